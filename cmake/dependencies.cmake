@@ -1,0 +1,14 @@
+# Every external dependency is found here, and only here; all come from Debian packages
+# installed by scripts/setup.sh.
+find_package(Boost 1.74 REQUIRED COMPONENTS graph)
+find_package(TBB REQUIRED)
+find_package(Eigen3 REQUIRED NO_MODULE)
+find_package(HDF5 REQUIRED COMPONENTS C HL)
+find_package(tomlplusplus REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(fmt REQUIRED)
+find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)
+if(INNOSIM_BUILD_TESTS)
+  find_package(Catch2 REQUIRED)
+endif()
+find_package(Threads REQUIRED)

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian packages innosim needs, and only those that are missing.
+# Idempotent: when everything is present it runs no apt command and returns at once.
+set -euo pipefail
+
+PACKAGES=(
+  g++ cmake make pkg-config
+  libboost-graph-dev   # collaboration and region graphs
+  libtbb-dev           # replicates and firms in parallel
+  libeigen3-dev        # calibration linear algebra
+  libhdf5-dev hdf5-tools  # output (and h5dump/h5diff to inspect it)
+  catch2               # test framework (v2, single header + CMake module)
+  libtomlplusplus-dev  # configuration files
+  libcli11-dev         # command line
+  libfmt-dev           # formatting
+  librandom123-dev     # counter-based random streams (Philox)
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
