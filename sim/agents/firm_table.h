@@ -1,0 +1,57 @@
+// The firm population as a structure of arrays: one vector per attribute, indexed by row.
+// Chosen over an array of structs because every phase sweeps one or two attributes over all
+// firms (cache-friendly, vectorisable) and because floats where precision allows keep a firm
+// near 60 bytes, so tens of millions fit in a few GiB. Rows stay sorted by `id` (entrants are
+// appended with increasing ids; exits are removed by a stable compaction), which keeps every
+// reduction in a fixed order and lets a firm be found by id with a binary search.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace innosim {
+
+enum FirmFlag : std::uint8_t {
+  kIndustrial = 1 << 0,  // counts toward above_scale when large enough
+  kHighTech = 1 << 1,    // main products in the state-supported high-tech fields
+  kRdActive = 1 << 2,    // performs R&D this year
+  kTechSme = 1 << 3,     // registered tech SME this year
+  kHnte = 1 << 4,        // holds a valid hnte certificate
+  kAboveScale = 1 << 5,  // industrial and main revenue >= 20M CNY
+  kDead = 1 << 7,        // exited this step; removed at the end of the step
+};
+
+inline constexpr int kHistoryYears = 3;  // the hnte rule looks at three years
+
+struct FirmTable {
+  std::vector<std::uint64_t> id;
+  std::vector<std::uint8_t> flags;
+  std::vector<std::int32_t> birth_step;
+  std::vector<std::uint16_t> hnte_expiry;      // last year the certificate is valid
+  std::vector<double> revenue;                 // CNY/yr, current annual rate
+  std::vector<float> productivity;             // log productivity
+  std::vector<float> high_tech_revenue_share;  // share of revenue from high-tech products
+  std::vector<float> latent_intensity;         // R&D/revenue wanted at the reference user cost
+  std::vector<float> intensity;                // R&D/revenue this year
+  std::vector<double> revenue_year;            // revenue booked so far this year, CNY
+  std::vector<double> rd_year;                 // R&D spent so far this year, CNY
+  std::array<std::vector<float>, kHistoryYears> rd_hist;       // [0] = last complete year
+  std::array<std::vector<float>, kHistoryYears> revenue_hist;  // [0] = last complete year
+  std::vector<std::uint32_t> patents;          // granted invention patents held
+
+  std::size_t size() const { return id.size(); }
+  bool has(std::size_t i, FirmFlag f) const { return (flags[i] & f) != 0; }
+  void set(std::size_t i, FirmFlag f, bool on) {
+    flags[i] = on ? static_cast<std::uint8_t>(flags[i] | f) : static_cast<std::uint8_t>(flags[i] & ~f);
+  }
+
+  // Appends a default firm and returns its row.
+  std::size_t add(std::uint64_t new_id);
+  // Removes rows flagged kDead, keeping the order of the rest.
+  void remove_dead();
+  // Row of the firm with this id, or -1.
+  std::int64_t find(std::uint64_t firm_id) const;
+  void reserve(std::size_t n);
+};
+
+}  // namespace innosim

@@ -1,0 +1,57 @@
+// `innosim list regions|scenarios|levers|indicators|parameters`.
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "app/commands.h"
+#include "config/config_loader.h"
+#include "observe/indicator_catalog.h"
+
+namespace innosim {
+namespace {
+
+std::string range_of(const ParamSpec& p) {
+  if (std::isinf(p.min) && std::isinf(p.max)) return "";
+  return fmt::format("[{}, {}]", p.min, p.max);
+}
+
+void print_specs(const std::string& prefix) {
+  for (const auto& p : parameter_specs()) {
+    if (p.key.rfind(prefix, 0) != 0) continue;
+    std::cout << fmt::format("{:<44} {:<20} {:<16} {:<14} {}\n", p.key, p.type, p.unit, range_of(p), p.description);
+  }
+}
+
+int list(const std::string& what, const std::string& data_dir) {
+  if (what == "regions") {
+    for (const auto& r : list_regions(data_dir)) {
+      const auto c = load_config({data_dir, r, {}, {}});
+      std::cout << fmt::format("{:<12} {} (base year {}, {} targets)\n", r, c.model.region.label, c.model.region.base_year,
+                               c.model.region.targets.size());
+    }
+  } else if (what == "scenarios") {
+    for (const auto& s : list_scenarios(data_dir)) std::cout << s << "\n";
+  } else if (what == "indicators") {
+    for (const auto& i : kIndicators) std::cout << fmt::format("{:<24} {:<8} {}\n", i.name, i.unit, i.description);
+  } else if (what == "levers") {
+    print_specs("levers.");
+  } else {
+    print_specs("");
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_list_command(CLI::App& app, CommonOptions& common, Action& action) {
+  auto what = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand("list", "list regions, scenarios, levers, indicators or parameters");
+  cmd->add_option("what", *what, "regions|scenarios|levers|indicators|parameters")
+      ->required()
+      ->check(CLI::IsMember({"regions", "scenarios", "levers", "indicators", "parameters"}));
+  cmd->callback([what, &common, &action] {
+    action = [what, &common] { return list(*what, resolve_data_dir(common.data_dir)); };
+  });
+}
+
+}  // namespace innosim

@@ -1,0 +1,86 @@
+// `innosim run`: the main job. Loads the region preset and its scenarios, runs the
+// replicates, writes the HDF5 file and prints the result table.
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "app/commands.h"
+#include "app/progress_bar.h"
+#include "app/result_table.h"
+#include "config/config_loader.h"
+#include "io/output_file.h"
+#include "run/ensemble.h"
+#include "run/summary.h"
+
+namespace innosim {
+namespace {
+
+struct RunOptions {
+  std::string region;
+  std::vector<std::string> scenarios;
+  int replicates = 100;
+  std::uint64_t seed = 1;
+  int threads = 0;
+  int end_year = 0;
+  std::vector<std::string> sets;
+  std::string out;
+  bool quiet = false;
+};
+
+// A scenario is a path to a TOML file, or the name of a file in scenarios/<region>/.
+std::string scenario_path(const std::string& data_dir, const std::string& region, const std::string& arg) {
+  if (std::filesystem::exists(arg)) return arg;
+  return scenario_file(data_dir, region, arg);
+}
+
+int run(const RunOptions& o, const CommonOptions& common) {
+  const std::string data_dir = resolve_data_dir(common.data_dir);
+  const std::string region = o.region.empty() ? kDefaultRegion : o.region;
+  std::vector<std::string> sets = o.sets;
+  if (o.end_year) sets.push_back("time.end_year=" + std::to_string(o.end_year));
+
+  std::vector<std::string> names = o.scenarios;
+  if (names.empty()) names = load_config({data_dir, region, {}, sets}).model.region.default_scenarios;
+  EnsembleSpec spec;
+  spec.replicates = o.replicates;
+  spec.seed = o.seed;
+  spec.threads = o.threads;
+  if (names.empty()) spec.scenarios.push_back(load_config({data_dir, region, {}, sets}));
+  for (const auto& n : names) spec.scenarios.push_back(load_config({data_dir, region, {scenario_path(data_dir, region, n)}, sets}));
+
+  const std::string out = o.out.empty() ? "innosim-" + region + ".h5" : o.out;
+  auto bar = std::make_shared<ProgressBar>("innosim run " + region, !o.quiet && ::isatty(STDERR_FILENO));
+  spec.progress = [bar](std::size_t done, std::size_t total) { bar->update(done, total); };
+
+  const EnsembleResult result = run_ensemble(spec);
+  const Summary summary = summarise(result, spec.scenarios.front().model.region.targets);
+  Provenance provenance{o.seed, common.command_line, {}};
+  for (const auto& s : spec.scenarios) provenance.configs.push_back(s.resolved_toml);
+  write_output(out, result, summary, provenance);
+  if (!o.quiet) {
+    std::cout << "Region '" << region << "' (" << spec.scenarios.front().model.region.label << "), " << result.years.front()
+              << "-" << result.years.back() << ", seed " << o.seed << "\n";
+    print_result_table(std::cout, result, summary);
+    std::cout << "\nWrote " << out << "\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_run_command(CLI::App& app, CommonOptions& common, Action& action) {
+  auto o = std::make_shared<RunOptions>();
+  CLI::App* cmd = app.add_subcommand("run", "simulate a region's scenarios (the default command)");
+  cmd->add_option("--region", o->region, std::string("region preset (default ") + kDefaultRegion + ")");
+  cmd->add_option("--scenario", o->scenarios, "scenario file or name in scenarios/<region>/ (repeatable; default: the preset's)");
+  cmd->add_option("--replicates", o->replicates, "Monte Carlo replicates per scenario")->check(CLI::Range(1, 1000000));
+  cmd->add_option("--seed", o->seed, "random seed");
+  cmd->add_option("--threads", o->threads, "worker threads (0 = all cores)")->check(CLI::Range(0, 4096));
+  cmd->add_option("--end-year", o->end_year, "last simulated year (default: the preset's)");
+  cmd->add_option("--set", o->sets, "override a configuration key: key=value (repeatable)");
+  cmd->add_option("--out", o->out, "output HDF5 file (default innosim-<region>.h5)");
+  cmd->add_flag("--quiet", o->quiet, "print nothing but errors");
+  action = [o, &common] { return run(*o, common); };
+}
+
+}  // namespace innosim

@@ -1,0 +1,22 @@
+// The subcommands of `innosim`. Each registers its options on the CLI11 app and returns the
+// action to run once the command line is parsed.
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+namespace innosim {
+
+using Action = std::function<int()>;
+
+struct CommonOptions {
+  std::string data_dir;  // --data-dir
+  std::string command_line;
+};
+
+void add_run_command(CLI::App& app, CommonOptions& common, Action& action);
+void add_check_command(CLI::App& app, CommonOptions& common, Action& action);
+void add_list_command(CLI::App& app, CommonOptions& common, Action& action);
+
+}  // namespace innosim

@@ -1,0 +1,38 @@
+// The `innosim` program: parses the command line, runs one subcommand, and maps errors to
+// exit codes (1 usage or unexpected, 2 configuration, 3 model, 4 input/output).
+#include <cstdio>
+#include <iostream>
+
+#include "app/commands.h"
+#include "core/errors.h"
+#include "core/version.h"
+
+int main(int argc, char** argv) {
+  using namespace innosim;
+  CLI::App app{"innosim: agent-based simulator of a regional innovation ecosystem"};
+  app.set_version_flag("--version", std::string(kVersion) + " (" + kGitSha + ")");
+  app.require_subcommand(0, 1);
+  CommonOptions common;
+  for (int i = 0; i < argc; ++i) common.command_line += (i ? " " : "") + std::string(argv[i]);
+  app.add_option("--data-dir", common.data_dir, "folder holding configs/ and scenarios/ (default: $INNOSIM_DATA or the source tree)");
+  Action action;  // `run` installs itself as the default: no subcommand runs the main job
+  add_run_command(app, common, action);
+  add_check_command(app, common, action);
+  add_list_command(app, common, action);
+  CLI11_PARSE(app, argc, argv);
+  try {
+    return action();
+  } catch (const ConfigError& e) {
+    std::cerr << "innosim: configuration error: " << e.what() << "\n";
+    return 2;
+  } catch (const ModelError& e) {
+    std::cerr << "innosim: model error: " << e.what() << "\n";
+    return 3;
+  } catch (const IoError& e) {
+    std::cerr << "innosim: i/o error: " << e.what() << "\n";
+    return 4;
+  } catch (const std::exception& e) {
+    std::cerr << "innosim: error: " << e.what() << "\n";
+    return 1;
+  }
+}

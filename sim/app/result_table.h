@@ -1,0 +1,16 @@
+// The short table `innosim run` prints: each indicator at the base and last year (median and
+// 5-95% band over replicates) per scenario, then each target with its odds.
+#pragma once
+#include <ostream>
+
+#include "run/ensemble.h"
+#include "run/summary.h"
+
+namespace innosim {
+
+// A value in its unit, readable at a glance: CNY in billions, % with two decimals.
+std::string format_value(double value, std::string_view unit);
+
+void print_result_table(std::ostream& out, const EnsembleResult& r, const Summary& s);
+
+}  // namespace innosim

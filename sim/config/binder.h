@@ -1,0 +1,82 @@
+// Declares configuration keys and, when given a tree, reads them into typed fields.
+// One function (`describe` in model_schema.cpp) calls the binder for every key, so the
+// key's type, range, unit and meaning are written once and serve validation, binding,
+// `innosim list parameters` and the unknown-key check alike.
+#pragma once
+#include <limits>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "config/config_tree.h"
+
+namespace innosim {
+
+struct ParamSpec {
+  std::string key;
+  std::string type;  // "float", "integer", "bool", "string", "one of a|b", "list of float", ...
+  std::string unit;
+  std::string description;
+  double min = -std::numeric_limits<double>::infinity();
+  double max = std::numeric_limits<double>::infinity();
+};
+
+struct Range {
+  double min = -std::numeric_limits<double>::infinity();
+  double max = std::numeric_limits<double>::infinity();
+};
+inline constexpr double kInf = std::numeric_limits<double>::infinity();
+
+class Binder {
+ public:
+  // Declaration only: collects the specs, reads nothing.
+  Binder() = default;
+  // Binds from `tree`; every declared key must be present (model.toml holds all defaults).
+  explicit Binder(const ConfigTree& tree) : tree_(&tree) {}
+
+  void real(const std::string& key, double& out, Range r, const std::string& unit, const std::string& doc);
+  void integer(const std::string& key, int& out, Range r, const std::string& unit, const std::string& doc);
+  void boolean(const std::string& key, bool& out, const std::string& doc);
+  void text(const std::string& key, std::string& out, const std::string& doc);
+  void choice(const std::string& key, std::string& out, const std::vector<std::string>& choices,
+              const std::string& doc);
+  void real_list(const std::string& key, std::vector<double>& out, Range r, const std::string& unit,
+                 const std::string& doc);
+  void integer_list(const std::string& key, std::vector<int>& out, Range r, const std::string& unit,
+                    const std::string& doc);
+  void text_list(const std::string& key, std::vector<std::string>& out, const std::string& doc);
+  // A free-form table of strings (e.g. the source of each preset number); optional.
+  void text_map(const std::string& key, std::map<std::string, std::string>& out, const std::string& doc);
+  // An optional array of tables, handed to `each` one table at a time with its key prefix.
+  template <class F>
+  void table_array(const std::string& key, const std::string& doc, F each);
+
+  // Raises a ConfigError located at `key`'s origin.
+  [[noreturn]] void fail(const std::string& key, const std::string& what) const;
+
+  bool binding() const { return tree_ != nullptr; }
+  const std::vector<ParamSpec>& specs() const { return specs_; }
+  std::set<std::string> known_keys() const;
+  const std::set<std::string>& open_tables() const { return open_tables_; }
+
+ private:
+  const toml::node& require(const std::string& key) const;
+  void declare(ParamSpec spec) { specs_.push_back(std::move(spec)); }
+  const ConfigTree* tree_ = nullptr;
+  std::vector<ParamSpec> specs_;
+  std::set<std::string> open_tables_;
+};
+
+template <class F>
+void Binder::table_array(const std::string& key, const std::string& doc, F each) {
+  declare({key, "array of tables", "", doc});
+  if (!binding()) return;
+  const toml::node* n = tree_->find(key);
+  if (!n) return;
+  const toml::array* arr = n->as_array();
+  if (!arr || !arr->is_array_of_tables()) fail(key, "expected an array of tables ([[" + key + "]])");
+  for (std::size_t i = 0; i < arr->size(); ++i) each(*arr->get(i)->as_table(), key + "[" + std::to_string(i) + "]");
+}
+
+}  // namespace innosim

@@ -1,0 +1,119 @@
+#include "config/config_loader.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/errors.h"
+#include "core/version.h"
+
+namespace fs = std::filesystem;
+
+namespace innosim {
+namespace {
+
+struct Schema {
+  std::set<std::string> known;
+  std::set<std::string> open_tables;
+};
+
+Schema schema() {
+  Binder b;
+  ModelConfig dummy;
+  describe(b, dummy);
+  return {b.known_keys(), b.open_tables()};
+}
+
+void layer(ConfigTree& tree, const Schema& s, const std::string& path) {
+  if (!fs::exists(path)) throw ConfigError(path, 0, "", "no such file");
+  tree.merge(ConfigTree::parse_file(path), path, s.known, s.open_tables);
+}
+
+LoadedConfig bind(const ConfigTree& tree) {
+  LoadedConfig out;
+  Binder b(tree);
+  describe(b, out.model);
+  out.resolved_toml = tree.to_toml();
+  return out;
+}
+
+}  // namespace
+
+std::string resolve_data_dir(const std::string& cli_value) {
+  if (!cli_value.empty()) return cli_value;
+  if (const char* env = std::getenv("INNOSIM_DATA"); env && *env) return env;
+  return kDefaultDataDir;
+}
+
+std::string region_file(const std::string& data_dir, const std::string& region) {
+  return (fs::path(data_dir) / "configs" / "regions" / (region + ".toml")).string();
+}
+
+std::string scenario_file(const std::string& data_dir, const std::string& region, const std::string& name) {
+  return (fs::path(data_dir) / "scenarios" / region / (name + ".toml")).string();
+}
+
+LoadedConfig load_config(const LoadRequest& request) {
+  const Schema s = schema();
+  const std::string region = request.region.empty() ? kDefaultRegion : request.region;
+  const std::string preset = region_file(request.data_dir, region);
+  if (!fs::exists(preset)) {
+    std::string known;
+    for (const auto& r : list_regions(request.data_dir)) known += (known.empty() ? "" : ", ") + r;
+    throw ConfigError(preset, 0, "region", "no preset named '" + region + "' (known: " + known + ")");
+  }
+  ConfigTree tree;
+  layer(tree, s, (fs::path(request.data_dir) / "configs" / "model.toml").string());
+  layer(tree, s, preset);
+  for (const auto& f : request.scenario_files) layer(tree, s, f);
+  for (const auto& a : request.sets) tree.set(a, s.known, s.open_tables);
+  return bind(tree);
+}
+
+LoadedConfig load_for_check(const std::string& data_dir, const std::string& file) {
+  const fs::path p = fs::absolute(file);
+  const fs::path model = fs::absolute(fs::path(data_dir) / "configs" / "model.toml");
+  LoadRequest request{data_dir, kDefaultRegion, {}, {}};
+  if (fs::exists(p) && fs::exists(model) && fs::equivalent(p, model)) return load_config(request);
+  if (p.parent_path().filename() == "regions") {
+    request.region = p.stem().string();
+    const Schema s = schema();
+    ConfigTree tree;
+    layer(tree, s, model.string());
+    layer(tree, s, file);
+    return bind(tree);
+  }
+  const std::string folder = p.parent_path().filename().string();
+  if (fs::exists(region_file(data_dir, folder))) request.region = folder;
+  request.scenario_files.push_back(file);
+  return load_config(request);
+}
+
+std::vector<ParamSpec> parameter_specs() {
+  Binder b;
+  ModelConfig dummy;
+  describe(b, dummy);
+  return b.specs();
+}
+
+std::vector<std::string> list_regions(const std::string& data_dir) {
+  std::vector<std::string> out;
+  const fs::path dir = fs::path(data_dir) / "configs" / "regions";
+  if (fs::is_directory(dir))
+    for (const auto& e : fs::directory_iterator(dir))
+      if (e.path().extension() == ".toml") out.push_back(e.path().stem().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> list_scenarios(const std::string& data_dir) {
+  std::vector<std::string> out;
+  const fs::path dir = fs::path(data_dir) / "scenarios";
+  if (fs::is_directory(dir))
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+      if (e.path().extension() == ".toml") out.push_back(fs::relative(e.path(), data_dir).string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace innosim

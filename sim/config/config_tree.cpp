@@ -1,0 +1,98 @@
+#include "config/config_tree.h"
+
+#include <sstream>
+
+#include "config/closest_key.h"
+#include "core/errors.h"
+
+namespace innosim {
+namespace {
+
+int line_of(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
+
+bool under_open_table(const std::string& key, const std::set<std::string>& open_tables) {
+  for (const auto& t : open_tables)
+    if (key.size() > t.size() && key.compare(0, t.size(), t) == 0 && key[t.size()] == '.')
+      return true;
+  return false;
+}
+
+}  // namespace
+
+toml::table ConfigTree::parse_file(const std::string& path) {
+  try {
+    return toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    const auto& src = e.source();
+    std::string what(e.description());
+    if (src.begin.line == 0) what = "cannot read file (" + what + ")";
+    throw ConfigError(path, static_cast<int>(src.begin.line), "", "TOML syntax error: " + what);
+  }
+}
+
+void ConfigTree::merge_into(toml::table& dst, const toml::table& src, const std::string& prefix,
+                            const std::string& file, const std::set<std::string>& known,
+                            const std::set<std::string>& open_tables) {
+  for (const auto& [k, node] : src) {
+    const std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+    const bool is_leaf_key = known.count(key) > 0 || under_open_table(key, open_tables);
+    if (node.is_table() && !is_leaf_key) {
+      auto* sub = dst.get(k.str()) ? dst.get(k.str())->as_table() : nullptr;
+      if (!sub) {
+        dst.insert_or_assign(k.str(), toml::table{});
+        sub = dst.get(k.str())->as_table();
+      }
+      merge_into(*sub, *node.as_table(), key, file, known, open_tables);
+      continue;
+    }
+    if (!is_leaf_key) {
+      const std::string hint = closest_key(key, known);
+      throw ConfigError(file, line_of(node), key,
+                        "unknown key" + (hint.empty() ? std::string() : "; did you mean '" + hint + "'?"));
+    }
+    dst.insert_or_assign(k.str(), node);
+    origins_[key] = Origin{file, line_of(node)};
+  }
+}
+
+void ConfigTree::merge(const toml::table& overlay, const std::string& file,
+                       const std::set<std::string>& known, const std::set<std::string>& open_tables) {
+  merge_into(table_, overlay, "", file, known, open_tables);
+}
+
+void ConfigTree::set(const std::string& assignment, const std::set<std::string>& known,
+                     const std::set<std::string>& open_tables) {
+  const auto eq = assignment.find('=');
+  if (eq == std::string::npos || eq == 0)
+    throw ConfigError("--set", 0, assignment, "expected key=value");
+  const std::string key = assignment.substr(0, eq);
+  const std::string value = assignment.substr(eq + 1);
+  toml::table parsed;
+  try {
+    parsed = toml::parse(key + " = " + value);
+  } catch (const toml::parse_error&) {
+    try {  // a bare word such as `ranked` is meant as a string
+      parsed = toml::parse(key + " = \"" + value + "\"");
+    } catch (const toml::parse_error& e) {
+      throw ConfigError("--set", 0, key, "cannot parse value '" + value + "': " + std::string(e.description()));
+    }
+  }
+  merge(parsed, "--set", known, open_tables);
+}
+
+const toml::node* ConfigTree::find(const std::string& key) const {
+  return table_.at_path(key).node();
+}
+
+Origin ConfigTree::origin(const std::string& key) const {
+  const auto it = origins_.find(key);
+  return it == origins_.end() ? Origin{"<none>", 0} : it->second;
+}
+
+std::string ConfigTree::to_toml() const {
+  std::ostringstream out;
+  out << toml::toml_formatter(table_);
+  return out.str();
+}
+
+}  // namespace innosim

@@ -1,0 +1,212 @@
+// Every configuration key innosim accepts: type, range, unit, meaning. Defaults and the
+// sources of the defaults are in configs/model.toml; region numbers and their sources in
+// configs/regions/*.toml.
+#include <cmath>
+
+#include "config/binder.h"
+#include "config/model_config.h"
+#include "observe/indicator_catalog.h"
+
+namespace innosim {
+namespace {
+
+constexpr Range kShare{0, 1};
+constexpr Range kNonNeg{0, kInf};
+constexpr Range kYear{1949, 2200};
+
+void describe_firm(Binder& b, FirmParams& f) {
+  b.real("firm.revenue_pareto_alpha", f.revenue_pareto_alpha, {0.3, 5}, "1",
+         "Pareto exponent of the initial firm revenue distribution");
+  b.real("firm.industrial_share", f.industrial_share, kShare, "share", "share of firms that are industrial");
+  b.real("firm.high_tech_share", f.high_tech_share, kShare, "share",
+         "share of firms whose main products lie in the state-supported high-tech fields");
+  b.real("firm.revenue_per_employee", f.revenue_per_employee, {1e4, 1e8}, "CNY/employee/yr",
+         "revenue per employee, converts revenue to headcount");
+  b.real("firm.entry_rate", f.entry_rate, {0, 2}, "1/yr", "entrants per incumbent firm per year");
+  b.real("firm.entrant_revenue_median", f.entrant_revenue_median, {1e3, 1e10}, "CNY/yr",
+         "median first-year revenue of an entrant");
+  b.real("firm.entrant_revenue_sigma", f.entrant_revenue_sigma, {0, 5}, "log points",
+         "dispersion of entrants' log revenue");
+  b.real("firm.exit_hazard", f.exit_hazard, {0, 2}, "1/yr", "exit hazard of a mature firm at reference size");
+  b.real("firm.exit_young_excess", f.exit_young_excess, {0, 20}, "1",
+         "extra hazard of a new firm relative to a mature one (multiplier minus one at age 0)");
+  b.real("firm.exit_age_scale", f.exit_age_scale, {0.1, 50}, "yr", "age over which the young-firm excess decays");
+  b.real("firm.exit_size_elasticity", f.exit_size_elasticity, {0, 2}, "1",
+         "elasticity of the exit hazard with respect to revenue (hazard falls with size)");
+  b.real("firm.exit_reference_revenue", f.exit_reference_revenue, {1e3, 1e12}, "CNY/yr",
+         "revenue at which the size factor of the exit hazard is 1");
+  b.real("firm.growth_drift", f.growth_drift, {-1, 1}, "1/yr", "mean log revenue growth of a firm of average productivity");
+  b.real("firm.growth_shock_scale", f.growth_shock_scale, {0, 2}, "log points/yr^0.5",
+         "scale b of the Laplace shock to yearly log revenue growth");
+  b.real("firm.productivity_response", f.productivity_response, {0, 5}, "1/yr",
+         "growth of log revenue per log point of productivity above the sector mean");
+  b.real("firm.profit_margin", f.profit_margin, {-1, 1}, "share", "pre-tax profit over revenue before R&D");
+}
+
+void describe_rd(Binder& b, RdParams& r) {
+  b.real("rd.price_elasticity", r.price_elasticity, {-5, 0}, "1",
+         "long-run elasticity of R&D intensity with respect to the user cost of R&D");
+  b.real("rd.adjustment_speed", r.adjustment_speed, {0, 1}, "1/yr",
+         "share of the gap to the desired R&D intensity closed each year");
+  b.real("rd.latent_intensity_median", r.latent_intensity_median, {0, 1}, "share",
+         "median R&D intensity an R&D-active firm would choose at the reference user cost");
+  b.real("rd.latent_intensity_sigma", r.latent_intensity_sigma, {0, 5}, "log points",
+         "dispersion of latent R&D intensities");
+  b.real("rd.max_intensity", r.max_intensity, {0, 5}, "share", "liquidity cap on R&D over revenue");
+  b.real("rd.cost_per_rd_worker", r.cost_per_rd_worker, {1e4, 1e8}, "CNY/FTE/yr",
+         "R&D spending per full-time R&D worker");
+  b.real("rd.start_rate", r.start_rate, kShare, "1/yr", "yearly probability a non-performer starts R&D");
+  b.real("rd.stop_rate", r.stop_rate, kShare, "1/yr", "yearly probability a performer stops R&D");
+}
+
+void describe_innovation(Binder& b, InnovationParams& p) {
+  b.real("innovation.success_per_million", p.success_per_million, kNonNeg, "1/(1e6 CNY)",
+         "zeta in P(success) = 1 - exp(-zeta * R&D in millions) per year");
+  b.real("innovation.productivity_gain_mean", p.productivity_gain_mean, {0, 1}, "log points",
+         "mean (exponential) productivity gain of a successful innovation");
+  b.real("innovation.patents_per_success", p.patents_per_success, kNonNeg, "patents",
+         "mean granted invention patents per successful innovation (Poisson)");
+}
+
+void describe_certification(Binder& b, HnteRules& h, TechSmeRules& t) {
+  b.real("hnte.band_small_max", h.band_small_max, kNonNeg, "CNY/yr", "upper revenue bound of the small band");
+  b.real("hnte.band_medium_max", h.band_medium_max, kNonNeg, "CNY/yr", "upper revenue bound of the medium band");
+  b.real("hnte.rd_share_small", h.rd_share_small, kShare, "share", "3-year R&D over revenue required, small band");
+  b.real("hnte.rd_share_medium", h.rd_share_medium, kShare, "share", "same, medium band");
+  b.real("hnte.rd_share_large", h.rd_share_large, kShare, "share", "same, large band");
+  b.real("hnte.rd_staff_share_min", h.rd_staff_share_min, kShare, "share", "S&T staff over employees required");
+  b.real("hnte.high_tech_revenue_min", h.high_tech_revenue_min, kShare, "share",
+         "high-tech product revenue over total revenue required");
+  b.integer("hnte.validity_years", h.validity_years, {1, 10}, "yr", "years a certificate stays valid");
+  b.real("hnte.apply_prob", h.apply_prob, kShare, "1/yr", "probability an eligible firm applies in a round");
+  b.real("tech_sme.max_employees", t.max_employees, kNonNeg, "employees", "employee ceiling for tech_sme");
+  b.real("tech_sme.max_revenue", t.max_revenue, kNonNeg, "CNY/yr", "revenue ceiling for tech_sme");
+  b.real("tech_sme.min_score", t.min_score, {0, 100}, "points", "evaluation score needed (of 100)");
+  b.real("tech_sme.register_prob", t.register_prob, kShare, "1/yr",
+         "probability an eligible firm registers in a year");
+  if (b.binding() && !(h.band_small_max < h.band_medium_max))
+    b.fail("hnte.band_medium_max", "expected to exceed hnte.band_small_max");
+}
+
+void describe_tax(Binder& b, TaxConfig& t) {
+  b.real("tax.corporate_rate", t.corporate_rate, kShare, "share", "standard corporate income tax rate");
+  b.real("tax.hnte_rate", t.hnte_rate, kShare, "share", "corporate income tax rate of a certified hnte");
+  b.integer_list("tax.super_deduction_years", t.super_deduction_years, kYear, "year",
+                 "years from which each super-deduction rate applies (ascending)");
+  b.real_list("tax.super_deduction_rate", t.super_deduction_rate, {0, 3}, "share",
+              "extra deduction of R&D from taxable profit, all firms, one per year listed");
+  b.real_list("tax.super_deduction_rate_tech_sme", t.super_deduction_rate_tech_sme, {0, 3}, "share",
+              "the same for registered tech SMEs");
+  if (!b.binding()) return;
+  const auto n = t.super_deduction_years.size();
+  if (t.super_deduction_rate.size() != n)
+    b.fail("tax.super_deduction_rate", "expected " + std::to_string(n) + " rates, one per tax.super_deduction_years");
+  if (t.super_deduction_rate_tech_sme.size() != n)
+    b.fail("tax.super_deduction_rate_tech_sme",
+           "expected " + std::to_string(n) + " rates, one per tax.super_deduction_years");
+  for (std::size_t i = 1; i < n; ++i)
+    if (t.super_deduction_years[i] <= t.super_deduction_years[i - 1])
+      b.fail("tax.super_deduction_years", "expected strictly ascending years");
+}
+
+void describe_lever_common(Binder& b, const std::string& p, LeverCommon& l) {
+  b.boolean(p + ".enabled", l.enabled, "whether the lever acts at all; off means zero cost");
+  b.integer(p + ".start_year", l.start_year, kYear, "year", "first year the lever pays");
+  b.integer(p + ".end_year", l.end_year, kYear, "year", "last year the lever pays");
+  b.real(p + ".budget", l.budget, kNonNeg, "CNY/yr", "yearly budget (inf = unlimited)");
+  b.choice(p + ".rationing", l.rationing, {"pro_rata", "first_come", "ranked"},
+           "how claims are cut when they exceed the budget");
+  for (int i = 0; i < kGovLevels; ++i)
+    b.real(p + ".cost_share." + kGovLevelNames[i], l.cost_share[i], kShare, "share",
+           std::string("share of the cost paid by the ") + kGovLevelNames[i] + " government");
+  if (!b.binding()) return;
+  if (l.start_year > l.end_year) b.fail(p + ".end_year", "expected end_year >= start_year");
+  double sum = 0;
+  for (double s : l.cost_share) sum += s;
+  if (std::fabs(sum - 1.0) > 1e-9)
+    b.fail(p + ".cost_share.national", "expected the cost shares of the four levels to sum to 1, got " +
+                                           std::to_string(sum));
+}
+
+void describe_levers(Binder& b, Levers& l) {
+  const std::string p = "levers.rd_post_subsidy";
+  describe_lever_common(b, p, l.rd_post_subsidy.common);
+  b.real(p + ".rate", l.rd_post_subsidy.rate, {0, 1}, "share", "share of the R&D base paid back");
+  b.choice(p + ".base", l.rd_post_subsidy.base, {"total", "incremental"},
+           "R&D base: the year's R&D, or its increase over the previous year");
+  b.choice(p + ".eligible", l.rd_post_subsidy.eligible, {"hnte", "above_scale", "rd_active"},
+           "which firms may claim");
+  b.real(p + ".cap_per_firm", l.rd_post_subsidy.cap_per_firm, kNonNeg, "CNY/yr", "most one firm receives a year (inf = none)");
+}
+
+void describe_target(Binder& b, const toml::table& t, const std::string& where, Target& out) {
+  auto str = [&](const char* k) -> std::string {
+    const auto v = t[k].value_exact<std::string>();
+    if (!v) b.fail(where, std::string("expected a string '") + k + "'");
+    return *v;
+  };
+  out.indicator = str("indicator");
+  if (find_indicator(out.indicator) < 0) b.fail(where, "unknown indicator '" + out.indicator + "'");
+  out.comparison = str("comparison");
+  if (out.comparison != ">=" && out.comparison != "<=" && out.comparison != "growth>=")
+    b.fail(where, "comparison: expected one of >=, <=, growth>=");
+  out.source = str("source");
+  const auto y = t["year"].value_exact<int64_t>();
+  if (!y) b.fail(where, "expected an integer 'year'");
+  out.year = static_cast<int>(*y);
+  const auto v = t["value"].value<double>();
+  if (!v) b.fail(where, "expected a number 'value'");
+  out.value = *v;
+}
+
+void describe_region(Binder& b, RegionConfig& r) {
+  b.text("region.name", r.name, "identifier of the preset");
+  b.text("region.label", r.label, "name shown in reports");
+  b.integer("region.base_year", r.base_year, kYear, "year", "year of the baseline; the run starts after it");
+  b.real("region.population", r.population, kNonNeg, "persons", "resident population at the base year");
+  b.real("region.gdp", r.gdp, kNonNeg, "CNY", "GDP in the base year");
+  b.real("region.gdp_growth", r.gdp_growth, {-0.5, 0.5}, "1/yr", "real growth of the non-simulated part of GDP");
+  b.real("region.firms_total", r.firms_total, {1, 1e9}, "firms", "enterprises at the base year");
+  b.real("region.firms_above_scale", r.firms_above_scale, kNonNeg, "firms", "above-scale industrial firms");
+  b.real("region.hntes", r.hntes, kNonNeg, "firms", "valid hnte certificates");
+  b.real("region.tech_smes", r.tech_smes, kNonNeg, "firms", "registered tech SMEs");
+  b.real("region.rd_expenditure", r.rd_expenditure, kNonNeg, "CNY", "society-wide R&D expenditure");
+  b.real("region.business_rd_share", r.business_rd_share, kShare, "share", "enterprises' share of R&D expenditure");
+  b.real("region.public_rd_growth", r.public_rd_growth, {-0.5, 0.5}, "1/yr",
+         "growth of non-business (government, university, institute) R&D");
+  b.real("region.firm_va_share_of_gdp", r.firm_va_share_of_gdp, {0, 1}, "share",
+         "share of GDP produced by the simulated enterprises at the base year");
+  b.real("region.invention_patents", r.invention_patents, kNonNeg, "patents", "valid invention patents held by firms");
+  b.text_list("region.default_scenarios", r.default_scenarios,
+              "scenarios run when none is named (files scenarios/<region>/<name>.toml)");
+  b.text_map("region.source", r.sources, "the source of each baseline number, or ASSUMPTION: and the reasoning");
+  b.table_array("region.targets", "the plan's quantitative targets", [&](const toml::table& t, const std::string& where) {
+    Target target;
+    describe_target(b, t, where, target);
+    r.targets.push_back(target);
+  });
+  if (!b.binding()) return;
+  if (r.firms_above_scale + r.hntes > r.firms_total) b.fail("region.firms_total", "expected at least above-scale plus hnte firms");
+}
+
+}  // namespace
+
+void describe(Binder& b, ModelConfig& c) {
+  b.text("scenario.name", c.scenario.name, "scenario identifier, shown in output");
+  b.text("scenario.description", c.scenario.description, "what the scenario changes and why");
+  b.integer("time.steps_per_year", c.time.steps_per_year, {1, 12}, "steps/yr", "sub-year steps (1, 4 or 12)");
+  b.integer("time.end_year", c.time.end_year, kYear, "year", "last simulated year");
+  describe_firm(b, c.firm);
+  describe_rd(b, c.rd);
+  describe_innovation(b, c.innovation);
+  describe_certification(b, c.hnte, c.tech_sme);
+  describe_tax(b, c.tax);
+  describe_levers(b, c.levers);
+  describe_region(b, c.region);
+  if (b.binding() && c.time.end_year <= c.region.base_year)
+    b.fail("time.end_year", "expected a year after region.base_year (" + std::to_string(c.region.base_year) + ")");
+  if (b.binding() && 12 % c.time.steps_per_year != 0)
+    b.fail("time.steps_per_year", "expected 1, 2, 3, 4, 6 or 12");
+}
+
+}  // namespace innosim

@@ -1,0 +1,78 @@
+// Counter-based random streams (Random123 Philox4x64). A stream is a pure function of
+// (seed, replicate, agent, step, purpose): no generator state is shared between agents,
+// threads or ranks, so results never depend on scheduling, and two scenarios run with the
+// same seed see the same draws (common random numbers for paired comparisons).
+#pragma once
+#include <Random123/philox.h>
+
+#include <cmath>
+#include <cstdint>
+
+namespace innosim {
+
+// What a draw is for. Adding a purpose never changes the draws of another.
+enum class Purpose : std::uint32_t {
+  kInit = 1,
+  kEntry = 2,
+  kGrowth = 3,
+  kExit = 4,
+  kRdDecision = 5,
+  kInnovation = 6,
+  kCertification = 7,
+  kRationing = 8,
+  kInitSelect = 9,
+};
+
+// Agent ids for draws that belong to the region rather than to one firm.
+inline constexpr std::uint64_t kRegionAgent = ~std::uint64_t{0};
+
+class Stream {
+ public:
+  Stream(std::uint64_t seed, std::uint64_t replicate, std::uint64_t agent, std::uint32_t step,
+         Purpose purpose)
+      : key_{{seed, replicate}},
+        ctr_{{agent, (std::uint64_t{step} << 32) | static_cast<std::uint32_t>(purpose), 0, 0}} {}
+
+  // Uniform on the open interval (0, 1): 53 random bits, never exactly 0 or 1.
+  double uniform() {
+    if (next_ == 4) refill();
+    const std::uint64_t bits = out_.v[next_++] >> 11;
+    return (static_cast<double>(bits) + 0.5) * 0x1.0p-53;
+  }
+  double normal() {  // Box-Muller; the second variate is discarded to keep draws position-stable
+    const double u1 = uniform(), u2 = uniform();
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+  }
+  double laplace(double scale) {
+    const double u = uniform() - 0.5;
+    return -scale * (u < 0 ? -1.0 : 1.0) * std::log(1.0 - 2.0 * std::fabs(u));
+  }
+  double exponential(double mean) { return -mean * std::log(uniform()); }
+  double pareto(double xmin, double alpha) { return xmin * std::pow(uniform(), -1.0 / alpha); }
+  double lognormal(double mu, double sigma) { return std::exp(mu + sigma * normal()); }
+  bool bernoulli(double p) { return uniform() < p; }
+  std::uint64_t poisson(double mean) {
+    if (mean <= 0) return 0;
+    if (mean > 50) {  // normal approximation, accurate to well under 1% at this mean
+      const double x = std::round(mean + std::sqrt(mean) * normal());
+      return x < 0 ? 0 : static_cast<std::uint64_t>(x);
+    }
+    const double limit = std::exp(-mean);
+    std::uint64_t k = 0;
+    for (double p = uniform(); p > limit; p *= uniform()) ++k;
+    return k;
+  }
+
+ private:
+  void refill() {
+    out_ = r123::Philox4x64()(ctr_, key_);
+    ++ctr_.v[2];
+    next_ = 0;
+  }
+  r123::Philox4x64::key_type key_;
+  r123::Philox4x64::ctr_type ctr_;
+  r123::Philox4x64::ctr_type out_{};
+  int next_ = 4;
+};
+
+}  // namespace innosim

@@ -1,0 +1,91 @@
+// A thin RAII layer over the HDF5 C API, one small type per HDF5 concept (after HighFive's
+// design). Every handle closes itself; every failure raises IoError naming the file and the
+// object. Nothing outside sim/io includes hdf5.h.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace innosim::h5 {
+
+using hid = std::int64_t;  // hid_t, without exposing hdf5.h
+
+// Owns one HDF5 identifier.
+class Handle {
+ public:
+  Handle() = default;
+  explicit Handle(hid id) : id_(id) {}
+  Handle(Handle&& o) noexcept : id_(o.id_) { o.id_ = -1; }
+  Handle& operator=(Handle&& o) noexcept;
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  ~Handle();
+  hid id() const { return id_; }
+
+ private:
+  hid id_ = -1;
+};
+
+class Object {
+ public:
+  Object(Handle h, std::string path, std::string file) : h_(std::move(h)), path_(std::move(path)), file_(std::move(file)) {}
+  hid id() const { return h_.id(); }
+  const std::string& path() const { return path_; }
+
+  void set_attribute(const std::string& name, const std::string& value);
+  void set_attribute(const std::string& name, double value);
+  void set_attribute(const std::string& name, std::int64_t value);
+  void set_attribute(const std::string& name, const std::vector<std::string>& values);
+  std::string string_attribute(const std::string& name) const;
+  double double_attribute(const std::string& name) const;
+  std::int64_t int_attribute(const std::string& name) const;
+  bool has_attribute(const std::string& name) const;
+
+ protected:
+  [[noreturn]] void fail(const std::string& what) const;
+  Handle h_;
+  std::string path_;
+  std::string file_;
+};
+
+class Dataset : public Object {
+ public:
+  using Object::Object;
+  std::vector<std::uint64_t> dims() const;
+  void write(const std::vector<double>& values);
+  std::vector<double> read_doubles() const;
+  std::vector<std::int64_t> read_ints() const;
+  std::vector<std::string> read_strings() const;
+  // Makes this 1-D dataset a dimension scale named `name`.
+  void make_scale(const std::string& name);
+  // Attaches `scale` to dimension `dim` of this dataset.
+  void attach_scale(const Dataset& scale, unsigned dim);
+};
+
+class Group : public Object {
+ public:
+  using Object::Object;
+  Group create_group(const std::string& name);
+  Group open_group(const std::string& name) const;
+  bool exists(const std::string& name) const;
+  // Float64, chunked (`chunk` empty = the whole array, capped) and deflate-compressed.
+  Dataset create_doubles(const std::string& name, const std::vector<std::uint64_t>& dims,
+                         const std::vector<double>& values, std::vector<std::uint64_t> chunk = {});
+  Dataset create_ints(const std::string& name, const std::vector<std::int64_t>& values);
+  // Variable-length UTF-8 strings (h5py reads them as str).
+  Dataset create_strings(const std::string& name, const std::vector<std::string>& values);
+  Dataset open_dataset(const std::string& name) const;
+};
+
+class File : public Group {
+ public:
+  static File create(const std::string& path);  // truncates
+  static File open_read(const std::string& path);
+  // Flushes and closes now; any error is reported here rather than lost in a destructor.
+  void close();
+
+ private:
+  using Group::Group;
+};
+
+}  // namespace innosim::h5

@@ -1,0 +1,32 @@
+// Helpers shared by the phases: the step length and parallel loops over firms. Parallel
+// loops only ever write the row they are given, and draw from that firm's own stream, so
+// their result does not depend on how TBB splits the range.
+#pragma once
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include "config/model_config.h"
+#include "core/random.h"
+#include "world.h"
+
+namespace innosim {
+
+inline double step_years(const ModelConfig& m) { return 1.0 / m.time.steps_per_year; }
+inline bool year_end(const World& w, const ModelConfig& m) { return w.substep == m.time.steps_per_year - 1; }
+
+inline Stream firm_stream(const World& w, std::size_t row, Purpose p) {
+  return Stream(w.key.seed, w.key.replicate, w.firms.id[row], static_cast<std::uint32_t>(w.step), p);
+}
+inline Stream region_stream(const World& w, Purpose p) {
+  return Stream(w.key.seed, w.key.replicate, kRegionAgent, static_cast<std::uint32_t>(w.step), p);
+}
+
+template <class F>
+void for_each_firm(World& w, F f) {
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, w.firms.size(), 4096),
+                    [&](const tbb::blocked_range<std::size_t>& r) {
+                      for (std::size_t i = r.begin(); i != r.end(); ++i) f(i);
+                    });
+}
+
+}  // namespace innosim

@@ -1,0 +1,37 @@
+#include "policy/rationing.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace innosim {
+
+std::vector<double> ration(const std::vector<double>& claims, const std::vector<double>& priority,
+                           double budget, const std::string& rule) {
+  const double total = std::accumulate(claims.begin(), claims.end(), 0.0);
+  if (total <= budget) return claims;
+  std::vector<double> paid(claims.size(), 0.0);
+  if (rule == "pro_rata") {
+    const double f = budget / total;
+    for (std::size_t i = 0; i < claims.size(); ++i) paid[i] = claims[i] * f;
+    // Rounding could push the sum a hair over the budget; trim the largest payment.
+    const double over = std::accumulate(paid.begin(), paid.end(), 0.0) - budget;
+    if (over > 0 && !paid.empty()) {
+      auto it = std::max_element(paid.begin(), paid.end());
+      *it = std::max(0.0, *it - over);
+    }
+    return paid;
+  }
+  std::vector<std::size_t> order(claims.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return priority[a] > priority[b]; });
+  double left = budget;
+  for (std::size_t i : order) {
+    paid[i] = std::min(claims[i], left);
+    left -= paid[i];
+    if (left <= 0) break;
+  }
+  return paid;
+}
+
+}  // namespace innosim

@@ -1,0 +1,30 @@
+// The user cost of one yuan of R&D to a firm (DOMAIN 2.2): 1 - tau (1 + s) - subsidy, where
+// tau is the firm's corporate tax rate (hnte rate if certified), s the super-deduction in
+// force for its type, and subsidy the post-subsidy rate it expects to receive.
+#pragma once
+#include "agents/firm_table.h"
+#include "config/model_config.h"
+
+namespace innosim {
+
+inline double tax_rate(const TaxConfig& tax, bool hnte) { return hnte ? tax.hnte_rate : tax.corporate_rate; }
+
+// Post-subsidy rate firm `i` expects on its R&D of `year`.
+inline double expected_subsidy_rate(const RdPostSubsidy& lever, const FirmTable& f, std::size_t i, int year) {
+  if (!lever.common.active(year)) return 0.0;
+  const bool eligible = lever.eligible == "hnte"          ? f.has(i, kHnte)
+                        : lever.eligible == "above_scale" ? f.has(i, kAboveScale)
+                                                          : f.has(i, kRdActive);
+  return eligible ? lever.rate : 0.0;
+}
+
+inline double user_cost(const ModelConfig& m, const FirmTable& f, std::size_t i, int year) {
+  const double tau = tax_rate(m.tax, f.has(i, kHnte));
+  const double s = m.tax.super_deduction(year, f.has(i, kTechSme));
+  return 1.0 - tau * (1.0 + s) - expected_subsidy_rate(m.levers.rd_post_subsidy, f, i, year);
+}
+
+// The user cost with no R&D policy at all: R&D is an ordinary deductible cost.
+inline double reference_user_cost(const ModelConfig& m) { return 1.0 - m.tax.corporate_rate; }
+
+}  // namespace innosim

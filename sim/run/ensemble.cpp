@@ -1,0 +1,51 @@
+#include "run/ensemble.h"
+
+#include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <mutex>
+#include <optional>
+
+#include "core/errors.h"
+#include "run/replicate.h"
+
+namespace innosim {
+
+EnsembleResult run_ensemble(const EnsembleSpec& spec) {
+  if (spec.scenarios.empty()) throw ModelError("no scenario to run");
+  const ModelConfig& first = spec.scenarios.front().model;
+  for (const auto& s : spec.scenarios)
+    if (s.model.region.base_year != first.region.base_year || s.model.time.end_year != first.time.end_year)
+      throw ModelError("scenario '" + s.model.scenario.name +
+                       "' has another time span than the first scenario; all scenarios of a run share one time axis");
+  EnsembleResult out;
+  const int years = year_count(first);
+  for (int t = 0; t < years; ++t) out.years.push_back(first.region.base_year + t);
+  for (const auto& s : spec.scenarios) out.scenario_names.push_back(s.model.scenario.name);
+  out.replicates = spec.replicates;
+  const std::size_t per_run = static_cast<std::size_t>(years) * kIndicatorCount;
+  const std::size_t per_run_fiscal = static_cast<std::size_t>(years) * kLeverCount * kGovLevels;
+  const std::size_t runs = spec.scenarios.size() * static_cast<std::size_t>(spec.replicates);
+  out.trajectories.resize(runs * per_run);
+  out.fiscal.resize(runs * per_run_fiscal);
+
+  std::optional<tbb::global_control> limit;
+  if (spec.threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, spec.threads);
+  std::mutex progress_mutex;
+  std::size_t done = 0;
+  tbb::parallel_for(std::size_t{0}, runs, [&](std::size_t run) {
+    const std::size_t scenario = run / spec.replicates;
+    const std::size_t replicate = run % spec.replicates;
+    const ReplicateResult r = run_replicate(spec.scenarios[scenario].model, RunKey{spec.seed, replicate});
+    std::copy(r.indicators.begin(), r.indicators.end(), out.trajectories.begin() + run * per_run);
+    std::copy(r.fiscal.begin(), r.fiscal.end(), out.fiscal.begin() + run * per_run_fiscal);
+    if (spec.progress) {
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      spec.progress(++done, runs);
+    }
+  });
+  return out;
+}
+
+}  // namespace innosim

@@ -1,0 +1,20 @@
+// One replicate of one scenario: initialise the population, step to the end year, and
+// record the indicators and the fiscal ledger at every year end.
+#pragma once
+#include <vector>
+
+#include "config/model_config.h"
+#include "world.h"
+
+namespace innosim {
+
+inline int year_count(const ModelConfig& m) { return m.time.end_year - m.region.base_year + 1; }
+
+struct ReplicateResult {
+  std::vector<double> indicators;  // [year][indicator]
+  std::vector<double> fiscal;      // [year][lever][level]
+};
+
+ReplicateResult run_replicate(const ModelConfig& m, RunKey key);
+
+}  // namespace innosim
