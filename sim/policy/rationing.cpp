@@ -1,9 +1,23 @@
 #include "policy/rationing.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace innosim {
+namespace {
+
+// Rounding can leave the sum of payments (in index order, as the ledger adds them) a few
+// ulps above the budget; take the excess off the largest payment until it is not.
+void enforce_budget(std::vector<double>& paid, double budget) {
+  for (double sum = std::accumulate(paid.begin(), paid.end(), 0.0); sum > budget && !paid.empty();
+       sum = std::accumulate(paid.begin(), paid.end(), 0.0)) {
+    auto it = std::max_element(paid.begin(), paid.end());
+    *it = std::max(0.0, std::nextafter(*it - (sum - budget), 0.0));
+  }
+}
+
+}  // namespace
 
 std::vector<double> ration(const std::vector<double>& claims, const std::vector<double>& priority,
                            double budget, const std::string& rule) {
@@ -13,12 +27,7 @@ std::vector<double> ration(const std::vector<double>& claims, const std::vector<
   if (rule == "pro_rata") {
     const double f = budget / total;
     for (std::size_t i = 0; i < claims.size(); ++i) paid[i] = claims[i] * f;
-    // Rounding could push the sum a hair over the budget; trim the largest payment.
-    const double over = std::accumulate(paid.begin(), paid.end(), 0.0) - budget;
-    if (over > 0 && !paid.empty()) {
-      auto it = std::max_element(paid.begin(), paid.end());
-      *it = std::max(0.0, *it - over);
-    }
+    enforce_budget(paid, budget);
     return paid;
   }
   std::vector<std::size_t> order(claims.size());
@@ -31,6 +40,7 @@ std::vector<double> ration(const std::vector<double>& claims, const std::vector<
     left -= paid[i];
     if (left <= 0) break;
   }
+  enforce_budget(paid, budget);
   return paid;
 }
 

@@ -1,0 +1,70 @@
+// A run killed before it finishes leaves no file at --out that looks complete; a failing
+// run (bad configuration) leaves nothing at all. Runs the real `innosim` binary.
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "test_support.h"
+
+using namespace innosim;
+namespace fs = std::filesystem;
+
+namespace {
+pid_t spawn(const std::vector<std::string>& args) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+int wait_status(pid_t pid) {
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return status;
+}
+}  // namespace
+
+TEST_CASE("a run killed mid-way leaves nothing at --out", "[app]") {
+  test::TempDir dir;
+  const std::string out = dir.path("killed.h5");
+  const pid_t pid = spawn({INNOSIM_BINARY, "--data-dir", test::data_dir(), "run", "--replicates", "100000", "--quiet",
+                           "--set", "region.firms_total=20000", "--out", out});
+  REQUIRE(pid > 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  ::kill(pid, SIGKILL);
+  const int status = wait_status(pid);
+  CHECK(WIFSIGNALED(status));
+  CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("a run that fails on its configuration exits non-zero and writes nothing", "[app]") {
+  test::TempDir dir;
+  const std::string out = dir.path("bad.h5");
+  const pid_t pid = spawn({INNOSIM_BINARY, "--data-dir", test::data_dir(), "run", "--quiet", "--set", "firm.entry_rte=0.1", "--out", out});
+  const int status = wait_status(pid);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 2);
+  CHECK_FALSE(fs::exists(out));
+  CHECK(fs::is_empty(fs::path(out).parent_path()));
+}
+
+TEST_CASE("a finished run writes its file at --out", "[app]") {
+  test::TempDir dir;
+  const std::string out = dir.path("ok.h5");
+  std::vector<std::string> args = {INNOSIM_BINARY, "--data-dir", test::data_dir(), "run", "--quiet", "--replicates", "2", "--out", out};
+  for (const auto& s : test::small_region()) args.insert(args.end(), {"--set", s});
+  const int status = wait_status(spawn(args));
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(fs::exists(out));
+}

@@ -1,0 +1,107 @@
+// Configuration errors name the file, the key (and line), and what was expected.
+#include <catch2/catch.hpp>
+
+#include "config/closest_key.h"
+#include "core/errors.h"
+#include "test_support.h"
+
+using namespace innosim;
+using Catch::Matchers::Contains;
+
+namespace {
+
+ConfigError load_error(const std::string& scenario_text, std::vector<std::string> sets = {}) {
+  test::TempDir dir;
+  const std::string file = dir.file("bad.toml", scenario_text);
+  try {
+    test::load(std::move(sets), {file});
+  } catch (const ConfigError& e) {
+    return e;
+  }
+  FAIL("expected a ConfigError");
+  throw;
+}
+
+}  // namespace
+
+TEST_CASE("the default preset and its scenarios load and validate", "[config]") {
+  const LoadedConfig c = load_config({test::data_dir(), "", {}, {}});
+  CHECK(c.model.region.name == "yinchuan");
+  CHECK(c.model.tax.hnte_rate == 0.15);
+  CHECK_FALSE(c.model.levers.rd_post_subsidy.common.enabled);
+  CHECK_FALSE(c.model.region.targets.empty());
+  for (const auto& s : list_scenarios(test::data_dir()))
+    CHECK_NOTHROW(load_for_check(test::data_dir(), test::data_dir() + "/" + s));
+}
+
+TEST_CASE("layers apply in order: model <- preset <- scenario <- --set", "[config]") {
+  const std::string plan = scenario_file(test::data_dir(), "yinchuan", "plan");
+  const LoadedConfig c = test::load({"levers.rd_post_subsidy.rate=0.3"}, {plan});
+  CHECK(c.model.levers.rd_post_subsidy.common.enabled);           // from the scenario
+  CHECK(c.model.levers.rd_post_subsidy.rate == 0.3);              // --set beats the scenario
+  CHECK(c.model.levers.rd_post_subsidy.eligible == "above_scale");  // scenario beats the model default
+  CHECK(c.model.region.hntes == 170);                             // from the preset
+}
+
+TEST_CASE("a misspelt key names file - line - key and the closest valid key", "[config]") {
+  const ConfigError e = load_error("[levers.rd_post_subsidy]\nenabled = true\nrat = 0.3\n");
+  CHECK(e.key() == "levers.rd_post_subsidy.rat");
+  CHECK(e.line() == 3);
+  CHECK_THAT(e.what(), Contains("bad.toml:3") && Contains("unknown key") &&
+                           Contains("did you mean 'levers.rd_post_subsidy.rate'"));
+}
+
+TEST_CASE("a value of the wrong type names file - key and the expected type", "[config]") {
+  const ConfigError e = load_error("[firm]\nentry_rate = \"high\"\n");
+  CHECK(e.key() == "firm.entry_rate");
+  CHECK_THAT(e.what(), Contains("bad.toml:2") && Contains("expected a number") && Contains("got a string"));
+}
+
+TEST_CASE("an out-of-range value names file - key and the allowed range", "[config]") {
+  const ConfigError e = load_error("[tax]\ncorporate_rate = 1.5\n");
+  CHECK(e.key() == "tax.corporate_rate");
+  CHECK_THAT(e.what(), Contains("bad.toml:2") && Contains("[0, 1]") && Contains("1.5"));
+}
+
+TEST_CASE("a choice outside its options lists them", "[config]") {
+  const ConfigError e = load_error("[levers.rd_post_subsidy]\nrationing = \"lottery\"\n");
+  CHECK_THAT(e.what(), Contains("pro_rata|first_come|ranked") && Contains("lottery"));
+}
+
+TEST_CASE("cross-field checks name the offending key", "[config]") {
+  const ConfigError shares = load_error("[levers.rd_post_subsidy]\ncost_share = { national = 0.5, province = 0.0, city = 0.2, district = 0.0 }\n");
+  CHECK_THAT(shares.what(), Contains("levers.rd_post_subsidy.cost_share") && Contains("sum to 1"));
+  const ConfigError schedule = load_error("[tax]\nsuper_deduction_rate = [0.5]\n");
+  CHECK_THAT(schedule.what(), Contains("tax.super_deduction_rate") && Contains("expected 4 rates"));
+}
+
+TEST_CASE("a TOML syntax error names file and line", "[config]") {
+  const ConfigError e = load_error("[firm]\nentry_rate = = 0.1\n");
+  CHECK(e.line() == 2);
+  CHECK_THAT(e.what(), Contains("bad.toml:2") && Contains("TOML syntax error"));
+}
+
+TEST_CASE("set overrides are validated like files", "[config]") {
+  CHECK_THROWS_WITH(test::load({"firm.entry_rte=0.2"}), Contains("--set") && Contains("did you mean 'firm.entry_rate'"));
+  CHECK_THROWS_WITH(test::load({"firm.entry_rate=-1"}), Contains("--set") && Contains("firm.entry_rate"));
+  CHECK_THROWS_WITH(test::load({"novalue"}), Contains("expected key=value"));
+  // Bare words are strings.
+  CHECK(test::load({"levers.rd_post_subsidy.rationing=ranked"}).model.levers.rd_post_subsidy.common.rationing == "ranked");
+}
+
+TEST_CASE("an unknown region lists the known ones", "[config]") {
+  CHECK_THROWS_WITH(load_config({test::data_dir(), "atlantis", {}, {}}), Contains("atlantis") && Contains("yinchuan"));
+}
+
+TEST_CASE("a target must name a known indicator", "[config]") {
+  const ConfigError e =
+      load_error("[[region.targets]]\nindicator = \"happiness\"\nyear = 2025\nvalue = 1\ncomparison = \">=\"\nsource = \"x\"\n");
+  CHECK_THAT(e.what(), Contains("region.targets[0]") && Contains("unknown indicator 'happiness'"));
+}
+
+TEST_CASE("closest_key suggests near misses only", "[config]") {
+  const std::set<std::string> known = {"firm.entry_rate", "firm.exit_hazard", "rd.price_elasticity"};
+  CHECK(closest_key("firm.entry_rat", known) == "firm.entry_rate");
+  CHECK(closest_key("rd.price_elastcity", known) == "rd.price_elasticity");
+  CHECK(closest_key("completely.different.thing", known).empty());
+}

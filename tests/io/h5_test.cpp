@@ -1,0 +1,89 @@
+// The HDF5 layer: what is written reads back with the same shape, values and attributes;
+// the run schema carries its dimension scales and provenance.
+#include <catch2/catch.hpp>
+
+#include <hdf5.h>
+#include <hdf5_hl.h>
+
+#include <cmath>
+
+#include "io/h5.h"
+#include "io/output_file.h"
+#include "observe/indicator_catalog.h"
+#include "policy/fiscal_ledger.h"
+#include "test_support.h"
+
+using namespace innosim;
+
+TEST_CASE("datasets - strings and attributes round-trip", "[io]") {
+  test::TempDir dir;
+  const std::string path = dir.path("rt.h5");
+  std::vector<double> values(2 * 3 * 4);
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = 0.5 * static_cast<double>(i) - 3.0;
+  values[5] = std::nan("");
+  {
+    h5::File f = h5::File::create(path);
+    f.set_attribute("seed", std::int64_t{42});
+    f.set_attribute("label", std::string("银川 Yinchuan"));
+    f.set_attribute("rate", 0.15);
+    h5::Group g = f.create_group("group");
+    h5::Dataset d = g.create_doubles("cube", {2, 3, 4}, values, {1, 3, 4});
+    d.set_attribute("units", std::vector<std::string>{"CNY", "%"});
+    g.create_strings("names", {"gdp", "rd_intensity", ""});
+    g.create_ints("years", {2021, 2022});
+    f.close();
+  }
+  h5::File f = h5::File::open_read(path);
+  CHECK(f.int_attribute("seed") == 42);
+  CHECK(f.string_attribute("label") == "银川 Yinchuan");
+  CHECK(f.double_attribute("rate") == 0.15);
+  h5::Group g = f.open_group("group");
+  h5::Dataset d = g.open_dataset("cube");
+  CHECK(d.dims() == std::vector<std::uint64_t>{2, 3, 4});
+  const auto back = d.read_doubles();
+  REQUIRE(back.size() == values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (std::isnan(values[i])) CHECK(std::isnan(back[i]));
+    else CHECK(back[i] == values[i]);
+  }
+  CHECK(g.open_dataset("names").read_strings() == std::vector<std::string>{"gdp", "rd_intensity", ""});
+  CHECK(g.open_dataset("years").read_ints() == std::vector<std::int64_t>{2021, 2022});
+  CHECK_THROWS_WITH(g.open_dataset("missing"), Catch::Matchers::Contains("rt.h5") && Catch::Matchers::Contains("/group/missing"));
+}
+
+TEST_CASE("a run file has the documented schema", "[io]") {
+  test::TempDir dir;
+  const std::string path = dir.path("run.h5");
+  EnsembleResult r;
+  r.scenario_names = {"baseline", "plan"};
+  r.years = {2021, 2022, 2023};
+  r.replicates = 2;
+  r.trajectories.assign(2 * 2 * 3 * kIndicatorCount, 1.0);
+  r.fiscal.assign(2 * 2 * 3 * kLeverCount * kGovLevels, 0.0);
+  Target t{"hntes", 2023, 250, ">=", "T18"};
+  const Summary s = summarise(r, {t});
+  write_output(path, r, s, Provenance{7, "innosim run --seed 7", {"a = 1", "a = 2"}});
+
+  h5::File f = h5::File::open_read(path);
+  CHECK(f.int_attribute("schema_version") == kSchemaVersion);
+  CHECK(f.int_attribute("seed") == 7);
+  CHECK(f.string_attribute("filetype") == "innosim-run");
+  CHECK(f.has_attribute("innosim_version"));
+  CHECK(f.has_attribute("config"));
+  h5::Dataset traj = f.open_dataset("trajectories");
+  CHECK(traj.dims() == std::vector<std::uint64_t>{2, 2, 3, kIndicatorCount});
+  h5::Group index = f.open_group("index");
+  CHECK(index.open_dataset("scenario").read_strings() == r.scenario_names);
+  CHECK(index.open_dataset("time").read_ints() == std::vector<std::int64_t>{2021, 2022, 2023});
+  const auto names = index.open_dataset("indicator").read_strings();
+  REQUIRE(names.size() == kIndicatorCount);
+  CHECK(names[kRdIntensity] == "rd_intensity");
+  // Dimension scales are attached, so h5py/xarray can label the axes.
+  for (unsigned dim = 0; dim < 4; ++dim) CHECK(H5DSget_num_scales(traj.id(), dim) == 1);
+  CHECK(H5DSis_scale(index.open_dataset("indicator").id()) > 0);
+  h5::Group summary = f.open_group("summary");
+  CHECK(summary.open_dataset("quantiles").dims() == std::vector<std::uint64_t>{2, 3, kIndicatorCount, 5});
+  const auto p = summary.open_group("targets").open_dataset("probability").read_doubles();
+  CHECK(p == std::vector<double>{0.0, 0.0});  // hntes of 1 never reaches 250
+  CHECK(f.open_dataset("fiscal").dims() == std::vector<std::uint64_t>{2, 2, 3, kLeverCount, kGovLevels});
+}
