@@ -3,6 +3,8 @@
 #include <chrono>
 #include <ctime>
 
+#include <fmt/format.h>
+
 #include "core/version.h"
 #include "io/atomic_file.h"
 #include "io/h5.h"
@@ -41,7 +43,7 @@ void write_file(const std::string& path, const EnsembleResult& r, const Summary&
   std::vector<std::string> names, units, levers(kLeverNames.begin(), kLeverNames.end()),
       levels(kGovLevelNames.begin(), kGovLevelNames.end()), quantiles;
   for (const auto& info : kIndicators) names.emplace_back(info.name), units.emplace_back(info.unit);
-  for (double q : kQuantiles) quantiles.push_back("q" + std::to_string(static_cast<int>(q * 100 + 0.5)));
+  for (double q : kQuantiles) quantiles.push_back(fmt::format("q{:02d}", static_cast<int>(q * 100 + 0.5)));
   std::vector<std::int64_t> years(r.years.begin(), r.years.end()), reps(R);
   for (std::uint64_t k = 0; k < R; ++k) reps[k] = static_cast<std::int64_t>(k);
 
