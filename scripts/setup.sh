@@ -14,6 +14,7 @@ PACKAGES=(
   libcli11-dev         # command line
   libfmt-dev           # formatting
   librandom123-dev     # counter-based random streams (Philox)
+  libbenchmark-dev     # throughput benchmarks in bench/
 )
 
 missing=()

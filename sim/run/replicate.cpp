@@ -26,7 +26,10 @@ ReplicateResult run_replicate(const ModelConfig& m, RunKey key) {
   World w = initial_population(m, key);
   record(w, r, 0, true);
   for (int t = 1; t < years; ++t) {
-    for (int s = 0; s < m.time.steps_per_year; ++s) step(w, m);
+    for (int s = 0; s < m.time.steps_per_year; ++s) {
+      r.firm_steps += static_cast<double>(w.firms.size());
+      step(w, m);
+    }
     record(w, r, t, false);
   }
   return r;

@@ -13,6 +13,7 @@ inline int year_count(const ModelConfig& m) { return m.time.end_year - m.region.
 struct ReplicateResult {
   std::vector<double> indicators;  // [year][indicator]
   std::vector<double> fiscal;      // [year][lever][level]
+  double firm_steps = 0;           // firms x steps simulated, for throughput measures
 };
 
 ReplicateResult run_replicate(const ModelConfig& m, RunKey key);
