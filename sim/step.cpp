@@ -1,5 +1,6 @@
 #include "step.h"
 
+#include "phases/accounts.h"
 #include "phases/certification.h"
 #include "phases/entry.h"
 #include "phases/exit.h"
@@ -21,14 +22,26 @@ void advance_clock(World& w, const ModelConfig& m) {
   }
 }
 
-double mean_productivity(const FirmTable& f) {
-  double sum = 0;
-  for (float p : f.productivity) sum += p;
-  return f.size() ? sum / static_cast<double>(f.size()) : 0.0;
+// Sector means the phases compare firms with: log productivity, and the real R&D per firm
+// this step (the pool spillovers draw on). Sequential sums, in row order.
+void sector_means(World& w, const ModelConfig& m) {
+  const std::size_t n = m.region.sectors.size();
+  std::vector<double> productivity(n, 0.0), rd(n, 0.0), count(n, 0.0);
+  const FirmTable& f = w.firms;
+  const double dt = step_years(m);
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    productivity[f.sector[i]] += f.productivity[i];
+    rd[f.sector[i]] += rd_of_step(f, i, dt);
+    count[f.sector[i]] += 1;
+  }
+  w.sector_productivity.assign(n, 0.0);
+  w.sector_rd.assign(n, 0.0);
+  for (std::size_t k = 0; k < n; ++k)
+    if (count[k] > 0) w.sector_productivity[k] = productivity[k] / count[k], w.sector_rd[k] = rd[k] / count[k];
 }
 
-// Rolls the year's totals into the three-year history and starts the next year's accounts.
-void close_year(World& w, const ModelConfig& m) {
+// Rolls the year's totals into the three-year history and opens the next year's accounts.
+void open_year(World& w, const ModelConfig& m) {
   FirmTable& f = w.firms;
   for (std::size_t i = 0; i < f.size(); ++i) {
     for (int h = kHistoryYears - 1; h > 0; --h) {
@@ -37,27 +50,29 @@ void close_year(World& w, const ModelConfig& m) {
     }
     f.rd_hist[0][i] = static_cast<float>(f.rd_year[i]);
     f.revenue_hist[0][i] = static_cast<float>(f.revenue_year[i]);
-    f.rd_year[i] = 0;
-    f.revenue_year[i] = 0;
+    f.rd_year[i] = f.rd_real_year[i] = f.revenue_year[i] = 0;
+    f.support_year[i] = 0;
+    f.applications_year[i] = 0;
   }
-  w.entries = w.exits = w.tax_expenditure = 0;
+  w.entries = w.exits = w.relocations = w.tax_expenditure = 0;
   w.ledger = FiscalLedger{};
   w.gdp_other *= 1.0 + m.region.gdp_growth;
-  w.public_rd *= 1.0 + m.region.public_rd_growth;
+  open_year_public_rd(w, m);
 }
 
 }  // namespace
 
 void step(World& w, const ModelConfig& m) {
   advance_clock(w, m);
-  if (w.substep == 0) close_year(w, m);
-  w.mean_productivity = mean_productivity(w.firms);
+  if (w.substep == 0) open_year(w, m);
+  sector_means(w, m);
   entry(w, m);
   growth(w, m);
   innovation(w, m);
   exit_firms(w, m);
   if (year_end(w, m)) {
     certification(w, m);
+    accounts(w, m);
     policy(w, m);
     statistics(w, m);
     rd_decision(w, m);

@@ -8,6 +8,7 @@
 
 #include "agents/firm_table.h"
 #include "observe/indicator_catalog.h"
+#include "policy/claims.h"
 #include "policy/fiscal_ledger.h"
 
 namespace innosim {
@@ -16,12 +17,6 @@ namespace innosim {
 struct RunKey {
   std::uint64_t seed = 0;
   std::uint64_t replicate = 0;
-};
-
-// A post-subsidy claim on last year's R&D, paid this year.
-struct Claim {
-  std::uint64_t firm_id;
-  double amount;
 };
 
 struct World {
@@ -36,14 +31,17 @@ struct World {
   double value_added_ratio = 0;   // calibrated at initialisation: firm VA / revenue
   double gdp_other = 0;           // non-simulated GDP this year, CNY
   double public_rd = 0;           // non-business R&D this year, CNY
-  double mean_productivity = 0;   // of live firms, at the start of the step
+  double public_rd_no_lever = 0;  // the same without fiscal_rd_growth, CNY
+  std::vector<double> sector_productivity;  // mean log productivity by sector, start of step
+  std::vector<double> sector_rd;            // mean real R&D per firm by sector last step, CNY
 
   // Accumulated over the current year.
   double entries = 0;
   double exits = 0;
   double tax_expenditure = 0;
+  double relocations = 0;
   FiscalLedger ledger;
-  std::vector<Claim> pending_post_subsidy;
+  std::array<std::vector<Claim>, kLeverCount> pending;
 
   std::array<double, kIndicatorCount> indicators{};  // last computed year
 };

@@ -8,9 +8,11 @@ namespace {
 // Applies `f` to every column, so adding a column cannot miss a structural operation.
 template <class T, class F>
 void for_each_column(T& t, F f) {
-  f(t.id); f(t.flags); f(t.birth_step); f(t.hnte_expiry); f(t.revenue); f(t.productivity);
-  f(t.high_tech_revenue_share); f(t.latent_intensity); f(t.intensity); f(t.revenue_year);
-  f(t.rd_year); f(t.patents);
+  f(t.id); f(t.flags); f(t.sector); f(t.birth_step); f(t.hnte_expiry); f(t.specialized_expiry);
+  f(t.revenue); f(t.productivity); f(t.high_tech_revenue_share); f(t.latent_intensity);
+  f(t.intensity); f(t.relabel); f(t.grant_rd); f(t.cash); f(t.knowledge); f(t.profit_last);
+  f(t.revenue_year); f(t.rd_year); f(t.rd_real_year); f(t.support_year); f(t.applications_year);
+  f(t.patents);
   for (auto& h : t.rd_hist) f(h);
   for (auto& h : t.revenue_hist) f(h);
 }

@@ -11,30 +11,47 @@
 
 namespace innosim {
 
-enum FirmFlag : std::uint8_t {
-  kIndustrial = 1 << 0,  // counts toward above_scale when large enough
-  kHighTech = 1 << 1,    // main products in the state-supported high-tech fields
-  kRdActive = 1 << 2,    // performs R&D this year
-  kTechSme = 1 << 3,     // registered tech SME this year
-  kHnte = 1 << 4,        // holds a valid hnte certificate
-  kAboveScale = 1 << 5,  // industrial and main revenue >= 20M CNY
-  kDead = 1 << 7,        // exited this step; removed at the end of the step
+enum FirmFlag : std::uint16_t {
+  kIndustrial = 1 << 0,       // counts toward above_scale when large enough
+  kHighTech = 1 << 1,         // main products in the state-supported high-tech fields
+  kRdActive = 1 << 2,         // performs R&D this year
+  kTechSme = 1 << 3,          // registered tech SME this year
+  kHnte = 1 << 4,             // holds a valid hnte certificate
+  kAboveScale = 1 << 5,       // industrial and main revenue >= 20M CNY
+  kSpecializedSme = 1 << 6,   // recognised 专精特新 SME (valid certificate)
+  kGazelle = 1 << 7,          // high-growth young firm this year
+  kListed = 1 << 8,           // listed on a stock exchange (permanent)
+  kDemo = 1 << 9,             // provincial innovative demonstration enterprise (permanent)
+  kEverHnte = 1 << 10,        // has been certified hnte before (first-certification awards)
+  kEverAboveScale = 1 << 11,  // has been above scale before (first-time awards)
+  kDemoCounted = 1 << 12,     // demo status already seen by the first-time award
+  kDead = 1 << 15,            // exited this step; removed at the end of the step
 };
 
 inline constexpr int kHistoryYears = 3;  // the hnte rule looks at three years
 
 struct FirmTable {
   std::vector<std::uint64_t> id;
-  std::vector<std::uint8_t> flags;
+  std::vector<std::uint16_t> flags;
+  std::vector<std::uint8_t> sector;            // index into the preset's sectors
   std::vector<std::int32_t> birth_step;
-  std::vector<std::uint16_t> hnte_expiry;      // last year the certificate is valid
+  std::vector<std::uint16_t> hnte_expiry;      // last year the hnte certificate is valid
+  std::vector<std::uint16_t> specialized_expiry;  // last year the specialized_sme recognition is valid
   std::vector<double> revenue;                 // CNY/yr, current annual rate
   std::vector<float> productivity;             // log productivity
   std::vector<float> high_tech_revenue_share;  // share of revenue from high-tech products
   std::vector<float> latent_intensity;         // R&D/revenue wanted at the reference user cost
-  std::vector<float> intensity;                // R&D/revenue this year
+  std::vector<float> intensity;                // real R&D/revenue this year
+  std::vector<float> relabel;                  // other costs reported as R&D, over revenue, this year
+  std::vector<float> grant_rd;                 // grant money to be spent on R&D this year, CNY
+  std::vector<float> cash;                     // liquid funds, CNY
+  std::vector<float> knowledge;                // R&D capital (perpetual inventory), CNY
+  std::vector<float> profit_last;              // pre-tax profit of the last complete year, CNY
   std::vector<double> revenue_year;            // revenue booked so far this year, CNY
-  std::vector<double> rd_year;                 // R&D spent so far this year, CNY
+  std::vector<double> rd_year;                 // reported R&D so far this year (real + relabelled), CNY
+  std::vector<double> rd_real_year;            // real R&D so far this year, CNY
+  std::vector<float> support_year;             // lever money received this year, CNY
+  std::vector<std::uint32_t> applications_year;  // invention patent applications this year
   std::array<std::vector<float>, kHistoryYears> rd_hist;       // [0] = last complete year
   std::array<std::vector<float>, kHistoryYears> revenue_hist;  // [0] = last complete year
   std::vector<std::uint32_t> patents;          // granted invention patents held
@@ -42,7 +59,7 @@ struct FirmTable {
   std::size_t size() const { return id.size(); }
   bool has(std::size_t i, FirmFlag f) const { return (flags[i] & f) != 0; }
   void set(std::size_t i, FirmFlag f, bool on) {
-    flags[i] = on ? static_cast<std::uint8_t>(flags[i] | f) : static_cast<std::uint8_t>(flags[i] & ~f);
+    flags[i] = on ? static_cast<std::uint16_t>(flags[i] | f) : static_cast<std::uint16_t>(flags[i] & ~f);
   }
 
   // Appends a default firm and returns its row.

@@ -15,10 +15,18 @@ struct TimeConfig {
   int end_year = 2025;
 };
 
+// A sector of the regional economy (from the preset), with its own parameters.
+struct Sector {
+  std::string name;
+  double share = 1.0;               // of firms
+  double industrial_share = 0.2;    // of the sector's firms that are industrial
+  double high_tech_share = 0.25;    // of the sector's firms with products in the high-tech fields
+  double rd_intensity_median = 0.02;  // latent R&D intensity of a performer
+  double growth_drift = 0.0;        // 1/yr
+};
+
 struct FirmParams {
   double revenue_pareto_alpha = 1.05;
-  double industrial_share = 0.2;
-  double high_tech_share = 0.25;
   double revenue_per_employee = 1e6;
   double entry_rate = 0.1;
   double entrant_revenue_median = 1e6;
@@ -32,23 +40,37 @@ struct FirmParams {
   double growth_shock_scale = 0.15;
   double productivity_response = 0.3;
   double profit_margin = 0.06;
+  double cash_cap_ratio = 0.3;
+  double exit_loss_multiplier = 1.5;
+  double exit_illiquid_multiplier = 2.0;
+  double relocation_rate = 0.005;
+  double relocation_hnte_share = 0.05;
+  double relocation_tech_sme_share = 0.1;
+  double relocation_revenue_median = 3e7;
 };
 
 struct RdParams {
   double price_elasticity = -1.0;
   double adjustment_speed = 0.5;
-  double latent_intensity_median = 0.02;
   double latent_intensity_sigma = 0.8;
   double max_intensity = 0.3;
   double cost_per_rd_worker = 3e5;
   double start_rate = 0.08;
   double stop_rate = 0.17;
+  double st_staff_per_rd_staff = 1.5;
+  double relabel_gap_share = 0.3;
+  double relabel_cost = 0.1;
+  double bunching_margin = 0.02;
 };
 
 struct InnovationParams {
   double success_per_million = 0.3;
   double productivity_gain_mean = 0.05;
-  double patents_per_success = 1.0;
+  double applications_per_success = 2.0;
+  double grant_rate = 0.5;
+  double knowledge_depreciation = 0.15;
+  double knowledge_effect = 0.2;
+  double spillover_effect = 0.1;
 };
 
 struct HnteRules {
@@ -73,6 +95,35 @@ struct TechSmeRules {
   double max_revenue = 2e8;
   double min_score = 60;
   double register_prob = 0.5;
+};
+
+struct SpecializedSmeRules {
+  double max_employees = 1000;
+  double min_age = 2;
+  double min_revenue = 1e7;
+  double min_rd_intensity = 0.03;
+  double min_revenue_growth = 0.05;
+  double min_patents = 1;
+  double apply_prob = 0.3;
+  int validity_years = 3;
+};
+
+struct GazelleRules {
+  double max_age = 10;
+  double min_growth = 0.2;
+  double min_revenue = 5e6;
+};
+
+struct ListingRules {
+  double min_revenue = 3e8;
+  double rate = 0.02;
+};
+
+struct DemoRules {
+  double min_revenue = 5e7;
+  double min_rd_intensity = 0.03;
+  double min_patents = 5;
+  int quota_per_year = 10;
 };
 
 struct TaxConfig {
@@ -109,12 +160,53 @@ struct RdPostSubsidy {
   LeverCommon common;
   double rate = 0.2;
   std::string base = "total";      // total | incremental
-  std::string eligible = "hnte";   // hnte | above_scale | rd_active
+  std::string eligible = "hnte";   // hnte | above_scale | tech_sme | rd_active
   double cap_per_firm = 0;
+};
+
+// A lump sum on first reaching a status, paid in equal yearly installments.
+struct StatusAward {
+  LeverCommon common;
+  double amount = 0;      // CNY per firm, all installments together
+  int installments = 1;   // years
+};
+
+struct AboveScaleFirstAward {
+  LeverCommon common;
+  double rate = 0.2;      // of the previous year's R&D
+  double cap = 2e6;       // CNY per firm
+};
+
+struct SmeProjectGrant {
+  LeverCommon common;
+  double amount_cap = 3e5;
+  double project_share = 0.3;
+  double project_rd_share = 0.5;
+  double apply_prob = 0.3;
+  double additionality = 0.5;
+};
+
+struct AttractionMultipliers {
+  LeverCommon common;
+  double hnte = 1;
+  double tech_sme = 1;
+  double response = 0.2;
+  double incentive_per_firm = 0;
+};
+
+struct FiscalRdGrowth {
+  LeverCommon common;
+  double rate = 0.1;
 };
 
 struct Levers {
   RdPostSubsidy rd_post_subsidy;
+  StatusAward hnte_first_award;
+  AboveScaleFirstAward above_scale_first_award;
+  StatusAward demo_enterprise_award;
+  SmeProjectGrant sme_project_grant;
+  AttractionMultipliers attraction_multipliers;
+  FiscalRdGrowth fiscal_rd_growth;
 };
 
 struct Target {
@@ -142,6 +234,7 @@ struct RegionConfig {
   double firm_va_share_of_gdp = 0;
   double invention_patents = 0;
   std::vector<std::string> default_scenarios;
+  std::vector<Sector> sectors;
   std::vector<Target> targets;
   std::map<std::string, std::string> sources;
 };
@@ -158,6 +251,10 @@ struct ModelConfig {
   InnovationParams innovation;
   HnteRules hnte;
   TechSmeRules tech_sme;
+  SpecializedSmeRules specialized_sme;
+  GazelleRules gazelle;
+  ListingRules listing;
+  DemoRules demo_enterprise;
   TaxConfig tax;
   Levers levers;
   RegionConfig region;

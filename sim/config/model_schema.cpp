@@ -17,9 +17,6 @@ constexpr Range kYear{1949, 2200};
 void describe_firm(Binder& b, FirmParams& f) {
   b.real("firm.revenue_pareto_alpha", f.revenue_pareto_alpha, {0.3, 5}, "1",
          "Pareto exponent of the initial firm revenue distribution");
-  b.real("firm.industrial_share", f.industrial_share, kShare, "share", "share of firms that are industrial");
-  b.real("firm.high_tech_share", f.high_tech_share, kShare, "share",
-         "share of firms whose main products lie in the state-supported high-tech fields");
   b.real("firm.revenue_per_employee", f.revenue_per_employee, {1e4, 1e8}, "CNY/employee/yr",
          "revenue per employee, converts revenue to headcount");
   b.real("firm.entry_rate", f.entry_rate, {0, 2}, "1/yr", "entrants per incumbent firm per year");
@@ -41,6 +38,15 @@ void describe_firm(Binder& b, FirmParams& f) {
   b.real("firm.productivity_response", f.productivity_response, {0, 5}, "1/yr",
          "growth of log revenue per log point of productivity above the sector mean");
   b.real("firm.profit_margin", f.profit_margin, {-1, 1}, "share", "pre-tax profit over revenue before R&D");
+  b.real("firm.cash_cap_ratio", f.cash_cap_ratio, {0, 10}, "share of revenue",
+         "cash a firm keeps at most; profits beyond it are paid out");
+  b.real("firm.exit_loss_multiplier", f.exit_loss_multiplier, {1, 20}, "1", "exit hazard multiplier after a loss-making year");
+  b.real("firm.exit_illiquid_multiplier", f.exit_illiquid_multiplier, {1, 20}, "1", "exit hazard multiplier when cash is negative");
+  b.real("firm.relocation_rate", f.relocation_rate, {0, 1}, "1/yr", "firms relocating into the region per incumbent firm per year");
+  b.real("firm.relocation_hnte_share", f.relocation_hnte_share, kShare, "share", "share of relocating firms that are certified hnte");
+  b.real("firm.relocation_tech_sme_share", f.relocation_tech_sme_share, kShare, "share",
+         "share of relocating firms that are registered tech SMEs (and not hnte)");
+  b.real("firm.relocation_revenue_median", f.relocation_revenue_median, {1e4, 1e11}, "CNY/yr", "median revenue of a relocating firm");
 }
 
 void describe_rd(Binder& b, RdParams& r) {
@@ -48,8 +54,6 @@ void describe_rd(Binder& b, RdParams& r) {
          "long-run elasticity of R&D intensity with respect to the user cost of R&D");
   b.real("rd.adjustment_speed", r.adjustment_speed, {0, 1}, "1/yr",
          "share of the gap to the desired R&D intensity closed each year");
-  b.real("rd.latent_intensity_median", r.latent_intensity_median, {0, 1}, "share",
-         "median R&D intensity an R&D-active firm would choose at the reference user cost");
   b.real("rd.latent_intensity_sigma", r.latent_intensity_sigma, {0, 5}, "log points",
          "dispersion of latent R&D intensities");
   b.real("rd.max_intensity", r.max_intensity, {0, 5}, "share", "liquidity cap on R&D over revenue");
@@ -57,6 +61,13 @@ void describe_rd(Binder& b, RdParams& r) {
          "R&D spending per full-time R&D worker");
   b.real("rd.start_rate", r.start_rate, kShare, "1/yr", "yearly probability a non-performer starts R&D");
   b.real("rd.stop_rate", r.stop_rate, kShare, "1/yr", "yearly probability a performer stops R&D");
+  b.real("rd.st_staff_per_rd_staff", r.st_staff_per_rd_staff, {1, 10}, "1",
+         "S&T staff (科技人员, the hnte and tech_sme criterion) per R&D worker");
+  b.real("rd.relabel_gap_share", r.relabel_gap_share, kShare, "share",
+         "share of the R&D a firm adds to reach a certification threshold that is relabelled other cost");
+  b.real("rd.relabel_cost", r.relabel_cost, {0, 1}, "CNY/CNY", "expected cost (audit risk, compliance) per yuan relabelled");
+  b.real("rd.bunching_margin", r.bunching_margin, {0, 0.5}, "share",
+         "relative margin above a threshold at which bunching firms place their reported intensity");
 }
 
 void describe_innovation(Binder& b, InnovationParams& p) {
@@ -64,8 +75,14 @@ void describe_innovation(Binder& b, InnovationParams& p) {
          "zeta in P(success) = 1 - exp(-zeta * R&D in millions) per year");
   b.real("innovation.productivity_gain_mean", p.productivity_gain_mean, {0, 1}, "log points",
          "mean (exponential) productivity gain of a successful innovation");
-  b.real("innovation.patents_per_success", p.patents_per_success, kNonNeg, "patents",
-         "mean granted invention patents per successful innovation (Poisson)");
+  b.real("innovation.applications_per_success", p.applications_per_success, kNonNeg, "applications",
+         "mean invention patent applications per successful innovation (Poisson)");
+  b.real("innovation.grant_rate", p.grant_rate, kShare, "share", "share of invention applications granted");
+  b.real("innovation.knowledge_depreciation", p.knowledge_depreciation, {0, 1}, "1/yr", "depreciation of R&D capital");
+  b.real("innovation.knowledge_effect", p.knowledge_effect, kNonNeg, "1",
+         "rise of the success rate per log point of R&D capital (in millions of CNY, plus one)");
+  b.real("innovation.spillover_effect", p.spillover_effect, kNonNeg, "1",
+         "success rate from the sector's mean R&D per firm (millions of CNY per step), for performers");
 }
 
 void describe_certification(Binder& b, HnteRules& h, TechSmeRules& t) {
@@ -86,6 +103,26 @@ void describe_certification(Binder& b, HnteRules& h, TechSmeRules& t) {
          "probability an eligible firm registers in a year");
   if (b.binding() && !(h.band_small_max < h.band_medium_max))
     b.fail("hnte.band_medium_max", "expected to exceed hnte.band_small_max");
+}
+
+void describe_ladder(Binder& b, SpecializedSmeRules& s, GazelleRules& g, ListingRules& l, DemoRules& d) {
+  b.real("specialized_sme.max_employees", s.max_employees, kNonNeg, "employees", "SME ceiling for 专精特新 recognition");
+  b.real("specialized_sme.min_age", s.min_age, kNonNeg, "yr", "years in business required");
+  b.real("specialized_sme.min_revenue", s.min_revenue, kNonNeg, "CNY/yr", "revenue required");
+  b.real("specialized_sme.min_rd_intensity", s.min_rd_intensity, kShare, "share", "R&D over revenue required");
+  b.real("specialized_sme.min_revenue_growth", s.min_revenue_growth, {-1, 10}, "1/yr", "last-year revenue growth required");
+  b.real("specialized_sme.min_patents", s.min_patents, kNonNeg, "patents", "invention patents required");
+  b.real("specialized_sme.apply_prob", s.apply_prob, kShare, "1/yr", "probability an eligible firm is recognised in a round");
+  b.integer("specialized_sme.validity_years", s.validity_years, {1, 10}, "yr", "years a recognition stays valid");
+  b.real("gazelle.max_age", g.max_age, kNonNeg, "yr", "oldest a gazelle may be");
+  b.real("gazelle.min_growth", g.min_growth, {0, 10}, "1/yr", "average yearly revenue growth over three years required");
+  b.real("gazelle.min_revenue", g.min_revenue, kNonNeg, "CNY/yr", "revenue three years ago required");
+  b.real("listing.min_revenue", l.min_revenue, kNonNeg, "CNY/yr", "revenue a firm needs to list");
+  b.real("listing.rate", l.rate, kShare, "1/yr", "yearly probability a profitable firm above min_revenue lists");
+  b.real("demo_enterprise.min_revenue", d.min_revenue, kNonNeg, "CNY/yr", "revenue required");
+  b.real("demo_enterprise.min_rd_intensity", d.min_rd_intensity, kShare, "share", "R&D over revenue required");
+  b.real("demo_enterprise.min_patents", d.min_patents, kNonNeg, "patents", "invention patents required");
+  b.integer("demo_enterprise.quota_per_year", d.quota_per_year, {0, 100000}, "firms/yr", "firms recognised per yearly round at most");
 }
 
 void describe_tax(Binder& b, TaxConfig& t) {
@@ -128,15 +165,70 @@ void describe_lever_common(Binder& b, const std::string& p, LeverCommon& l) {
                                            std::to_string(sum));
 }
 
+void describe_status_award(Binder& b, const std::string& p, StatusAward& a) {
+  describe_lever_common(b, p, a.common);
+  b.real(p + ".amount", a.amount, kNonNeg, "CNY/firm", "award per firm, all installments together");
+  b.integer(p + ".installments", a.installments, {1, 10}, "yr", "equal yearly installments it is paid in");
+}
+
 void describe_levers(Binder& b, Levers& l) {
-  const std::string p = "levers.rd_post_subsidy";
+  std::string p = "levers.rd_post_subsidy";
   describe_lever_common(b, p, l.rd_post_subsidy.common);
   b.real(p + ".rate", l.rd_post_subsidy.rate, {0, 1}, "share", "share of the R&D base paid back");
   b.choice(p + ".base", l.rd_post_subsidy.base, {"total", "incremental"},
            "R&D base: the year's R&D, or its increase over the previous year");
-  b.choice(p + ".eligible", l.rd_post_subsidy.eligible, {"hnte", "above_scale", "rd_active"},
+  b.choice(p + ".eligible", l.rd_post_subsidy.eligible, {"hnte", "above_scale", "tech_sme", "rd_active"},
            "which firms may claim");
   b.real(p + ".cap_per_firm", l.rd_post_subsidy.cap_per_firm, kNonNeg, "CNY/yr", "most one firm receives a year (inf = none)");
+  describe_status_award(b, "levers.hnte_first_award", l.hnte_first_award);
+  p = "levers.above_scale_first_award";
+  describe_lever_common(b, p, l.above_scale_first_award.common);
+  b.real(p + ".rate", l.above_scale_first_award.rate, kShare, "share", "share of the previous year's R&D awarded");
+  b.real(p + ".cap", l.above_scale_first_award.cap, kNonNeg, "CNY/firm", "most one firm receives");
+  describe_status_award(b, "levers.demo_enterprise_award", l.demo_enterprise_award);
+  p = "levers.sme_project_grant";
+  SmeProjectGrant& g = l.sme_project_grant;
+  describe_lever_common(b, p, g.common);
+  b.real(p + ".amount_cap", g.amount_cap, kNonNeg, "CNY/project", "most one project receives");
+  b.real(p + ".project_share", g.project_share, kShare, "share", "share of the project's cost the grant covers");
+  b.real(p + ".project_rd_share", g.project_rd_share, {0, 5}, "share", "project cost over the firm's yearly R&D");
+  b.real(p + ".apply_prob", g.apply_prob, kShare, "1/yr", "probability an eligible tech SME applies in a year");
+  b.real(p + ".additionality", g.additionality, {0, 2}, "CNY/CNY",
+         "extra R&D per yuan of grant (1 = fully additional, 0 = full crowding out)");
+  p = "levers.attraction_multipliers";
+  AttractionMultipliers& a = l.attraction_multipliers;
+  describe_lever_common(b, p, a.common);
+  b.real(p + ".hnte", a.hnte, {1, 20}, "x", "credit multiplier for bringing in an hnte firm");
+  b.real(p + ".tech_sme", a.tech_sme, {1, 20}, "x", "credit multiplier for bringing in a tech SME");
+  b.real(p + ".response", a.response, {0, 5}, "1", "rise in relocations of a type per unit of credit multiplier above 1");
+  b.real(p + ".incentive_per_firm", a.incentive_per_firm, kNonNeg, "CNY/firm", "cash incentive paid per certified firm relocating in");
+  p = "levers.fiscal_rd_growth";
+  describe_lever_common(b, p, l.fiscal_rd_growth.common);
+  b.real(p + ".rate", l.fiscal_rd_growth.rate, {0, 1}, "1/yr", "guaranteed yearly growth of public R&D (刚性增长)");
+}
+
+void describe_sector(Binder& b, const toml::table& t, const std::string& where, Sector& out) {
+  auto number = [&](const char* k, double lo, double hi) {
+    const auto v = t[k].value<double>();
+    if (!v || *v < lo || *v > hi)
+      b.fail(where, std::string("expected '") + k + "' to be a number in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+    return *v;
+  };
+  const auto name = t["name"].value_exact<std::string>();
+  if (!name) b.fail(where, "expected a string 'name'");
+  out.name = *name;
+  out.share = number("share", 0, 1);
+  out.industrial_share = number("industrial_share", 0, 1);
+  out.high_tech_share = number("high_tech_share", 0, 1);
+  out.rd_intensity_median = number("rd_intensity_median", 0, 1);
+  out.growth_drift = number("growth_drift", -1, 1);
+  for (const auto& [k, v] : t) {
+    const std::string key(k.str());
+    if (key != "name" && key != "share" && key != "industrial_share" && key != "high_tech_share" &&
+        key != "rd_intensity_median" && key != "growth_drift")
+      b.fail(where, "unknown key '" + key + "'; a sector has name, share, industrial_share, high_tech_share, "
+                    "rd_intensity_median, growth_drift");
+  }
 }
 
 void describe_target(Binder& b, const toml::table& t, const std::string& where, Target& out) {
@@ -180,6 +272,12 @@ void describe_region(Binder& b, RegionConfig& r) {
   b.text_list("region.default_scenarios", r.default_scenarios,
               "scenarios run when none is named (files scenarios/<region>/<name>.toml)");
   b.text_map("region.source", r.sources, "the source of each baseline number, or ASSUMPTION: and the reasoning");
+  b.table_array("region.sectors", "the sectors of the economy, each with share, industrial_share, high_tech_share, "
+                "rd_intensity_median, growth_drift", [&](const toml::table& t, const std::string& where) {
+    Sector sector;
+    describe_sector(b, t, where, sector);
+    r.sectors.push_back(sector);
+  });
   b.table_array("region.targets", "the plan's quantitative targets", [&](const toml::table& t, const std::string& where) {
     Target target;
     describe_target(b, t, where, target);
@@ -187,6 +285,10 @@ void describe_region(Binder& b, RegionConfig& r) {
   });
   if (!b.binding()) return;
   if (r.firms_above_scale + r.hntes > r.firms_total) b.fail("region.firms_total", "expected at least above-scale plus hnte firms");
+  if (r.sectors.empty() || r.sectors.size() > 255) b.fail("region.sectors", "expected 1 to 255 sectors");
+  double share = 0;
+  for (const auto& sector : r.sectors) share += sector.share;
+  if (std::fabs(share - 1.0) > 1e-6) b.fail("region.sectors", "expected the sector shares to sum to 1, got " + std::to_string(share));
 }
 
 }  // namespace
@@ -200,6 +302,7 @@ void describe(Binder& b, ModelConfig& c) {
   describe_rd(b, c.rd);
   describe_innovation(b, c.innovation);
   describe_certification(b, c.hnte, c.tech_sme);
+  describe_ladder(b, c.specialized_sme, c.gazelle, c.listing, c.demo_enterprise);
   describe_tax(b, c.tax);
   describe_levers(b, c.levers);
   describe_region(b, c.region);

@@ -21,6 +21,7 @@ enum class Purpose : std::uint32_t {
   kCertification = 7,
   kRationing = 8,
   kInitSelect = 9,
+  kPolicy = 10,
 };
 
 // Agent ids for draws that belong to the region rather than to one firm.

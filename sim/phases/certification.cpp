@@ -1,5 +1,8 @@
 #include "phases/certification.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "phases/phase_context.h"
 
 namespace innosim {
@@ -13,25 +16,40 @@ double band_points(double value, const double (&thresholds)[N], const double (&p
   return 0;
 }
 
-CertificationInputs inputs_of(const World& w, const ModelConfig& m, std::size_t i) {
+// Renews or grants a time-limited status: a holder keeps it through its expiry year, then
+// must qualify again; an eligible firm without it gets it with probability `p`.
+void certify(FirmTable& f, std::size_t i, FirmFlag flag, std::vector<std::uint16_t>& expiry, int year,
+             bool eligible, double u, double p, int validity) {
+  if (f.has(i, flag) && expiry[i] > year) return;
+  const bool granted = eligible && u < p;
+  f.set(i, flag, granted);
+  if (granted) expiry[i] = static_cast<std::uint16_t>(year + validity);
+}
+
+}  // namespace
+
+CertificationInputs certification_inputs(const World& w, const ModelConfig& m, std::size_t i) {
   const FirmTable& f = w.firms;
   CertificationInputs x;
   x.age_years = (w.step + 1 - f.birth_step[i]) * step_years(m);
   x.revenue = f.revenue_year[i];
   x.employees = x.revenue / m.firm.revenue_per_employee;
+  const double previous = f.revenue_hist[0][i];
+  x.revenue_growth = previous > 0 ? x.revenue / previous - 1.0 : 0.0;
+  x.revenue_3y_ago = f.revenue_hist[2][i];
+  x.revenue_growth_3y = x.revenue_3y_ago > 0 ? std::cbrt(x.revenue / x.revenue_3y_ago) - 1.0 : 0.0;
   const double rd3 = f.rd_year[i] + f.rd_hist[0][i] + f.rd_hist[1][i];
   const double rev3 = f.revenue_year[i] + f.revenue_hist[0][i] + f.revenue_hist[1][i];
   x.rd_share_3y = rev3 > 0 ? rd3 / rev3 : 0;
   x.rd_intensity = x.revenue > 0 ? f.rd_year[i] / x.revenue : 0;
-  const double rd_staff = f.rd_year[i] / m.rd.cost_per_rd_worker;
-  x.rd_staff_share = x.employees > 0 ? rd_staff / x.employees : 0;
+  const double st_staff = f.rd_real_year[i] / m.rd.cost_per_rd_worker * m.rd.st_staff_per_rd_staff;
+  x.rd_staff_share = x.employees > 0 ? st_staff / x.employees : 0;
   x.high_tech_revenue_share = f.high_tech_revenue_share[i];
+  x.profit = f.profit_last[i];
   x.invention_patents = f.patents[i];
   x.hnte = f.has(i, kHnte);
   return x;
 }
-
-}  // namespace
 
 TechSmeScore tech_sme_score(const CertificationInputs& x) {
   static const double staff_t[] = {0.30, 0.25, 0.20, 0.15, 0.10}, staff_p[] = {20, 16, 12, 8, 4};
@@ -55,27 +73,56 @@ bool tech_sme_eligible(const CertificationInputs& x, const TechSmeRules& r) {
   return s.staff_points && s.points >= r.min_score;
 }
 
+bool specialized_sme_eligible(const CertificationInputs& x, const SpecializedSmeRules& r) {
+  return x.employees <= r.max_employees && x.age_years >= r.min_age && x.revenue >= r.min_revenue &&
+         x.rd_intensity >= r.min_rd_intensity && x.revenue_growth >= r.min_revenue_growth &&
+         x.invention_patents >= r.min_patents;
+}
+
+bool gazelle(const CertificationInputs& x, const GazelleRules& r) {
+  return x.age_years <= r.max_age && x.revenue_3y_ago >= r.min_revenue && x.revenue_growth_3y >= r.min_growth;
+}
+
+bool listing_eligible(const CertificationInputs& x, const ListingRules& r) {
+  return x.revenue >= r.min_revenue && x.profit > 0;
+}
+
+bool demo_eligible(const CertificationInputs& x, const DemoRules& r) {
+  return x.hnte && x.revenue >= r.min_revenue && x.rd_intensity >= r.min_rd_intensity &&
+         x.invention_patents >= r.min_patents;
+}
+
 void certification(World& w, const ModelConfig& m) {
   FirmTable& f = w.firms;
+  std::vector<std::uint8_t> demo_candidate(f.size(), 0);
   for_each_firm(w, [&](std::size_t i) {
     if (f.has(i, kDead)) return;
-    const CertificationInputs x = inputs_of(w, m, i);
+    CertificationInputs x = certification_inputs(w, m, i);
     Stream s = firm_stream(w, i, Purpose::kCertification);
-    const double u_hnte = s.uniform(), u_sme = s.uniform();
-    f.set(i, kAboveScale, f.has(i, kIndustrial) && x.revenue >= kAboveScaleRevenue);
-    // hnte: a holder keeps the certificate until its expiry year, then must re-apply.
-    const bool holds = f.has(i, kHnte) && f.hnte_expiry[i] > w.year;
-    if (!holds) {
-      const bool certified = hnte_eligible(x, m.hnte) && u_hnte < m.hnte.apply_prob;
-      f.set(i, kHnte, certified);
-      if (certified) f.hnte_expiry[i] = static_cast<std::uint16_t>(w.year + m.hnte.validity_years);
-    }
-    CertificationInputs after = x;
-    after.hnte = f.has(i, kHnte);
+    const double u_hnte = s.uniform(), u_sme = s.uniform(), u_spec = s.uniform(), u_list = s.uniform();
+    const bool above = f.has(i, kIndustrial) && x.revenue >= kAboveScaleRevenue;
+    f.set(i, kAboveScale, above);
+    certify(f, i, kHnte, f.hnte_expiry, w.year, hnte_eligible(x, m.hnte), u_hnte, m.hnte.apply_prob, m.hnte.validity_years);
+    x.hnte = f.has(i, kHnte);
     // tech_sme registration is yearly; a registered firm re-registers while it qualifies.
-    const bool eligible = tech_sme_eligible(after, m.tech_sme);
-    f.set(i, kTechSme, eligible && (f.has(i, kTechSme) || u_sme < m.tech_sme.register_prob));
+    const bool sme = tech_sme_eligible(x, m.tech_sme);
+    f.set(i, kTechSme, sme && (f.has(i, kTechSme) || u_sme < m.tech_sme.register_prob));
+    certify(f, i, kSpecializedSme, f.specialized_expiry, w.year, specialized_sme_eligible(x, m.specialized_sme), u_spec,
+            m.specialized_sme.apply_prob, m.specialized_sme.validity_years);
+    f.set(i, kGazelle, gazelle(x, m.gazelle));
+    if (!f.has(i, kListed) && listing_eligible(x, m.listing) && u_list < m.listing.rate) f.set(i, kListed, true);
+    demo_candidate[i] = !f.has(i, kDemo) && demo_eligible(x, m.demo_enterprise);
   });
+  // The demonstration round has a quota: the candidates with most invention patents, then
+  // the highest R&D, then the lowest id, are recognised.
+  std::vector<std::size_t> candidates;
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (demo_candidate[i]) candidates.push_back(i);
+  std::stable_sort(candidates.begin(), candidates.end(), [&](std::size_t a, std::size_t b) {
+    return f.patents[a] != f.patents[b] ? f.patents[a] > f.patents[b] : f.rd_year[a] > f.rd_year[b];
+  });
+  const std::size_t quota = std::min<std::size_t>(candidates.size(), static_cast<std::size_t>(m.demo_enterprise.quota_per_year));
+  for (std::size_t k = 0; k < quota; ++k) f.set(candidates[k], kDemo, true);
 }
 
 }  // namespace innosim

@@ -1,6 +1,7 @@
-// Status: the yearly certification rounds (BRIEF 3.4, DOMAIN 2.1 and 2.3) on the year just
-// completed: above_scale (a statistical definition), tech_sme registration, hnte
-// certification and re-certification.
+// Status (BRIEF 3.3 step 8): the yearly certification rounds on the year just completed
+// (BRIEF 3.4, DOMAIN 2.1 and 2.3): above_scale (a statistical definition), hnte
+// certification and re-certification, tech_sme registration, specialized_sme recognition,
+// gazelle status, listing, and the demonstration-enterprise round with its quota.
 #pragma once
 #include "config/model_config.h"
 #include "world.h"
@@ -16,10 +17,14 @@ struct CertificationInputs {
   double age_years = 0;
   double employees = 0;
   double revenue = 0;             // last year, CNY
-  double rd_share_3y = 0;         // R&D over revenue over the last three years
-  double rd_intensity = 0;        // last year
-  double rd_staff_share = 0;      // R&D staff over employees
+  double revenue_growth = 0;      // last year over the year before
+  double revenue_growth_3y = 0;   // average yearly growth over three years (0 if no history)
+  double revenue_3y_ago = 0;      // CNY
+  double rd_share_3y = 0;         // reported R&D over revenue over the last three years
+  double rd_intensity = 0;        // reported, last year
+  double rd_staff_share = 0;      // S&T staff over employees
   double high_tech_revenue_share = 0;
+  double profit = 0;              // CNY
   std::uint32_t invention_patents = 0;
   bool hnte = false;
 };
@@ -33,6 +38,12 @@ TechSmeScore tech_sme_score(const CertificationInputs& x);
 
 bool hnte_eligible(const CertificationInputs& x, const HnteRules& r);
 bool tech_sme_eligible(const CertificationInputs& x, const TechSmeRules& r);
+bool specialized_sme_eligible(const CertificationInputs& x, const SpecializedSmeRules& r);
+bool gazelle(const CertificationInputs& x, const GazelleRules& r);
+bool listing_eligible(const CertificationInputs& x, const ListingRules& r);
+bool demo_eligible(const CertificationInputs& x, const DemoRules& r);
+
+CertificationInputs certification_inputs(const World& w, const ModelConfig& m, std::size_t i);
 
 void certification(World& w, const ModelConfig& m);
 

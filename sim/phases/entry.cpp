@@ -1,37 +1,124 @@
 #include "phases/entry.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "phases/phase_context.h"
 
 namespace innosim {
+namespace {
+
+std::size_t draw_sector(const std::vector<Sector>& sectors, double u) {
+  double cumulative = 0;
+  for (std::size_t k = 0; k < sectors.size(); ++k) {
+    cumulative += sectors[k].share;
+    if (u < cumulative) return k;
+  }
+  return sectors.size() - 1;
+}
+
+std::size_t add_entrant(World& w, const ModelConfig& m, Stream& s) {
+  const std::size_t row = w.firms.add(w.next_firm_id++);
+  draw_firm_traits(w.firms, row, s, m);
+  w.firms.productivity[row] = static_cast<float>(w.sector_productivity[w.firms.sector[row]] + 0.1 * s.normal());
+  return row;
+}
+
+void startups(World& w, const ModelConfig& m, std::uint64_t n) {
+  FirmTable& f = w.firms;
+  for (std::uint64_t k = 0; k < n; ++k) {
+    Stream s(w.key.seed, w.key.replicate, w.next_firm_id, static_cast<std::uint32_t>(w.step), Purpose::kEntry);
+    const std::size_t row = add_entrant(w, m, s);
+    f.revenue[row] = s.lognormal(std::log(m.firm.entrant_revenue_median), m.firm.entrant_revenue_sigma);
+    f.birth_step[row] = w.step;
+    f.cash[row] = static_cast<float>(0.5 * m.firm.cash_cap_ratio * f.revenue[row]);
+    const bool active = s.bernoulli(m.rd.start_rate);
+    f.set(row, kRdActive, active);
+    f.intensity[row] = active ? f.latent_intensity[row] : 0.0f;
+  }
+}
+
+void relocation(World& w, const ModelConfig& m, std::uint64_t n, Certified* kind) {
+  FirmTable& f = w.firms;
+  const AttractionMultipliers& lever = m.levers.attraction_multipliers;
+  for (std::uint64_t k = 0; k < n; ++k) {
+    Stream s(w.key.seed, w.key.replicate, w.next_firm_id, static_cast<std::uint32_t>(w.step), Purpose::kEntry);
+    const std::size_t row = add_entrant(w, m, s);
+    f.revenue[row] = s.lognormal(std::log(m.firm.relocation_revenue_median), 1.0);
+    f.birth_step[row] = w.step - static_cast<std::int32_t>((3.0 + s.exponential(5.0)) * m.time.steps_per_year);
+    f.cash[row] = static_cast<float>(0.5 * m.firm.cash_cap_ratio * f.revenue[row]);
+    f.set(row, kRdActive, s.bernoulli(0.3));
+    f.intensity[row] = f.has(row, kRdActive) ? f.latent_intensity[row] : 0.0f;
+    if (!kind) continue;
+    give_certified_profile(f, row, s, m, *kind);
+    // Their past, as the three-year rules see it: steady at today's level.
+    for (int h = 0; h < kHistoryYears; ++h) {
+      f.rd_hist[h][row] = static_cast<float>((f.intensity[row] + f.relabel[row]) * f.revenue[row]);
+      f.revenue_hist[h][row] = static_cast<float>(f.revenue[row]);
+    }
+    if (*kind == Certified::kHnte) {
+      f.set(row, kHnte, true);
+      f.set(row, kEverHnte, true);  // certified elsewhere: no first-certification award here
+      f.hnte_expiry[row] = static_cast<std::uint16_t>(w.year + m.hnte.validity_years);
+    } else {
+      f.set(row, kTechSme, true);
+    }
+    if (lever.common.active(w.year) && lever.incentive_per_firm > 0)
+      w.pending[kLeverAttractionMultipliers].push_back({f.id[row], lever.incentive_per_firm, f.revenue[row], w.year + 1});
+  }
+  w.relocations += static_cast<double>(n);
+}
+
+}  // namespace
 
 void draw_firm_traits(FirmTable& f, std::size_t row, Stream& s, const ModelConfig& m) {
-  f.set(row, kIndustrial, s.bernoulli(m.firm.industrial_share));
-  const bool high_tech = s.bernoulli(m.firm.high_tech_share);
+  const std::size_t k = draw_sector(m.region.sectors, s.uniform());
+  const Sector& sector = m.region.sectors[k];
+  f.sector[row] = static_cast<std::uint8_t>(k);
+  f.set(row, kIndustrial, s.bernoulli(sector.industrial_share));
+  const bool high_tech = s.bernoulli(sector.high_tech_share);
   f.set(row, kHighTech, high_tech);
   // High-tech firms earn most of their revenue from high-tech products, others little.
   const double u = s.uniform();
   f.high_tech_revenue_share[row] = static_cast<float>(high_tech ? 0.5 + 0.5 * u : 0.5 * u);
   f.latent_intensity[row] = static_cast<float>(
-      std::min(m.rd.max_intensity, s.lognormal(std::log(m.rd.latent_intensity_median), m.rd.latent_intensity_sigma)));
+      std::min(m.rd.max_intensity, s.lognormal(std::log(sector.rd_intensity_median), m.rd.latent_intensity_sigma)));
+}
+
+void give_certified_profile(FirmTable& f, std::size_t i, Stream& s, const ModelConfig& m, Certified kind) {
+  // The real R&D intensity at which S&T staff reach the required share of employees.
+  const double staff_intensity =
+      m.hnte.rd_staff_share_min * m.rd.cost_per_rd_worker / (m.firm.revenue_per_employee * m.rd.st_staff_per_rd_staff);
+  // tech_sme: 4% R&D (30 points) + an invention patent (30) + >= 10% S&T staff (4) = 64 >= 60.
+  const double needed = kind == Certified::kHnte ? std::max(m.hnte.threshold(f.revenue[i]), staff_intensity)
+                                                 : std::max(0.04, staff_intensity);
+  f.set(i, kRdActive, true);
+  f.intensity[i] = static_cast<float>(std::max<double>(f.intensity[i], needed * (1.02 + 0.3 * s.uniform())));
+  f.patents[i] = std::max<std::uint32_t>(f.patents[i], 1);
+  if (kind == Certified::kHnte)
+    f.high_tech_revenue_share[i] = std::max(f.high_tech_revenue_share[i], static_cast<float>(m.hnte.high_tech_revenue_min + 0.05));
+}
+
+double attraction_factor(const AttractionMultipliers& lever, int year, double multiplier) {
+  return lever.common.active(year) ? 1.0 + lever.response * (multiplier - 1.0) : 1.0;
 }
 
 void entry(World& w, const ModelConfig& m) {
   Stream region = region_stream(w, Purpose::kEntry);
-  const auto n = region.poisson(m.firm.entry_rate * static_cast<double>(w.firms.size()) * step_years(m));
-  for (std::uint64_t k = 0; k < n; ++k) {
-    const std::size_t row = w.firms.add(w.next_firm_id++);
-    Stream s = firm_stream(w, row, Purpose::kEntry);
-    draw_firm_traits(w.firms, row, s, m);
-    w.firms.revenue[row] = s.lognormal(std::log(m.firm.entrant_revenue_median), m.firm.entrant_revenue_sigma);
-    w.firms.productivity[row] = static_cast<float>(w.mean_productivity + 0.1 * s.normal());
-    w.firms.birth_step[row] = w.step;
-    const bool active = s.bernoulli(m.rd.start_rate);
-    w.firms.set(row, kRdActive, active);
-    w.firms.intensity[row] = active ? w.firms.latent_intensity[row] : 0.0f;
-  }
-  w.entries += static_cast<double>(n);
+  const double n = static_cast<double>(w.firms.size()) * step_years(m);
+  const FirmParams& p = m.firm;
+  const AttractionMultipliers& a = m.levers.attraction_multipliers;
+  // Draws in a fixed order, whatever the lever: the counts differ, the streams do not shift.
+  const auto births = region.poisson(p.entry_rate * n);
+  const auto hnte = region.poisson(p.relocation_rate * n * p.relocation_hnte_share * attraction_factor(a, w.year, a.hnte));
+  const auto sme = region.poisson(p.relocation_rate * n * p.relocation_tech_sme_share * attraction_factor(a, w.year, a.tech_sme));
+  const auto other = region.poisson(p.relocation_rate * n * std::max(0.0, 1.0 - p.relocation_hnte_share - p.relocation_tech_sme_share));
+  startups(w, m, births);
+  Certified as_hnte = Certified::kHnte, as_sme = Certified::kTechSme;
+  relocation(w, m, hnte, &as_hnte);
+  relocation(w, m, sme, &as_sme);
+  relocation(w, m, other, nullptr);
+  w.entries += static_cast<double>(births + hnte + sme + other);
 }
 
 }  // namespace innosim

@@ -1,4 +1,6 @@
-// Entry: new firms appear at a rate proportional to the population (BRIEF 3.3 step 1).
+// Entry (BRIEF 3.3 step 1): startups at a rate proportional to the population, and
+// established firms relocating into the region, more of them certified when the
+// investment-attraction multipliers credit their arrival (levers.attraction_multipliers).
 #pragma once
 #include "config/model_config.h"
 #include "core/random.h"
@@ -8,8 +10,16 @@ namespace innosim {
 
 void entry(World& w, const ModelConfig& m);
 
-// Draws the traits every new firm needs (sector flags, high-tech revenue share, latent R&D
-// intensity, R&D activity); shared by entry and the initial population.
+// Draws the traits every new firm needs (sector, industrial and high-tech flags, high-tech
+// revenue share, latent R&D intensity); shared by entry and the initial population.
 void draw_firm_traits(FirmTable& f, std::size_t row, Stream& s, const ModelConfig& m);
+
+enum class Certified { kHnte, kTechSme };
+// Gives firm `i` a profile that meets the hnte or tech_sme criteria with a small margin:
+// an R&D intensity above the thresholds, an invention patent and (hnte) high-tech revenue.
+void give_certified_profile(FirmTable& f, std::size_t i, Stream& s, const ModelConfig& m, Certified kind);
+
+// Relocation intensity multiplier of a type under the attraction lever in `year`.
+double attraction_factor(const AttractionMultipliers& lever, int year, double multiplier);
 
 }  // namespace innosim

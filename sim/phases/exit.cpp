@@ -6,16 +6,23 @@
 
 namespace innosim {
 
+double exit_hazard(const World& w, const ModelConfig& m, std::size_t i) {
+  const FirmParams& p = m.firm;
+  const FirmTable& f = w.firms;
+  const double age = (w.step - f.birth_step[i]) * step_years(m);
+  double h = p.exit_hazard * (1.0 + p.exit_young_excess * std::exp(-age / p.exit_age_scale)) *
+             std::pow(f.revenue[i] / p.exit_reference_revenue, -p.exit_size_elasticity);
+  if (f.profit_last[i] < 0) h *= p.exit_loss_multiplier;
+  if (f.cash[i] < 0) h *= p.exit_illiquid_multiplier;
+  return h;
+}
+
 void exit_firms(World& w, const ModelConfig& m) {
   const double dt = step_years(m);
-  const FirmParams& p = m.firm;
   FirmTable& f = w.firms;
   for_each_firm(w, [&](std::size_t i) {
-    const double age = (w.step - f.birth_step[i]) * dt;
-    const double hazard = p.exit_hazard * (1.0 + p.exit_young_excess * std::exp(-age / p.exit_age_scale)) *
-                          std::pow(f.revenue[i] / p.exit_reference_revenue, -p.exit_size_elasticity);
     Stream s = firm_stream(w, i, Purpose::kExit);
-    if (s.uniform() < 1.0 - std::exp(-hazard * dt)) f.set(i, kDead, true);
+    if (s.uniform() < 1.0 - std::exp(-exit_hazard(w, m, i) * dt)) f.set(i, kDead, true);
   });
   double exits = 0;
   for (std::size_t i = 0; i < f.size(); ++i) exits += f.has(i, kDead) ? 1 : 0;

@@ -1,5 +1,7 @@
-// Exit: a hazard that falls with age and size (BRIEF 3.3 step 7):
+// Exit (BRIEF 3.3 step 7): a hazard that falls with age and size and rises after a loss
+// and while cash is negative:
 //   h = exit_hazard * (1 + young_excess * exp(-age / age_scale)) * (revenue / ref)^(-size_elasticity)
+//       * (loss_multiplier if last year's profit < 0) * (illiquid_multiplier if cash < 0).
 // A firm exits in a step with probability 1 - exp(-h dt). Exited firms are flagged and
 // removed at the end of the step.
 #pragma once
@@ -7,5 +9,10 @@
 #include "world.h"
 
 namespace innosim {
+
+// Yearly exit hazard of firm `i`.
+double exit_hazard(const World& w, const ModelConfig& m, std::size_t i);
+
 void exit_firms(World& w, const ModelConfig& m);
-}
+
+}  // namespace innosim

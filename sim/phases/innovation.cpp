@@ -6,21 +6,32 @@
 
 namespace innosim {
 
+double innovation_probability(const World& w, const ModelConfig& m, std::size_t i) {
+  const FirmTable& f = w.firms;
+  if (!f.has(i, kRdActive)) return 0.0;
+  const InnovationParams& p = m.innovation;
+  const double rd_m = rd_of_step(f, i, step_years(m)) / 1e6;
+  const double lambda = p.success_per_million * rd_m * (1.0 + p.knowledge_effect * std::log1p(f.knowledge[i] / 1e6)) +
+                        p.spillover_effect * w.sector_rd[f.sector[i]] / 1e6;
+  return 1.0 - std::exp(-lambda);
+}
+
 void innovation(World& w, const ModelConfig& m) {
-  const double dt = step_years(m);
   FirmTable& f = w.firms;
+  const InnovationParams& p = m.innovation;
   for_each_firm(w, [&](std::size_t i) {
     if (!f.has(i, kRdActive)) return;
-    const double rd_millions = f.intensity[i] * f.revenue[i] * dt / 1e6;
     Stream s = firm_stream(w, i, Purpose::kInnovation);
     // Draws are taken in a fixed order whatever the outcome, so a change in the success
     // probability changes only this firm's outcome, never the alignment of later draws.
     const double u = s.uniform();
-    const double gain = s.exponential(m.innovation.productivity_gain_mean);
-    const auto patents = s.poisson(m.innovation.patents_per_success);
-    if (u < 1.0 - std::exp(-m.innovation.success_per_million * rd_millions)) {
+    const double gain = s.exponential(p.productivity_gain_mean);
+    const auto granted = s.poisson(p.applications_per_success * p.grant_rate);
+    const auto refused = s.poisson(p.applications_per_success * (1.0 - p.grant_rate));
+    if (u < innovation_probability(w, m, i)) {
       f.productivity[i] += static_cast<float>(gain);
-      f.patents[i] += static_cast<std::uint32_t>(patents);
+      f.patents[i] += static_cast<std::uint32_t>(granted);
+      f.applications_year[i] += static_cast<std::uint32_t>(granted + refused);
     }
   });
 }

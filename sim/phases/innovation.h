@@ -1,10 +1,19 @@
-// Innovation: each step a firm succeeds with probability 1 - exp(-zeta * R&D of the step in
-// millions of CNY) (the K+S rule, Dosi et al. 2010); success raises log productivity by an
-// exponential draw and yields granted invention patents (BRIEF 3.3 step 6).
+// Innovation (BRIEF 3.3 step 6). Each step a performer succeeds with probability
+// 1 - exp(-lambda), lambda = zeta * R&D_m * (1 + knowledge_effect * ln(1 + K_m))
+//                            + spillover_effect * (mean R&D per firm of its sector)_m,
+// with R&D_m the firm's real R&D of the step and K_m its R&D capital, in millions of CNY
+// (the K+S rule of Dosi et al. 2010, with a knowledge stock and intra-sector spillovers).
+// Success raises log productivity by an exponential draw and yields invention patent
+// applications, a share of them granted.
 #pragma once
 #include "config/model_config.h"
 #include "world.h"
 
 namespace innosim {
+
+// Probability that firm `i` innovates in this step.
+double innovation_probability(const World& w, const ModelConfig& m, std::size_t i);
+
 void innovation(World& w, const ModelConfig& m);
-}
+
+}  // namespace innosim

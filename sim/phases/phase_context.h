@@ -21,6 +21,13 @@ inline Stream region_stream(const World& w, Purpose p) {
   return Stream(w.key.seed, w.key.replicate, kRegionAgent, static_cast<std::uint32_t>(w.step), p);
 }
 
+// Real R&D firm `i` spends in a step: its intensity times revenue, plus grant money it must
+// spend on its project, spread over the year.
+inline double rd_of_step(const FirmTable& f, std::size_t i, double dt) {
+  if (!f.has(i, kRdActive)) return 0.0;
+  return (f.intensity[i] * f.revenue[i] + f.grant_rd[i]) * dt;
+}
+
 template <class F>
 void for_each_firm(World& w, F f) {
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, w.firms.size(), 4096),

@@ -1,64 +1,90 @@
 #include "phases/policy.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "phases/phase_context.h"
-#include "policy/rationing.h"
 #include "policy/user_cost.h"
 
 namespace innosim {
 namespace {
 
-void pay_post_subsidy_claims(World& w, const RdPostSubsidy& lever) {
-  std::vector<double> claims, priority;
-  for (const Claim& c : w.pending_post_subsidy) {
-    const std::int64_t row = w.firms.find(c.firm_id);
-    if (row < 0 || w.firms.has(row, kDead)) continue;  // firms that exited are not paid
-    Stream s(w.key.seed, w.key.replicate, c.firm_id, static_cast<std::uint32_t>(w.step), Purpose::kRationing);
-    claims.push_back(c.amount);
-    // first_come: arrival order is random; ranked: merit is last year's R&D intensity.
-    priority.push_back(lever.common.rationing == "first_come"
-                           ? s.uniform()
-                           : w.firms.rd_hist[0][row] / std::max(1.0f, w.firms.revenue_hist[0][row]));
-  }
-  w.pending_post_subsidy.clear();
-  const auto paid = ration(claims, priority, lever.common.budget, lever.common.rationing);
-  double total = 0;
-  for (double p : paid) total += p;
-  w.ledger.book(kLeverRdPostSubsidy, total, lever.common);
+double reported_intensity(const FirmTable& f, std::size_t i) {
+  return f.revenue_year[i] > 0 ? f.rd_year[i] / f.revenue_year[i] : 0.0;
 }
 
-void take_post_subsidy_claims(World& w, const RdPostSubsidy& lever) {
-  const FirmTable& f = w.firms;
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    if (f.has(i, kDead) || expected_subsidy_rate(lever, f, i, w.year) == 0.0) continue;
-    const double base = lever.base == "total" ? f.rd_year[i] : std::max(0.0, f.rd_year[i] - f.rd_hist[0][i]);
-    const double claim = std::min(lever.rate * base, lever.cap_per_firm);
-    if (claim > 0) w.pending_post_subsidy.push_back({f.id[i], claim});
-  }
+void claim(World& w, Lever lever, std::size_t i, double amount, double merit, int pay_year) {
+  if (amount > 0) w.pending[lever].push_back({w.firms.id[i], amount, merit, pay_year});
 }
 
-double tax_expenditure(const World& w, const ModelConfig& m) {
+void claim_post_subsidy(World& w, const RdPostSubsidy& lever, std::size_t i) {
   const FirmTable& f = w.firms;
-  double forgone = 0;
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    // Profit after R&D is expensed; losses bring no tax and so no tax benefit.
-    const double profit = m.firm.profit_margin * f.revenue_year[i] - f.rd_year[i];
-    const double s = m.tax.super_deduction(w.year, f.has(i, kTechSme));
-    const double standard = m.tax.corporate_rate * std::max(0.0, profit);
-    const double actual = tax_rate(m.tax, f.has(i, kHnte)) * std::max(0.0, profit - s * f.rd_year[i]);
-    forgone += standard - actual;
-  }
-  return forgone;
+  if (expected_subsidy_rate(lever, f, i, w.year) == 0.0) return;
+  const double base = lever.base == "total" ? f.rd_year[i] : std::max(0.0, f.rd_year[i] - f.rd_hist[0][i]);
+  claim(w, kLeverRdPostSubsidy, i, std::min(lever.rate * base, lever.cap_per_firm), reported_intensity(f, i), w.year + 1);
+}
+
+void claim_status_award(World& w, Lever lever, const StatusAward& award, std::size_t i) {
+  if (!award.common.active(w.year)) return;
+  for (int k = 1; k <= award.installments; ++k)
+    claim(w, lever, i, award.amount / award.installments, w.firms.patents[i], w.year + k);
 }
 
 }  // namespace
 
+void open_year_public_rd(World& w, const ModelConfig& m) {
+  const FiscalRdGrowth& lever = m.levers.fiscal_rd_growth;
+  w.public_rd_no_lever *= 1.0 + m.region.public_rd_growth;
+  if (lever.common.active(w.year)) {
+    const double rigid = w.public_rd * (1.0 + std::max(m.region.public_rd_growth, lever.rate));
+    w.public_rd = std::max(w.public_rd_no_lever, std::min(rigid, w.public_rd_no_lever + lever.common.budget));
+  } else {
+    w.public_rd = w.public_rd_no_lever;
+  }
+}
+
 void policy(World& w, const ModelConfig& m) {
-  const RdPostSubsidy& lever = m.levers.rd_post_subsidy;
-  if (!w.pending_post_subsidy.empty()) pay_post_subsidy_claims(w, lever);
-  if (lever.common.active(w.year)) take_post_subsidy_claims(w, lever);
-  w.tax_expenditure = tax_expenditure(w, m);
+  const Levers& l = m.levers;
+  FirmTable& f = w.firms;
+  std::fill(f.grant_rd.begin(), f.grant_rd.end(), 0.0f);
+  for (int k = 0; k < kLeverCount; ++k) {
+    const auto lever = static_cast<Lever>(k);
+    if (lever == kLeverFiscalRdGrowth) continue;
+    const auto paid = pay_due_claims(w, lever, lever_settings(l, lever));
+    if (lever != kLeverSmeProjectGrant) continue;
+    for (const auto& [id, amount] : paid)
+      f.grant_rd[f.find(id)] = static_cast<float>(l.sme_project_grant.additionality * amount);
+  }
+  if (l.fiscal_rd_growth.common.active(w.year))
+    w.ledger.book(kLeverFiscalRdGrowth, w.public_rd - w.public_rd_no_lever, l.fiscal_rd_growth.common);
+
+  // New claims on the year just completed. First-time flags are set whether or not a lever
+  // is on, so a lever switched on later does not reward past certifications.
+  const bool grants = l.sme_project_grant.common.active(w.year);
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (f.has(i, kDead)) continue;
+    if (l.rd_post_subsidy.common.active(w.year)) claim_post_subsidy(w, l.rd_post_subsidy, i);
+    if (f.has(i, kHnte) && !f.has(i, kEverHnte)) {
+      f.set(i, kEverHnte, true);
+      claim_status_award(w, kLeverHnteFirstAward, l.hnte_first_award, i);
+    }
+    if (f.has(i, kDemo) && !f.has(i, kDemoCounted)) {
+      f.set(i, kDemoCounted, true);
+      claim_status_award(w, kLeverDemoEnterpriseAward, l.demo_enterprise_award, i);
+    }
+    if (f.has(i, kAboveScale) && !f.has(i, kEverAboveScale)) {
+      f.set(i, kEverAboveScale, true);
+      const AboveScaleFirstAward& a = l.above_scale_first_award;
+      if (a.common.active(w.year)) claim(w, kLeverAboveScaleFirstAward, i, std::min(a.rate * f.rd_year[i], a.cap), f.rd_year[i], w.year + 1);
+    }
+    if (grants && f.has(i, kTechSme) && f.has(i, kRdActive)) {
+      const SmeProjectGrant& g = l.sme_project_grant;
+      Stream s = firm_stream(w, i, Purpose::kPolicy);
+      if (s.uniform() < g.apply_prob)
+        claim(w, kLeverSmeProjectGrant, i, std::min(g.amount_cap, g.project_share * g.project_rd_share * f.rd_year[i]),
+              reported_intensity(f, i), w.year + 1);
+    }
+  }
 }
 
 }  // namespace innosim

@@ -21,6 +21,35 @@ double desired_intensity(const World& w, const ModelConfig& m, std::size_t i, in
   return std::min(w.firms.latent_intensity[i] * user_cost_factor(w, m, i, year), m.rd.max_intensity);
 }
 
+RdChoice bunching_choice(const World& w, const ModelConfig& m, std::size_t i, double intensity, double funds) {
+  const FirmTable& f = w.firms;
+  const int next_year = w.year + 1;
+  const RdChoice stay{intensity, 0.0};
+  const bool needs_certificate = !f.has(i, kHnte) || f.hnte_expiry[i] <= next_year;
+  if (!needs_certificate || f.high_tech_revenue_share[i] < m.hnte.high_tech_revenue_min || f.patents[i] < 1) return stay;
+  const double revenue = f.revenue[i];
+  const double margin = 1.0 + m.rd.bunching_margin;
+  const double target = m.hnte.threshold(revenue) * margin;
+  if (intensity >= target) return stay;
+  const double staff_intensity =
+      m.hnte.rd_staff_share_min * m.rd.cost_per_rd_worker / (m.firm.revenue_per_employee * m.rd.st_staff_per_rd_staff) * margin;
+  const double gap = target - intensity;
+  const double real = std::max(intensity + (1.0 - m.rd.relabel_gap_share) * gap, staff_intensity);
+  const double relabel = std::max(0.0, target - real);
+  if (real * revenue > funds) return stay;
+  // Gain: the hnte tax rate on next year's profit, and the first-certification award.
+  const double tau0 = m.tax.corporate_rate, tau_h = m.tax.hnte_rate;
+  const double profit = (m.firm.profit_margin - real) * revenue;
+  double gain = (tau0 - tau_h) * std::max(0.0, profit);
+  const StatusAward& award = m.levers.hnte_first_award;
+  if (!f.has(i, kEverHnte) && award.common.active(next_year)) gain += award.amount / m.hnte.validity_years;
+  // Cost: the added real R&D at its after-tax cost as an hnte, and the relabelling cost.
+  const double s = m.tax.super_deduction(next_year, f.has(i, kTechSme));
+  const double real_cost = (real - intensity) * revenue * std::max(kMinUserCost, 1.0 - tau_h * (1.0 + s));
+  const double cost = real_cost + relabel * revenue * m.rd.relabel_cost;
+  return m.hnte.apply_prob * gain > cost ? RdChoice{real, relabel} : stay;
+}
+
 void rd_decision(World& w, const ModelConfig& m) {
   FirmTable& f = w.firms;
   const int next_year = w.year + 1;
@@ -28,15 +57,21 @@ void rd_decision(World& w, const ModelConfig& m) {
     if (f.has(i, kDead)) return;
     Stream s = firm_stream(w, i, Purpose::kRdDecision);
     const double u = s.uniform();
-    const bool certified = f.has(i, kHnte) || f.has(i, kTechSme);
-    const bool active = f.has(i, kRdActive) ? (certified || u >= m.rd.stop_rate) : u < m.rd.start_rate;
+    const bool committed = f.has(i, kHnte) || f.has(i, kTechSme) || f.grant_rd[i] > 0;
+    const bool active = f.has(i, kRdActive) ? (committed || u >= m.rd.stop_rate) : u < m.rd.start_rate;
     f.set(i, kRdActive, active);
+    f.relabel[i] = 0;
     if (!active) {
       f.intensity[i] = 0;
       return;
     }
     const double target = desired_intensity(w, m, i, next_year);
-    f.intensity[i] = static_cast<float>(f.intensity[i] + m.rd.adjustment_speed * (target - f.intensity[i]));
+    double intensity = f.intensity[i] + m.rd.adjustment_speed * (target - f.intensity[i]);
+    const double funds = std::max(0.0f, f.cash[i]) + m.firm.profit_margin * f.revenue[i];
+    intensity = std::max(0.0, std::min(intensity, funds / std::max(1.0, f.revenue[i])));
+    const RdChoice choice = bunching_choice(w, m, i, intensity, funds);
+    f.intensity[i] = static_cast<float>(choice.real);
+    f.relabel[i] = static_cast<float>(choice.relabel);
   });
 }
 

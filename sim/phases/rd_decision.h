@@ -1,10 +1,15 @@
-// The yearly R&D decision (BRIEF 3.3 step 5), taken at year end for the next year. A firm's
-// desired intensity is its latent intensity scaled by the user cost of R&D relative to the
-// no-policy user cost, to the power of the price elasticity:
-//   desired = latent * (user_cost / reference_user_cost)^elasticity, capped by max_intensity;
-// the chosen intensity closes a share `adjustment_speed` of the gap each year. Performers
-// stop and non-performers start at fixed yearly rates (R&D persistence, Peters 2009);
-// certified firms (hnte, tech_sme) do not stop, since their status rests on their R&D.
+// The yearly R&D decision (BRIEF 3.3 step 5), taken at year end for the next year.
+// 1. Desired real intensity = latent * (user_cost / reference_user_cost)^elasticity, capped by
+//    `rd.max_intensity`; the chosen intensity closes `rd.adjustment_speed` of the gap a year.
+// 2. Liquidity: real R&D cannot exceed cash plus the year's operating profit.
+// 3. Bunching (Chen, Liu, Suarez Serrato & Xu, AER 2021): a firm that will need an hnte
+//    certificate next year and otherwise qualifies, but whose R&D is below its band's
+//    threshold, compares the yearly tax saving (and any first-certification award) with the
+//    cost of reaching the threshold: real R&D at its user cost for the share it really adds,
+//    `rd.relabel_cost` per yuan for the share it relabels (`rd.relabel_gap_share`). If the
+//    expected gain is larger it reports just above the threshold.
+// 4. Persistence: performers stop and non-performers start at fixed yearly rates (Peters
+//    2009); certified firms and grant holders do not stop.
 #pragma once
 #include "config/model_config.h"
 #include "world.h"
@@ -14,8 +19,16 @@ namespace innosim {
 // (user_cost / reference_user_cost)^elasticity for firm `i` in `year`.
 double user_cost_factor(const World& w, const ModelConfig& m, std::size_t i, int year);
 
-// Desired R&D intensity of firm `i` for `year` under the current policy.
+// Desired real R&D intensity of firm `i` for `year` under the current policy.
 double desired_intensity(const World& w, const ModelConfig& m, std::size_t i, int year);
+
+// The real and relabelled intensities firm `i` chooses if it bunches at the hnte threshold
+// next year, or {intensity, 0} if it does not. `funds` caps real R&D (CNY).
+struct RdChoice {
+  double real = 0;
+  double relabel = 0;
+};
+RdChoice bunching_choice(const World& w, const ModelConfig& m, std::size_t i, double intensity, double funds);
 
 void rd_decision(World& w, const ModelConfig& m);
 

@@ -3,33 +3,56 @@
 namespace innosim {
 
 void statistics(World& w, const ModelConfig& m) {
-  (void)m;
   const FirmTable& f = w.firms;
-  double revenue = 0, rd = 0, alive = 0, above = 0, hnte = 0, sme = 0, patents = 0;
+  double revenue = 0, rd = 0, alive = 0, patents = 0, applications = 0;
+  double above = 0, above_rd = 0, above_revenue = 0, above_active = 0, above_high_tech = 0;
+  double hnte = 0, sme = 0, specialized = 0, demo = 0, gazelles = 0, listed = 0;
   for (std::size_t i = 0; i < f.size(); ++i) {
     revenue += f.revenue_year[i];
     rd += f.rd_year[i];  // firms that exited during the year still spent it
+    applications += f.applications_year[i];
     if (f.has(i, kDead)) continue;
     alive += 1;
-    above += f.has(i, kAboveScale);
+    if (f.has(i, kAboveScale)) {
+      above += 1;
+      above_rd += f.rd_year[i];
+      above_revenue += f.revenue_year[i];
+      above_active += f.rd_year[i] > 0;
+      above_high_tech += f.high_tech_revenue_share[i] * f.revenue_year[i];
+    }
     hnte += f.has(i, kHnte);
     sme += f.has(i, kTechSme);
+    specialized += f.has(i, kSpecializedSme);
+    demo += f.has(i, kDemo);
+    gazelles += f.has(i, kGazelle);
+    listed += f.has(i, kListed);
     patents += f.patents[i];
   }
+  auto ratio = [](double a, double b) { return b > 0 ? 100.0 * a / b : 0.0; };
   auto& x = w.indicators;
   x[kGdp] = w.gdp_other + w.value_added_ratio * revenue;
   x[kBusinessRd] = rd;
   x[kRdExpenditure] = rd + w.public_rd;
-  x[kRdIntensity] = 100.0 * x[kRdExpenditure] / x[kGdp];
+  x[kRdIntensity] = ratio(x[kRdExpenditure], x[kGdp]);
+  x[kAboveScaleRdToRevenue] = ratio(above_rd, above_revenue);
+  x[kAboveScaleRdActiveShare] = ratio(above_active, above);
   x[kFirmsTotal] = alive;
   x[kFirmsAboveScale] = above;
-  x[kHntes] = hnte;
   x[kTechSmes] = sme;
+  x[kSpecializedSmes] = specialized;
+  x[kHntes] = hnte;
+  x[kDemoEnterprises] = demo;
+  x[kGazelles] = gazelles;
+  x[kListedFirms] = listed;
   x[kFirmEntries] = w.entries;
   x[kFirmExits] = w.exits;
+  x[kFirmRelocations] = w.relocations;
+  x[kPatentApplications] = applications;
   x[kInventionPatents] = patents;
+  x[kInventionPatentsPer10k] = m.region.population > 0 ? patents / m.region.population * 1e4 : 0.0;
+  x[kHighTechVaShare] = ratio(above_high_tech, above_revenue);
   x[kFiscalCostTotal] = w.ledger.total();
-  x[kCostRdPostSubsidy] = w.ledger.lever_total(kLeverRdPostSubsidy);
+  for (int k = 0; k < kLeverCount; ++k) x[kCostRdPostSubsidy + k] = w.ledger.lever_total(static_cast<Lever>(k));
   x[kTaxExpenditure] = w.tax_expenditure;
 }
 

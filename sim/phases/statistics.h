@@ -4,6 +4,9 @@
 #include "config/model_config.h"
 #include "world.h"
 
+static_assert(innosim::kCostFiscalRdGrowth - innosim::kCostRdPostSubsidy + 1 == innosim::kLeverCount,
+              "one cost indicator per lever, in lever order");
+
 namespace innosim {
 void statistics(World& w, const ModelConfig& m);
 }

@@ -6,8 +6,32 @@
 
 namespace innosim {
 
-enum Lever : int { kLeverRdPostSubsidy, kLeverCount };
-inline constexpr std::array<const char*, kLeverCount> kLeverNames = {"rd_post_subsidy"};
+enum Lever : int {
+  kLeverRdPostSubsidy,
+  kLeverHnteFirstAward,
+  kLeverAboveScaleFirstAward,
+  kLeverDemoEnterpriseAward,
+  kLeverSmeProjectGrant,
+  kLeverAttractionMultipliers,
+  kLeverFiscalRdGrowth,
+  kLeverCount
+};
+inline constexpr std::array<const char*, kLeverCount> kLeverNames = {
+    "rd_post_subsidy", "hnte_first_award",       "above_scale_first_award", "demo_enterprise_award",
+    "sme_project_grant", "attraction_multipliers", "fiscal_rd_growth"};
+
+// The settings every lever shares, by lever id.
+inline const LeverCommon& lever_settings(const Levers& l, Lever lever) {
+  switch (lever) {
+    case kLeverRdPostSubsidy: return l.rd_post_subsidy.common;
+    case kLeverHnteFirstAward: return l.hnte_first_award.common;
+    case kLeverAboveScaleFirstAward: return l.above_scale_first_award.common;
+    case kLeverDemoEnterpriseAward: return l.demo_enterprise_award.common;
+    case kLeverSmeProjectGrant: return l.sme_project_grant.common;
+    case kLeverAttractionMultipliers: return l.attraction_multipliers.common;
+    default: return l.fiscal_rd_growth.common;
+  }
+}
 
 struct FiscalLedger {
   std::array<std::array<double, kGovLevels>, kLeverCount> cost{};

@@ -14,6 +14,7 @@ inline double expected_subsidy_rate(const RdPostSubsidy& lever, const FirmTable&
   if (!lever.common.active(year)) return 0.0;
   const bool eligible = lever.eligible == "hnte"          ? f.has(i, kHnte)
                         : lever.eligible == "above_scale" ? f.has(i, kAboveScale)
+                        : lever.eligible == "tech_sme"    ? f.has(i, kTechSme)
                                                           : f.has(i, kRdActive);
   return eligible ? lever.rate : 0.0;
 }

@@ -1,0 +1,25 @@
+#include "phases/accounts.h"
+
+#include <algorithm>
+
+#include "phases/phase_context.h"
+#include "policy/user_cost.h"
+
+namespace innosim {
+
+void accounts(World& w, const ModelConfig& m) {
+  FirmTable& f = w.firms;
+  double forgone = 0;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    const double profit = m.firm.profit_margin * f.revenue_year[i] - f.rd_real_year[i];
+    const double s = m.tax.super_deduction(w.year, f.has(i, kTechSme));
+    const double tax = tax_rate(m.tax, f.has(i, kHnte)) * std::max(0.0, profit - s * f.rd_year[i]);
+    forgone += m.tax.corporate_rate * std::max(0.0, profit) - tax;
+    f.profit_last[i] = static_cast<float>(profit);
+    const double cash = f.cash[i] + profit - tax;
+    f.cash[i] = static_cast<float>(std::min(cash, m.firm.cash_cap_ratio * f.revenue_year[i]));
+  }
+  w.tax_expenditure = forgone;
+}
+
+}  // namespace innosim
