@@ -32,6 +32,7 @@ struct World {
   double gdp_other = 0;           // non-simulated GDP this year, CNY
   double public_rd = 0;           // non-business R&D this year, CNY
   double public_rd_no_lever = 0;  // the same without fiscal_rd_growth, CNY
+  double public_rd_extra = 0;     // what fiscal_rd_growth adds this year, within its budget, CNY
   std::vector<double> sector_productivity;  // mean log productivity by sector, start of step
   std::vector<double> sector_rd;            // mean real R&D per firm by sector last step, CNY
 

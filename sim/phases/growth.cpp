@@ -8,15 +8,19 @@ namespace innosim {
 
 void growth(World& w, const ModelConfig& m) {
   const double dt = step_years(m);
-  const double shock_scale = m.firm.growth_shock_scale * std::sqrt(dt);
+  const double shock_scale = m.firm.growth_shock_scale;
   const float keep = static_cast<float>(std::exp(-m.innovation.knowledge_depreciation * dt));
   FirmTable& f = w.firms;
+  const auto year_start = static_cast<std::uint32_t>(w.step - w.substep);
   for_each_firm(w, [&](std::size_t i) {
-    Stream s = firm_stream(w, i, Purpose::kGrowth);
+    // One Laplace shock a year, spread evenly over its steps: yearly growth rates are
+    // Laplace (Bottazzi & Secchi 2006), whatever the step length. The stream is keyed by the
+    // year's first step, so every step of the year redraws the same shock.
+    Stream s(w.key.seed, w.key.replicate, f.id[i], year_start, Purpose::kGrowth);
     const std::size_t k = f.sector[i];
     const double drift = m.region.sectors[k].growth_drift +
                          m.firm.productivity_response * (f.productivity[i] - w.sector_productivity[k]);
-    f.revenue[i] *= std::exp(drift * dt + s.laplace(shock_scale));
+    f.revenue[i] *= std::exp((drift + s.laplace(shock_scale)) * dt);
     f.revenue_year[i] += f.revenue[i] * dt;
     const double real = rd_of_step(f, i, dt);
     f.rd_real_year[i] += real;

@@ -35,12 +35,12 @@ void claim_status_award(World& w, Lever lever, const StatusAward& award, std::si
 void open_year_public_rd(World& w, const ModelConfig& m) {
   const FiscalRdGrowth& lever = m.levers.fiscal_rd_growth;
   w.public_rd_no_lever *= 1.0 + m.region.public_rd_growth;
+  w.public_rd_extra = 0;
   if (lever.common.active(w.year)) {
     const double rigid = w.public_rd * (1.0 + std::max(m.region.public_rd_growth, lever.rate));
-    w.public_rd = std::max(w.public_rd_no_lever, std::min(rigid, w.public_rd_no_lever + lever.common.budget));
-  } else {
-    w.public_rd = w.public_rd_no_lever;
+    w.public_rd_extra = std::clamp(rigid - w.public_rd_no_lever, 0.0, lever.common.budget);
   }
+  w.public_rd = w.public_rd_no_lever + w.public_rd_extra;
 }
 
 void policy(World& w, const ModelConfig& m) {
@@ -56,7 +56,7 @@ void policy(World& w, const ModelConfig& m) {
       f.grant_rd[f.find(id)] = static_cast<float>(l.sme_project_grant.additionality * amount);
   }
   if (l.fiscal_rd_growth.common.active(w.year))
-    w.ledger.book(kLeverFiscalRdGrowth, w.public_rd - w.public_rd_no_lever, l.fiscal_rd_growth.common);
+    w.ledger.book(kLeverFiscalRdGrowth, w.public_rd_extra, l.fiscal_rd_growth.common);
 
   // New claims on the year just completed. First-time flags are set whether or not a lever
   // is on, so a lever switched on later does not reward past certifications.

@@ -12,6 +12,17 @@ namespace innosim {
 // the model treats R&D as capped by max_intensity anyway.
 constexpr double kMinUserCost = 0.05;
 
+double optimum_departure_cost(double optimum, double chosen, double u, double elasticity) {
+  if (optimum <= 0) return u * chosen;  // no R&D optimum to depart from: the full cost
+  // Per yuan of revenue the firm maximises B(r) - u r with B'(r) = u (r* / r)^(-1/elasticity),
+  // which gives the constant elasticity; the loss is the integral of u - B'(r) over [r*, r].
+  const double theta = 1.0 + 1.0 / elasticity;  // B(r) ~ r^theta / theta (log r when theta = 0)
+  const double benefit_gain = std::fabs(theta) < 1e-9
+                                  ? u * optimum * std::log(chosen / optimum)
+                                  : u * std::pow(optimum, 1.0 - theta) * (std::pow(chosen, theta) - std::pow(optimum, theta)) / theta;
+  return std::max(0.0, u * (chosen - optimum) - benefit_gain);
+}
+
 double user_cost_factor(const World& w, const ModelConfig& m, std::size_t i, int year) {
   const double u = std::max(kMinUserCost, user_cost(m, w.firms, i, year));
   return std::pow(u / reference_user_cost(m), m.rd.price_elasticity);
@@ -43,10 +54,10 @@ RdChoice bunching_choice(const World& w, const ModelConfig& m, std::size_t i, do
   double gain = (tau0 - tau_h) * std::max(0.0, profit);
   const StatusAward& award = m.levers.hnte_first_award;
   if (!f.has(i, kEverHnte) && award.common.active(next_year)) gain += award.amount / m.hnte.validity_years;
-  // Cost: the added real R&D at its after-tax cost as an hnte, and the relabelling cost.
+  // Cost: the firm's loss from moving its real R&D off its optimum, and the relabelling cost.
   const double s = m.tax.super_deduction(next_year, f.has(i, kTechSme));
-  const double real_cost = (real - intensity) * revenue * std::max(kMinUserCost, 1.0 - tau_h * (1.0 + s));
-  const double cost = real_cost + relabel * revenue * m.rd.relabel_cost;
+  const double u = std::max(kMinUserCost, 1.0 - tau_h * (1.0 + s));
+  const double cost = optimum_departure_cost(intensity, real, u, m.rd.price_elasticity) * revenue + relabel * revenue * m.rd.relabel_cost;
   return m.hnte.apply_prob * gain > cost ? RdChoice{real, relabel} : stay;
 }
 

@@ -5,9 +5,11 @@
 // 3. Bunching (Chen, Liu, Suarez Serrato & Xu, AER 2021): a firm that will need an hnte
 //    certificate next year and otherwise qualifies, but whose R&D is below its band's
 //    threshold, compares the yearly tax saving (and any first-certification award) with the
-//    cost of reaching the threshold: real R&D at its user cost for the share it really adds,
-//    `rd.relabel_cost` per yuan for the share it relabels (`rd.relabel_gap_share`). If the
-//    expected gain is larger it reports just above the threshold.
+//    cost of reaching the threshold: for the share it really adds, the loss from moving off
+//    its optimal R&D (second order near the optimum, the envelope argument behind bunching
+//    estimators); `rd.relabel_cost` per yuan for the share it relabels
+//    (`rd.relabel_gap_share`). If the expected gain is larger it reports just above the
+//    threshold.
 // 4. Persistence: performers stop and non-performers start at fixed yearly rates (Peters
 //    2009); certified firms and grant holders do not stop.
 #pragma once
@@ -15,6 +17,10 @@
 #include "world.h"
 
 namespace innosim {
+
+// Loss, per yuan of revenue, of spending intensity `chosen` instead of the optimum, for a
+// firm whose R&D has constant user-cost elasticity `elasticity` at user cost `u`.
+double optimum_departure_cost(double optimum, double chosen, double u, double elasticity);
 
 // (user_cost / reference_user_cost)^elasticity for firm `i` in `year`.
 double user_cost_factor(const World& w, const ModelConfig& m, std::size_t i, int year);

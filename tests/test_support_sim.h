@@ -1,0 +1,37 @@
+// Running the model directly, for tests that look at firms rather than indicators.
+#pragma once
+#include <cmath>
+#include <functional>
+
+#include "initial_population.h"
+#include "step.h"
+#include "test_support.h"
+
+namespace innosim::test {
+
+// Initialises a World and steps it to the end of `years` simulated years, calling
+// `at_year_end` after each year's last step (before the next year opens).
+inline World simulate(const ModelConfig& m, RunKey key, int years, const std::function<void(const World&)>& at_year_end = {}) {
+  World w = initial_population(m, key);
+  for (int y = 0; y < years; ++y) {
+    for (int s = 0; s < m.time.steps_per_year; ++s) step(w, m);
+    if (at_year_end) at_year_end(w);
+  }
+  return w;
+}
+
+// The default preset at `firms` firms, keeping its proportions, with extra overrides.
+inline LoadedConfig scaled(double firms, std::vector<std::string> extra = {}) {
+  const double k = firms / 90000.0;
+  std::vector<std::string> sets = {"region.firms_total=" + std::to_string(firms),
+                                   "region.firms_above_scale=" + std::to_string(std::round(414 * k)),
+                                   "region.hntes=" + std::to_string(std::round(170 * k)),
+                                   "region.tech_smes=" + std::to_string(std::round(700 * k)),
+                                   "region.rd_expenditure=" + std::to_string(3.52e9 * k),
+                                   "region.invention_patents=" + std::to_string(std::round(2000 * k)),
+                                   "time.end_year=2040"};
+  sets.insert(sets.end(), extra.begin(), extra.end());
+  return load(sets);
+}
+
+}  // namespace innosim::test
