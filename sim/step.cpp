@@ -54,6 +54,7 @@ void open_year(World& w, const ModelConfig& m) {
     f.support_year[i] = 0;
     f.applications_year[i] = 0;
   }
+  w.exited.clear();
   w.entries = w.exits = w.relocations = w.tax_expenditure = 0;
   w.ledger = FiscalLedger{};
   w.gdp_other *= 1.0 + m.region.gdp_growth;
@@ -77,7 +78,7 @@ void step(World& w, const ModelConfig& m) {
     statistics(w, m);
     rd_decision(w, m);
   }
-  w.firms.remove_dead();
+  w.firms.move_dead_to(w.exited);
 }
 
 }  // namespace innosim

@@ -5,16 +5,23 @@
 namespace innosim {
 namespace {
 
-// Applies `f` to every column, so adding a column cannot miss a structural operation.
-template <class T, class F>
-void for_each_column(T& t, F f) {
-  f(t.id); f(t.flags); f(t.sector); f(t.birth_step); f(t.hnte_expiry); f(t.specialized_expiry);
-  f(t.revenue); f(t.productivity); f(t.high_tech_revenue_share); f(t.latent_intensity);
-  f(t.intensity); f(t.relabel); f(t.grant_rd); f(t.cash); f(t.knowledge); f(t.profit_last);
-  f(t.revenue_year); f(t.rd_year); f(t.rd_real_year); f(t.support_year); f(t.applications_year);
-  f(t.patents);
-  for (auto& h : t.rd_hist) f(h);
-  for (auto& h : t.revenue_hist) f(h);
+// Applies `f` to the same column of two tables, for every column: the one list of columns,
+// so adding a column cannot miss a structural operation.
+template <class F>
+void for_each_column_pair(FirmTable& a, FirmTable& b, F f) {
+  f(a.id, b.id); f(a.flags, b.flags); f(a.sector, b.sector); f(a.birth_step, b.birth_step);
+  f(a.hnte_expiry, b.hnte_expiry); f(a.specialized_expiry, b.specialized_expiry); f(a.revenue, b.revenue);
+  f(a.productivity, b.productivity); f(a.high_tech_revenue_share, b.high_tech_revenue_share);
+  f(a.latent_intensity, b.latent_intensity); f(a.intensity, b.intensity); f(a.relabel, b.relabel);
+  f(a.grant_rd, b.grant_rd); f(a.cash, b.cash); f(a.knowledge, b.knowledge); f(a.profit_last, b.profit_last);
+  f(a.revenue_year, b.revenue_year); f(a.rd_year, b.rd_year); f(a.rd_real_year, b.rd_real_year);
+  f(a.support_year, b.support_year); f(a.applications_year, b.applications_year); f(a.patents, b.patents);
+  for (int h = 0; h < kHistoryYears; ++h) f(a.rd_hist[h], b.rd_hist[h]), f(a.revenue_hist[h], b.revenue_hist[h]);
+}
+
+template <class F>
+void for_each_column(FirmTable& t, F f) {
+  for_each_column_pair(t, t, [&](auto& col, auto&) { f(col); });
 }
 
 }  // namespace
@@ -25,16 +32,20 @@ std::size_t FirmTable::add(std::uint64_t new_id) {
   return id.size() - 1;
 }
 
-void FirmTable::remove_dead() {
-  std::vector<std::size_t> keep;
+void FirmTable::move_dead_to(FirmTable& exited) {
+  std::vector<std::size_t> keep, dead;
   keep.reserve(size());
-  for (std::size_t i = 0; i < size(); ++i)
-    if (!has(i, kDead)) keep.push_back(i);
-  if (keep.size() == size()) return;
-  for_each_column(*this, [&](auto& col) {
-    for (std::size_t k = 0; k < keep.size(); ++k) col[k] = col[keep[k]];
-    col.resize(keep.size());
+  for (std::size_t i = 0; i < size(); ++i) (has(i, kDead) ? dead : keep).push_back(i);
+  if (dead.empty()) return;
+  for_each_column_pair(*this, exited, [&](auto& from, auto& to) {
+    for (std::size_t i : dead) to.push_back(from[i]);
+    for (std::size_t k = 0; k < keep.size(); ++k) from[k] = from[keep[k]];
+    from.resize(keep.size());
   });
+}
+
+void FirmTable::clear() {
+  for_each_column(*this, [](auto& col) { col.clear(); });
 }
 
 std::int64_t FirmTable::find(std::uint64_t firm_id) const {

@@ -64,8 +64,9 @@ struct FirmTable {
 
   // Appends a default firm and returns its row.
   std::size_t add(std::uint64_t new_id);
-  // Removes rows flagged kDead, keeping the order of the rest.
-  void remove_dead();
+  // Moves rows flagged kDead to the end of `exited`, keeping the order of the rest.
+  void move_dead_to(FirmTable& exited);
+  void clear();
   // Row of the firm with this id, or -1.
   std::int64_t find(std::uint64_t firm_id) const;
   void reserve(std::size_t n);

@@ -25,6 +25,8 @@ struct RunOptions {
   std::vector<std::string> sets;
   std::string out;
   bool quiet = false;
+  bool panel = false;
+  int panel_replicates = 1;
 };
 
 // A scenario is a path to a TOML file, or the name of a file in scenarios/<region>/.
@@ -45,6 +47,7 @@ int run(const RunOptions& o, const CommonOptions& common) {
   spec.replicates = o.replicates;
   spec.seed = o.seed;
   spec.threads = o.threads;
+  spec.panel_replicates = o.panel ? o.panel_replicates : 0;
   if (names.empty()) spec.scenarios.push_back(load_config({data_dir, region, {}, sets}));
   for (const auto& n : names) spec.scenarios.push_back(load_config({data_dir, region, {scenario_path(data_dir, region, n)}, sets}));
 
@@ -79,6 +82,9 @@ void add_run_command(CLI::App& app, CommonOptions& common, Action& action) {
   cmd->add_option("--end-year", o->end_year, "last simulated year (default: the preset's)");
   cmd->add_option("--set", o->sets, "override a configuration key: key=value (repeatable)");
   cmd->add_option("--out", o->out, "output HDF5 file (default innosim-<region>.h5)");
+  cmd->add_flag("--panel", o->panel, "also write the firm-level panel (one row per firm and year) to /panel");
+  cmd->add_option("--panel-replicates", o->panel_replicates, "replicates of each scenario in the panel (default 1)")
+      ->check(CLI::Range(1, 1000000));
   cmd->add_flag("--quiet", o->quiet, "print nothing but errors");
   action = [o, &common] { return run(*o, common); };
 }

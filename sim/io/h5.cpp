@@ -199,7 +199,14 @@ Dataset Group::create_ints(const std::string& name, const std::vector<std::int64
   const std::string p = join(path_, name);
   const hsize_t n = values.size();
   Handle space(H5Screate_simple(1, &n, nullptr));
-  Dataset d(checked(H5Dcreate2(id(), name.c_str(), H5T_STD_I64LE, space.id(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+  Handle props(H5Pcreate(H5P_DATASET_CREATE));
+  if (n > 0) {
+    const hsize_t chunk = std::min<hsize_t>(n, 1 << 16);
+    H5Pset_chunk(props.id(), 1, &chunk);
+    H5Pset_shuffle(props.id());
+    H5Pset_deflate(props.id(), 4);
+  }
+  Dataset d(checked(H5Dcreate2(id(), name.c_str(), H5T_STD_I64LE, space.id(), H5P_DEFAULT, props.id(), H5P_DEFAULT),
                     file_, "cannot create dataset " + p),
             p, file_);
   if (n && H5Dwrite(d.id(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0) fail("cannot write " + p);

@@ -27,6 +27,20 @@ h5::Dataset string_scale(h5::Group& index, const std::string& name, const std::v
   return d;
 }
 
+// /panel/<scenario>/<column>: one row per firm and year (docs/OUTPUT.md).
+void write_panel(h5::File& f, const EnsembleResult& r) {
+  h5::Group panel = f.create_group("panel");
+  panel.set_attribute("description", std::string("one row per firm and year end, for the first replicates of each scenario"));
+  for (std::size_t s = 0; s < r.panels.size(); ++s) {
+    const PanelTable& t = r.panels[s];
+    h5::Group g = panel.create_group(r.scenario_names[s]);
+    g.set_attribute("rows", static_cast<std::int64_t>(t.rows()));
+    for (std::size_t k = 0; k < t.ints.size(); ++k) g.create_ints(t.int_names[k], t.ints[k]);
+    for (std::size_t k = 0; k < t.reals.size(); ++k)
+      g.create_doubles(t.real_names[k], {t.reals[k].size()}, t.reals[k], {std::uint64_t{1} << 16});
+  }
+}
+
 void write_file(const std::string& path, const EnsembleResult& r, const Summary& s, const Provenance& p) {
   h5::File f = h5::File::create(path);
   f.set_attribute("filetype", std::string("innosim-run"));
@@ -103,6 +117,7 @@ void write_file(const std::string& path, const EnsembleResult& r, const Summary&
   h5::Dataset prob = targets.create_doubles("probability", {S, s.targets.size()}, s.target_probability);
   prob.set_attribute("description", std::string("share of replicates meeting each target; NaN if its year is not simulated"));
   prob.attach_scale(d_scenario, 0);
+  if (!r.panels.empty()) write_panel(f, r);
   f.close();
 }
 

@@ -7,8 +7,10 @@
 
 namespace innosim {
 
-void accounts(World& w, const ModelConfig& m) {
-  FirmTable& f = w.firms;
+namespace {
+
+// Closes the year's accounts of every firm of `f`; returns the tax forgone.
+double close_accounts(FirmTable& f, const World& w, const ModelConfig& m) {
   double forgone = 0;
   for (std::size_t i = 0; i < f.size(); ++i) {
     const double profit = m.firm.profit_margin * f.revenue_year[i] - f.rd_real_year[i];
@@ -19,7 +21,14 @@ void accounts(World& w, const ModelConfig& m) {
     const double cash = f.cash[i] + profit - tax;
     f.cash[i] = static_cast<float>(std::min(cash, m.firm.cash_cap_ratio * f.revenue_year[i]));
   }
-  w.tax_expenditure = forgone;
+  return forgone;
+}
+
+}  // namespace
+
+void accounts(World& w, const ModelConfig& m) {
+  // Firms that exited during the year also paid tax on their profit up to exit.
+  w.tax_expenditure = close_accounts(w.firms, w, m) + close_accounts(w.exited, w, m);
 }
 
 }  // namespace innosim

@@ -28,8 +28,7 @@ void certify(FirmTable& f, std::size_t i, FirmFlag flag, std::vector<std::uint16
 
 }  // namespace
 
-CertificationInputs certification_inputs(const World& w, const ModelConfig& m, std::size_t i) {
-  const FirmTable& f = w.firms;
+CertificationInputs certification_inputs(const World& w, const FirmTable& f, const ModelConfig& m, std::size_t i) {
   CertificationInputs x;
   x.age_years = (w.step + 1 - f.birth_step[i]) * step_years(m);
   x.revenue = f.revenue_year[i];
@@ -97,7 +96,7 @@ void certification(World& w, const ModelConfig& m) {
   std::vector<std::uint8_t> demo_candidate(f.size(), 0);
   for_each_firm(w, [&](std::size_t i) {
     if (f.has(i, kDead)) return;
-    CertificationInputs x = certification_inputs(w, m, i);
+    CertificationInputs x = certification_inputs(w, f, m, i);
     Stream s = firm_stream(w, i, Purpose::kCertification);
     const double u_hnte = s.uniform(), u_sme = s.uniform(), u_spec = s.uniform(), u_list = s.uniform();
     const bool above = f.has(i, kIndustrial) && x.revenue >= kAboveScaleRevenue;

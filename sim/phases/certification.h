@@ -43,7 +43,8 @@ bool gazelle(const CertificationInputs& x, const GazelleRules& r);
 bool listing_eligible(const CertificationInputs& x, const ListingRules& r);
 bool demo_eligible(const CertificationInputs& x, const DemoRules& r);
 
-CertificationInputs certification_inputs(const World& w, const ModelConfig& m, std::size_t i);
+// The facts of row `i` of `f` (the World's live firms, or those that exited this year).
+CertificationInputs certification_inputs(const World& w, const FirmTable& f, const ModelConfig& m, std::size_t i);
 
 void certification(World& w, const ModelConfig& m);
 

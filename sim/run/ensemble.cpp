@@ -34,10 +34,13 @@ EnsembleResult run_ensemble(const EnsembleSpec& spec) {
   if (spec.threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, spec.threads);
   std::mutex progress_mutex;
   std::size_t done = 0;
+  const std::size_t panel_reps = std::min<std::size_t>(std::max(0, spec.panel_replicates), spec.replicates);
+  std::vector<PanelTable> panels(spec.scenarios.size() * panel_reps);
   tbb::parallel_for(std::size_t{0}, runs, [&](std::size_t run) {
     const std::size_t scenario = run / spec.replicates;
     const std::size_t replicate = run % spec.replicates;
-    const ReplicateResult r = run_replicate(spec.scenarios[scenario].model, RunKey{spec.seed, replicate});
+    PanelTable* panel = replicate < panel_reps ? &panels[scenario * panel_reps + replicate] : nullptr;
+    const ReplicateResult r = run_replicate(spec.scenarios[scenario].model, RunKey{spec.seed, replicate}, panel);
     std::copy(r.indicators.begin(), r.indicators.end(), out.trajectories.begin() + run * per_run);
     std::copy(r.fiscal.begin(), r.fiscal.end(), out.fiscal.begin() + run * per_run_fiscal);
     if (spec.progress) {
@@ -45,6 +48,11 @@ EnsembleResult run_ensemble(const EnsembleSpec& spec) {
       spec.progress(++done, runs);
     }
   });
+  if (panel_reps > 0) {
+    out.panels.resize(spec.scenarios.size());
+    for (std::size_t s = 0; s < spec.scenarios.size(); ++s)
+      for (std::size_t rep = 0; rep < panel_reps; ++rep) out.panels[s].append(panels[s * panel_reps + rep]);
+  }
   return out;
 }
 

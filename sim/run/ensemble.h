@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "config/config_loader.h"
+#include "run/panel.h"
 
 namespace innosim {
 
@@ -16,6 +17,7 @@ struct EnsembleSpec {
   int replicates = 1;
   std::uint64_t seed = 1;
   int threads = 0;  // 0 = all cores
+  int panel_replicates = 0;  // record the firm panel of replicates 0 .. panel_replicates-1
   std::function<void(std::size_t done, std::size_t total)> progress;  // called from one thread at a time
 };
 
@@ -25,6 +27,7 @@ struct EnsembleResult {
   int replicates = 0;
   std::vector<double> trajectories;  // [scenario][replicate][time][indicator]
   std::vector<double> fiscal;        // [scenario][replicate][time][lever][level]
+  std::vector<PanelTable> panels;    // per scenario, replicates in order; empty without --panel
 };
 
 EnsembleResult run_ensemble(const EnsembleSpec& spec);

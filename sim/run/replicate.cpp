@@ -18,19 +18,21 @@ void record(const World& w, ReplicateResult& r, int t, bool base_year) {
 
 }  // namespace
 
-ReplicateResult run_replicate(const ModelConfig& m, RunKey key) {
+ReplicateResult run_replicate(const ModelConfig& m, RunKey key, PanelTable* panel) {
   const int years = year_count(m);
   ReplicateResult r;
   r.indicators.assign(static_cast<std::size_t>(years) * kIndicatorCount, std::nan(""));
   r.fiscal.assign(static_cast<std::size_t>(years) * kLeverCount * kGovLevels, std::nan(""));
   World w = initial_population(m, key);
   record(w, r, 0, true);
+  if (panel) panel->record(w, m, key.replicate);
   for (int t = 1; t < years; ++t) {
     for (int s = 0; s < m.time.steps_per_year; ++s) {
       r.firm_steps += static_cast<double>(w.firms.size());
       step(w, m);
     }
     record(w, r, t, false);
+    if (panel) panel->record(w, m, key.replicate);
   }
   return r;
 }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "config/model_config.h"
+#include "run/panel.h"
 #include "world.h"
 
 namespace innosim {
@@ -16,6 +17,7 @@ struct ReplicateResult {
   double firm_steps = 0;           // firms x steps simulated, for throughput measures
 };
 
-ReplicateResult run_replicate(const ModelConfig& m, RunKey key);
+// With `panel`, also records every firm at every year end into it.
+ReplicateResult run_replicate(const ModelConfig& m, RunKey key, PanelTable* panel = nullptr);
 
 }  // namespace innosim

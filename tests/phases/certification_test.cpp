@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "phases/certification.h"
+#include "step.h"
+#include "test_support_sim.h"
 
 using namespace innosim;
 
@@ -83,4 +85,108 @@ TEST_CASE("tech_sme: score bands - size limits and direct qualification", "[cert
   hnte.revenue = 5e7;
   hnte.hnte = true;
   CHECK(tech_sme_eligible(hnte, r));
+}
+
+TEST_CASE("specialized_sme: each criterion at its threshold", "[certification]") {
+  const SpecializedSmeRules r;
+  CertificationInputs x;
+  x.employees = 1000;
+  x.age_years = 2;
+  x.revenue = 1e7;
+  x.rd_intensity = 0.03;
+  x.revenue_growth = 0.05;
+  x.invention_patents = 1;
+  CHECK(specialized_sme_eligible(x, r));
+  auto big = x;
+  big.employees = 1001;
+  CHECK_FALSE(specialized_sme_eligible(big, r));
+  auto young = x;
+  young.age_years = 1.99;
+  CHECK_FALSE(specialized_sme_eligible(young, r));
+  auto small = x;
+  small.revenue = 9.99e6;
+  CHECK_FALSE(specialized_sme_eligible(small, r));
+  auto low_rd = x;
+  low_rd.rd_intensity = 0.0299;
+  CHECK_FALSE(specialized_sme_eligible(low_rd, r));
+  auto slow = x;
+  slow.revenue_growth = 0.0499;
+  CHECK_FALSE(specialized_sme_eligible(slow, r));
+  auto no_ip = x;
+  no_ip.invention_patents = 0;
+  CHECK_FALSE(specialized_sme_eligible(no_ip, r));
+}
+
+TEST_CASE("gazelle: young - big enough three years ago - growing 20% a year", "[certification]") {
+  const GazelleRules r;
+  CertificationInputs x;
+  x.age_years = 10;
+  x.revenue_3y_ago = 5e6;
+  x.revenue_growth_3y = 0.2;
+  CHECK(gazelle(x, r));
+  auto old = x;
+  old.age_years = 10.01;
+  CHECK_FALSE(gazelle(old, r));
+  auto tiny = x;
+  tiny.revenue_3y_ago = 4.99e6;
+  CHECK_FALSE(gazelle(tiny, r));
+  auto slow = x;
+  slow.revenue_growth_3y = 0.199;
+  CHECK_FALSE(gazelle(slow, r));
+}
+
+TEST_CASE("listing needs revenue and a profit; demonstration needs an hnte certificate and more", "[certification]") {
+  const ListingRules l;
+  CertificationInputs x;
+  x.revenue = 3e8;
+  x.profit = 1;
+  CHECK(listing_eligible(x, l));
+  x.profit = -1;
+  CHECK_FALSE(listing_eligible(x, l));
+  x.profit = 1;
+  x.revenue = 2.99e8;
+  CHECK_FALSE(listing_eligible(x, l));
+
+  const DemoRules d;
+  CertificationInputs y;
+  y.hnte = true;
+  y.revenue = 5e7;
+  y.rd_intensity = 0.03;
+  y.invention_patents = 5;
+  CHECK(demo_eligible(y, d));
+  auto no_cert = y;
+  no_cert.hnte = false;
+  CHECK_FALSE(demo_eligible(no_cert, d));
+  auto few = y;
+  few.invention_patents = 4;
+  CHECK_FALSE(demo_eligible(few, d));
+  auto low = y;
+  low.rd_intensity = 0.0299;
+  CHECK_FALSE(demo_eligible(low, d));
+  auto small = y;
+  small.revenue = 4.99e7;
+  CHECK_FALSE(demo_eligible(small, d));
+}
+
+TEST_CASE("certification rounds in a simulated region respect the rules and the demo quota", "[certification]") {
+  // After a simulated year, every firm holding a status that is granted on the year's facts
+  // meets its rule, and no more firms become demonstration enterprises than the quota.
+  auto c = test::scaled(8000, {"demo_enterprise.min_patents=1", "demo_enterprise.quota_per_year=3"});
+  int demo_before = 0;
+  World w = test::simulate(c.model, {51, 0}, 1, [&](const World& at) {
+    for (std::size_t i = 0; i < at.firms.size(); ++i) demo_before += at.firms.has(i, kDemo);
+  });
+  CHECK(demo_before <= 3);
+  for (int year = 0; year < 3; ++year) {
+    int demo = 0;
+    for (int s = 0; s < c.model.time.steps_per_year; ++s) step(w, c.model);
+    for (std::size_t i = 0; i < w.firms.size(); ++i) {
+      const CertificationInputs x = certification_inputs(w, w.firms, c.model, i);
+      demo += w.firms.has(i, kDemo);
+      if (w.firms.has(i, kGazelle)) CHECK(gazelle(x, c.model.gazelle));
+      if (w.firms.has(i, kAboveScale)) CHECK(x.revenue >= kAboveScaleRevenue);
+      if (w.firms.has(i, kTechSme)) CHECK(tech_sme_eligible(x, c.model.tech_sme));
+    }
+    CHECK(demo <= demo_before + 3 * (year + 1));
+  }
 }
