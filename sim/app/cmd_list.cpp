@@ -35,6 +35,7 @@ int list(const std::string& what, const std::string& data_dir) {
     for (const auto& i : kIndicators) std::cout << fmt::format("{:<24} {:<8} {}\n", i.name, i.unit, i.description);
   } else if (what == "levers") {
     print_specs("levers.");
+    print_specs("tax.");  // the tax lever: corporate rate, hnte rate, super-deduction schedule
   } else {
     print_specs("");
   }

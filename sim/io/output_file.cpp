@@ -100,6 +100,13 @@ void write_file(const std::string& path, const EnsembleResult& r, const Summary&
   q.attach_scale(d_time, 1);
   q.attach_scale(d_indicator, 2);
   q.attach_scale(d_quantile, 3);
+  h5::Dataset e = summary.create_doubles("effects", {S, T, I, kQuantiles.size()}, s.effects);
+  e.set_attribute("description", std::string("quantiles over replicates of each scenario minus the first scenario, "
+                                             "replicate by replicate (paired: same random streams)"));
+  e.attach_scale(d_scenario, 0);
+  e.attach_scale(d_time, 1);
+  e.attach_scale(d_indicator, 2);
+  e.attach_scale(d_quantile, 3);
 
   h5::Group targets = summary.create_group("targets");
   std::vector<std::string> t_ind, t_cmp, t_src;

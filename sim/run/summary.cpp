@@ -36,7 +36,8 @@ Summary summarise(const EnsembleResult& r, const std::vector<Target>& targets) {
   Summary out;
   out.mean.assign(S * T * I, std::nan(""));
   out.quantiles.assign(S * T * I * Q, std::nan(""));
-  std::vector<double> values(R);
+  out.effects.assign(S * T * I * Q, std::nan(""));
+  std::vector<double> values(R), effect(R);
   for (std::size_t s = 0; s < S; ++s)
     for (std::size_t t = 0; t < T; ++t)
       for (std::size_t i = 0; i < I; ++i) {
@@ -46,7 +47,11 @@ Summary summarise(const EnsembleResult& r, const std::vector<Target>& targets) {
           if (!std::isnan(values[rep])) sum += values[rep], n += 1;
         }
         out.mean[(s * T + t) * I + i] = n > 0 ? sum / n : std::nan("");
-        for (std::size_t q = 0; q < Q; ++q) out.quantiles[((s * T + t) * I + i) * Q + q] = quantile(values, kQuantiles[q]);
+        for (std::size_t rep = 0; rep < R; ++rep) effect[rep] = values[rep] - at(0, rep, t, i);
+        for (std::size_t q = 0; q < Q; ++q) {
+          out.quantiles[((s * T + t) * I + i) * Q + q] = quantile(values, kQuantiles[q]);
+          out.effects[((s * T + t) * I + i) * Q + q] = quantile(effect, kQuantiles[q]);
+        }
       }
   out.targets = targets;
   out.target_probability.assign(S * targets.size(), std::nan(""));

@@ -14,6 +14,9 @@ inline constexpr std::array<double, 5> kQuantiles = {0.05, 0.25, 0.50, 0.75, 0.9
 struct Summary {
   std::vector<double> mean;       // [scenario][time][indicator]
   std::vector<double> quantiles;  // [scenario][time][indicator][quantile]
+  // Paired effect of each scenario against the first (replicate r minus replicate r of
+  // scenario 0, same random streams): quantiles [scenario][time][indicator][quantile].
+  std::vector<double> effects;
   std::vector<Target> targets;
   std::vector<double> target_probability;  // [scenario][target]; NaN if the year is not simulated
 };
