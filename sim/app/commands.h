@@ -19,5 +19,6 @@ void add_run_command(CLI::App& app, CommonOptions& common, Action& action);
 void add_check_command(CLI::App& app, CommonOptions& common, Action& action);
 void add_list_command(CLI::App& app, CommonOptions& common, Action& action);
 void add_bench_command(CLI::App& app, CommonOptions& common, Action& action);
+void add_summary_command(CLI::App& app, CommonOptions& common, Action& action);
 
 }  // namespace innosim

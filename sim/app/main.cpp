@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   add_check_command(app, common, action);
   add_list_command(app, common, action);
   add_bench_command(app, common, action);
+  add_summary_command(app, common, action);
   CLI11_PARSE(app, argc, argv);
   try {
     return action();

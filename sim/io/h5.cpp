@@ -92,6 +92,22 @@ std::string Object::string_attribute(const std::string& name) const {
   return out;
 }
 
+std::vector<std::string> Object::string_list_attribute(const std::string& name) const {
+  Handle a(H5Aopen(id(), name.c_str(), H5P_DEFAULT));
+  if (a.id() < 0) fail("no attribute " + name);
+  Handle space(H5Aget_space(a.id()));
+  const hssize_t n = H5Sget_simple_extent_npoints(space.id());
+  Handle type = string_type();
+  std::vector<char*> ptrs(static_cast<std::size_t>(std::max<hssize_t>(0, n)), nullptr);
+  if (n > 0 && H5Aread(a.id(), type.id(), ptrs.data()) < 0) fail("cannot read attribute " + name + " as strings");
+  std::vector<std::string> out;
+  for (char* p : ptrs) {
+    out.emplace_back(p ? p : "");
+    H5free_memory(p);
+  }
+  return out;
+}
+
 double Object::double_attribute(const std::string& name) const {
   Handle a(H5Aopen(id(), name.c_str(), H5P_DEFAULT));
   double v = 0;

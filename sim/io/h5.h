@@ -37,6 +37,7 @@ class Object {
   void set_attribute(const std::string& name, std::int64_t value);
   void set_attribute(const std::string& name, const std::vector<std::string>& values);
   std::string string_attribute(const std::string& name) const;
+  std::vector<std::string> string_list_attribute(const std::string& name) const;
   double double_attribute(const std::string& name) const;
   std::int64_t int_attribute(const std::string& name) const;
   bool has_attribute(const std::string& name) const;

@@ -46,6 +46,7 @@ TEST_CASE("datasets - strings and attributes round-trip", "[io]") {
     if (std::isnan(values[i])) CHECK(std::isnan(back[i]));
     else CHECK(back[i] == values[i]);
   }
+  CHECK(d.string_list_attribute("units") == std::vector<std::string>{"CNY", "%"});
   CHECK(g.open_dataset("names").read_strings() == std::vector<std::string>{"gdp", "rd_intensity", ""});
   CHECK(g.open_dataset("years").read_ints() == std::vector<std::int64_t>{2021, 2022});
   CHECK_THROWS_WITH(g.open_dataset("missing"), Catch::Matchers::Contains("rt.h5") && Catch::Matchers::Contains("/group/missing"));
@@ -83,6 +84,8 @@ TEST_CASE("a run file has the documented schema", "[io]") {
   CHECK(H5DSis_scale(index.open_dataset("indicator").id()) > 0);
   h5::Group summary = f.open_group("summary");
   CHECK(summary.open_dataset("quantiles").dims() == std::vector<std::uint64_t>{2, 3, kIndicatorCount, 5});
+  CHECK(summary.open_dataset("effects").dims() == std::vector<std::uint64_t>{2, 3, kIndicatorCount, 5});
+  CHECK(index.open_dataset("indicator").string_list_attribute("units").size() == kIndicatorCount);
   const auto p = summary.open_group("targets").open_dataset("probability").read_doubles();
   CHECK(p == std::vector<double>{0.0, 0.0});  // hntes of 1 never reaches 250
   CHECK(f.open_dataset("fiscal").dims() == std::vector<std::uint64_t>{2, 2, 3, kLeverCount, kGovLevels});
