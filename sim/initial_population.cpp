@@ -78,15 +78,27 @@ World initial_population(const ModelConfig& m, RunKey key) {
     f.set(i, kEverAboveScale, above);
   }
 
-  // Exactly r.hntes certified firms among high-tech firms, favouring larger ones.
+  // Exactly r.hntes certified firms among high-tech firms, favouring larger ones, though
+  // only mildly (score = half the log revenue): most hnte are small and medium firms.
   std::vector<std::size_t> high_tech, small;
-  for (std::size_t i = 0; i < n; ++i)
+  std::vector<double> hnte_score(n);
+  for (std::size_t i = 0; i < n; ++i) {
     if (f.has(i, kHighTech)) high_tech.push_back(i);
-  const auto hnte_rank = ranked(w, high_tech, log_revenue);
-  for (std::size_t k = 0; k < count_of(r.hntes, hnte_rank.size()); ++k) {
+    hnte_score[i] = 0.5 * log_revenue[i];
+  }
+  // A candidate whose certified R&D would take the certified firms past 80% of the
+  // region's business R&D is passed over: the preset's R&D bounds who can be certified.
+  const double target_rd = r.rd_expenditure * r.business_rd_share;
+  double certified_rd = 0;
+  const auto hnte_rank = ranked(w, high_tech, hnte_score);
+  for (std::size_t k = 0, taken = 0; k < hnte_rank.size() && taken < count_of(r.hntes, hnte_rank.size()); ++k) {
     const std::size_t i = hnte_rank[k];
     Stream s(key.seed, key.replicate, f.id[i], 0, Purpose::kCertification);
+    const double least = std::max<double>(f.intensity[i], min_certified_intensity(m, f.revenue[i], Certified::kHnte));
+    if (certified_rd + least * f.revenue[i] > 0.8 * target_rd) continue;
     give_certified_profile(f, i, s, m, Certified::kHnte);
+    certified_rd += f.intensity[i] * f.revenue[i];
+    ++taken;
     f.set(i, kHnte, true);
     f.set(i, kEverHnte, true);
     f.hnte_expiry[i] = static_cast<std::uint16_t>(r.base_year + 1 + static_cast<int>(s.uniform() * m.hnte.validity_years));
@@ -108,10 +120,8 @@ World initial_population(const ModelConfig& m, RunKey key) {
   }
 
   // Business R&D: scale the intensities of uncertified performers so the total matches.
-  // Certified firms keep the R&D their status needs; if that alone exceeds the preset (a
-  // very large certified firm in the Pareto tail), base-year R&D overshoots rather than
-  // breaking the certified counts.
-  const double target_rd = r.rd_expenditure * r.business_rd_share;
+  // Certified firms keep the R&D their status needs; if that alone exceeds the preset,
+  // base-year R&D overshoots rather than breaking the certified counts.
   double fixed = 0, free = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const double rd = f.intensity[i] * f.revenue[i];

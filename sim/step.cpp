@@ -22,22 +22,25 @@ void advance_clock(World& w, const ModelConfig& m) {
   }
 }
 
-// Sector means the phases compare firms with: log productivity, and the real R&D per firm
-// this step (the pool spillovers draw on). Sequential sums, in row order.
+// Sector means the phases compare firms with: log productivity weighted by revenue (the
+// market-share-weighted mean of replicator dynamics, so that selection moves shares without
+// creating output: sum of s_i (a_i - mean) = 0), and the real R&D per firm this step (the
+// pool spillovers draw on). Sequential sums, in row order.
 void sector_means(World& w, const ModelConfig& m) {
   const std::size_t n = m.region.sectors.size();
-  std::vector<double> productivity(n, 0.0), rd(n, 0.0), count(n, 0.0);
+  std::vector<double> productivity(n, 0.0), revenue(n, 0.0), rd(n, 0.0), count(n, 0.0);
   const FirmTable& f = w.firms;
   const double dt = step_years(m);
   for (std::size_t i = 0; i < f.size(); ++i) {
-    productivity[f.sector[i]] += f.productivity[i];
+    productivity[f.sector[i]] += f.productivity[i] * f.revenue[i];
+    revenue[f.sector[i]] += f.revenue[i];
     rd[f.sector[i]] += rd_of_step(f, i, dt);
     count[f.sector[i]] += 1;
   }
-  w.sector_productivity.assign(n, 0.0);
-  w.sector_rd.assign(n, 0.0);
-  for (std::size_t k = 0; k < n; ++k)
-    if (count[k] > 0) w.sector_productivity[k] = productivity[k] / count[k], w.sector_rd[k] = rd[k] / count[k];
+  for (std::size_t k = 0; k < n; ++k) {
+    if (revenue[k] > 0) w.sector_productivity[k] = productivity[k] / revenue[k];
+    if (count[k] > 0) w.sector_rd[k] = rd[k] / count[k];
+  }
 }
 
 // Rolls the year's totals into the three-year history and opens the next year's accounts.

@@ -85,13 +85,16 @@ void draw_firm_traits(FirmTable& f, std::size_t row, Stream& s, const ModelConfi
       std::min(m.rd.max_intensity, s.lognormal(std::log(sector.rd_intensity_median), m.rd.latent_intensity_sigma)));
 }
 
-void give_certified_profile(FirmTable& f, std::size_t i, Stream& s, const ModelConfig& m, Certified kind) {
+double min_certified_intensity(const ModelConfig& m, double revenue, Certified kind) {
   // The real R&D intensity at which S&T staff reach the required share of employees.
   const double staff_intensity =
       m.hnte.rd_staff_share_min * m.rd.cost_per_rd_worker / (m.firm.revenue_per_employee * m.rd.st_staff_per_rd_staff);
   // tech_sme: 4% R&D (30 points) + an invention patent (30) + >= 10% S&T staff (4) = 64 >= 60.
-  const double needed = kind == Certified::kHnte ? std::max(m.hnte.threshold(f.revenue[i]), staff_intensity)
-                                                 : std::max(0.04, staff_intensity);
+  return kind == Certified::kHnte ? std::max(m.hnte.threshold(revenue), staff_intensity) : std::max(0.04, staff_intensity);
+}
+
+void give_certified_profile(FirmTable& f, std::size_t i, Stream& s, const ModelConfig& m, Certified kind) {
+  const double needed = min_certified_intensity(m, f.revenue[i], kind);
   f.set(i, kRdActive, true);
   f.intensity[i] = static_cast<float>(std::max<double>(f.intensity[i], needed * (1.02 + 0.3 * s.uniform())));
   f.patents[i] = std::max<std::uint32_t>(f.patents[i], 1);
