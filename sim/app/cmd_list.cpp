@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <sstream>
 
 #include "app/commands.h"
 #include "config/config_loader.h"
@@ -15,10 +16,23 @@ std::string range_of(const ParamSpec& p) {
   return fmt::format("[{}, {}]", p.min, p.max);
 }
 
-void print_specs(const std::string& prefix) {
+// The value a key resolves to for the default preset, as TOML text.
+std::string default_of(const toml::table& resolved, const std::string& key) {
+  const toml::node* n = resolved.at_path(key).node();
+  if (!n) return "-";
+  if (n->is_table() || n->is_array_of_tables()) return "(table)";
+  std::ostringstream out;
+  n->visit([&](const auto& v) { out << toml::toml_formatter(v); });
+  return out.str();
+}
+
+void print_specs(const std::string& prefix, const std::string& data_dir) {
+  const toml::table resolved = toml::parse(load_config({data_dir, "", {}, {}}).resolved_toml);
+  std::cout << fmt::format("{:<44} {:<14} {:<18} {:<16} {:<14} {}\n", "key", "default", "type", "unit", "range", "meaning");
   for (const auto& p : parameter_specs()) {
     if (p.key.rfind(prefix, 0) != 0) continue;
-    std::cout << fmt::format("{:<44} {:<20} {:<16} {:<14} {}\n", p.key, p.type, p.unit, range_of(p), p.description);
+    std::cout << fmt::format("{:<44} {:<14} {:<18} {:<16} {:<14} {}\n", p.key, default_of(resolved, p.key), p.type, p.unit,
+                             range_of(p), p.description);
   }
 }
 
@@ -34,10 +48,10 @@ int list(const std::string& what, const std::string& data_dir) {
   } else if (what == "indicators") {
     for (const auto& i : kIndicators) std::cout << fmt::format("{:<24} {:<8} {}\n", i.name, i.unit, i.description);
   } else if (what == "levers") {
-    print_specs("levers.");
-    print_specs("tax.");  // the tax lever: corporate rate, hnte rate, super-deduction schedule
+    print_specs("levers.", data_dir);
+    print_specs("tax.", data_dir);  // the tax lever: corporate rate, hnte rate, super-deduction schedule
   } else {
-    print_specs("");
+    print_specs("", data_dir);
   }
   return 0;
 }

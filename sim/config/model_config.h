@@ -36,7 +36,6 @@ struct FirmParams {
   double exit_age_scale = 3.0;
   double exit_size_elasticity = 0.1;
   double exit_reference_revenue = 1e6;
-  double growth_drift = 0.0;
   double growth_shock_scale = 0.15;
   double productivity_response = 0.3;
   double profit_margin = 0.06;

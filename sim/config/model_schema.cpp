@@ -32,7 +32,6 @@ void describe_firm(Binder& b, FirmParams& f) {
          "elasticity of the exit hazard with respect to revenue (hazard falls with size)");
   b.real("firm.exit_reference_revenue", f.exit_reference_revenue, {1e3, 1e12}, "CNY/yr",
          "revenue at which the size factor of the exit hazard is 1");
-  b.real("firm.growth_drift", f.growth_drift, {-1, 1}, "1/yr", "mean log revenue growth of a firm of average productivity");
   b.real("firm.growth_shock_scale", f.growth_shock_scale, {0, 2}, "log points/yr",
          "scale b of the Laplace shock to yearly log revenue growth");
   b.real("firm.productivity_response", f.productivity_response, {0, 5}, "1/yr",
