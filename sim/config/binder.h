@@ -41,6 +41,9 @@ class Binder {
   void text(const std::string& key, std::string& out, const std::string& doc);
   void choice(const std::string& key, std::string& out, const std::vector<std::string>& choices,
               const std::string& doc);
+  // A choice bound to an enum: `options` pairs each accepted word with its value.
+  template <class E>
+  void choice(const std::string& key, E& out, const std::vector<std::pair<std::string, E>>& options, const std::string& doc);
   void real_list(const std::string& key, std::vector<double>& out, Range r, const std::string& unit,
                  const std::string& doc);
   void integer_list(const std::string& key, std::vector<int>& out, Range r, const std::string& unit,
@@ -67,6 +70,18 @@ class Binder {
   std::vector<ParamSpec> specs_;
   std::set<std::string> open_tables_;
 };
+
+template <class E>
+void Binder::choice(const std::string& key, E& out, const std::vector<std::pair<std::string, E>>& options,
+                    const std::string& doc) {
+  std::vector<std::string> words;
+  for (const auto& [word, value] : options) words.push_back(word);
+  std::string word;
+  choice(key, word, words, doc);
+  if (!binding()) return;
+  for (const auto& [w, value] : options)
+    if (w == word) out = value;
+}
 
 template <class F>
 void Binder::table_array(const std::string& key, const std::string& doc, F each) {

@@ -140,6 +140,12 @@ struct TaxConfig {
   }
 };
 
+// How a lever's claims are cut when they exceed its budget.
+enum class Rationing { kProRata, kFirstCome, kRanked };
+// Which firms may claim the R&D post-subsidy, and on what base.
+enum class Eligible { kHnte, kAboveScale, kTechSme, kRdActive };
+enum class RdBase { kTotal, kIncremental };
+
 enum class GovLevel : int { kNational = 0, kProvince = 1, kCity = 2, kDistrict = 3 };
 inline constexpr int kGovLevels = 4;
 inline constexpr std::array<const char*, kGovLevels> kGovLevelNames = {"national", "province", "city",
@@ -150,7 +156,7 @@ struct LeverCommon {
   int start_year = 0;
   int end_year = 9999;
   double budget = 0;               // CNY a year; infinity = no budget limit
-  std::string rationing = "pro_rata";
+  Rationing rationing = Rationing::kProRata;
   std::array<double, kGovLevels> cost_share{};
   bool active(int year) const { return enabled && year >= start_year && year <= end_year; }
 };
@@ -158,8 +164,8 @@ struct LeverCommon {
 struct RdPostSubsidy {
   LeverCommon common;
   double rate = 0.2;
-  std::string base = "total";      // total | incremental
-  std::string eligible = "hnte";   // hnte | above_scale | tech_sme | rd_active
+  RdBase base = RdBase::kTotal;
+  Eligible eligible = Eligible::kHnte;
   double cap_per_firm = 0;
 };
 

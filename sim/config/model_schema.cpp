@@ -150,7 +150,8 @@ void describe_lever_common(Binder& b, const std::string& p, LeverCommon& l) {
   b.integer(p + ".start_year", l.start_year, kYear, "year", "first year the lever pays");
   b.integer(p + ".end_year", l.end_year, kYear, "year", "last year the lever pays");
   b.real(p + ".budget", l.budget, kNonNeg, "CNY/yr", "yearly budget (inf = unlimited)");
-  b.choice(p + ".rationing", l.rationing, {"pro_rata", "first_come", "ranked"},
+  b.choice(p + ".rationing", l.rationing,
+           {{"pro_rata", Rationing::kProRata}, {"first_come", Rationing::kFirstCome}, {"ranked", Rationing::kRanked}},
            "how claims are cut when they exceed the budget");
   for (int i = 0; i < kGovLevels; ++i)
     b.real(p + ".cost_share." + kGovLevelNames[i], l.cost_share[i], kShare, "share",
@@ -174,9 +175,11 @@ void describe_levers(Binder& b, Levers& l) {
   std::string p = "levers.rd_post_subsidy";
   describe_lever_common(b, p, l.rd_post_subsidy.common);
   b.real(p + ".rate", l.rd_post_subsidy.rate, {0, 1}, "share", "share of the R&D base paid back");
-  b.choice(p + ".base", l.rd_post_subsidy.base, {"total", "incremental"},
+  b.choice(p + ".base", l.rd_post_subsidy.base, {{"total", RdBase::kTotal}, {"incremental", RdBase::kIncremental}},
            "R&D base: the year's R&D, or its increase over the previous year");
-  b.choice(p + ".eligible", l.rd_post_subsidy.eligible, {"hnte", "above_scale", "tech_sme", "rd_active"},
+  b.choice(p + ".eligible", l.rd_post_subsidy.eligible,
+           {{"hnte", Eligible::kHnte}, {"above_scale", Eligible::kAboveScale}, {"tech_sme", Eligible::kTechSme},
+            {"rd_active", Eligible::kRdActive}},
            "which firms may claim");
   b.real(p + ".cap_per_firm", l.rd_post_subsidy.cap_per_firm, kNonNeg, "CNY/yr", "most one firm receives a year (inf = none)");
   describe_status_award(b, "levers.hnte_first_award", l.hnte_first_award);

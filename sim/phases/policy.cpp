@@ -20,7 +20,7 @@ void claim(World& w, Lever lever, std::size_t i, double amount, double merit, in
 void claim_post_subsidy(World& w, const RdPostSubsidy& lever, std::size_t i) {
   const FirmTable& f = w.firms;
   if (expected_subsidy_rate(lever, f, i, w.year) == 0.0) return;
-  const double base = lever.base == "total" ? f.rd_year[i] : std::max(0.0, f.rd_year[i] - f.rd_hist[0][i]);
+  const double base = lever.base == RdBase::kTotal ? f.rd_year[i] : std::max(0.0, f.rd_year[i] - f.rd_hist[0][i]);
   claim(w, kLeverRdPostSubsidy, i, std::min(lever.rate * base, lever.cap_per_firm), reported_intensity(f, i), w.year + 1);
 }
 

@@ -22,7 +22,7 @@ std::vector<std::pair<std::uint64_t, double>> pay_due_claims(World& w, Lever lev
     if (row < 0 || w.firms.has(row, kDead)) continue;  // firms that exited are not paid
     rows.push_back(static_cast<std::size_t>(row));
     claims.push_back(c.amount);
-    if (settings.rationing == "first_come") {  // random arrival order, one draw per lever
+    if (settings.rationing == Rationing::kFirstCome) {  // random arrival order, one draw per lever
       Stream s(w.key.seed, w.key.replicate, c.firm_id, static_cast<std::uint32_t>(w.step), Purpose::kRationing);
       double u = 0;
       for (int k = 0; k <= lever; ++k) u = s.uniform();

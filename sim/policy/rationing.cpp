@@ -20,11 +20,11 @@ void enforce_budget(std::vector<double>& paid, double budget) {
 }  // namespace
 
 std::vector<double> ration(const std::vector<double>& claims, const std::vector<double>& priority,
-                           double budget, const std::string& rule) {
+                           double budget, Rationing rule) {
   const double total = std::accumulate(claims.begin(), claims.end(), 0.0);
   if (total <= budget) return claims;
   std::vector<double> paid(claims.size(), 0.0);
-  if (rule == "pro_rata") {
+  if (rule == Rationing::kProRata) {
     const double f = budget / total;
     for (std::size_t i = 0; i < claims.size(); ++i) paid[i] = claims[i] * f;
     enforce_budget(paid, budget);

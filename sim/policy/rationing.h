@@ -1,7 +1,8 @@
 // Cutting a lever's claims down to its yearly budget. The total paid never exceeds the budget.
 #pragma once
-#include <string>
 #include <vector>
+
+#include "config/model_config.h"
 
 namespace innosim {
 
@@ -9,6 +10,6 @@ namespace innosim {
 // and ranked (merit): the higher the priority, the earlier it is served; ties go to the
 // earlier index. pro_rata scales every claim by budget / total claims.
 std::vector<double> ration(const std::vector<double>& claims, const std::vector<double>& priority,
-                           double budget, const std::string& rule);
+                           double budget, Rationing rule);
 
 }  // namespace innosim

@@ -12,10 +12,10 @@ inline double tax_rate(const TaxConfig& tax, bool hnte) { return hnte ? tax.hnte
 // Post-subsidy rate firm `i` expects on its R&D of `year`.
 inline double expected_subsidy_rate(const RdPostSubsidy& lever, const FirmTable& f, std::size_t i, int year) {
   if (!lever.common.active(year)) return 0.0;
-  const bool eligible = lever.eligible == "hnte"          ? f.has(i, kHnte)
-                        : lever.eligible == "above_scale" ? f.has(i, kAboveScale)
-                        : lever.eligible == "tech_sme"    ? f.has(i, kTechSme)
-                                                          : f.has(i, kRdActive);
+  const bool eligible = lever.eligible == Eligible::kHnte         ? f.has(i, kHnte)
+                        : lever.eligible == Eligible::kAboveScale ? f.has(i, kAboveScale)
+                        : lever.eligible == Eligible::kTechSme    ? f.has(i, kTechSme)
+                                                                  : f.has(i, kRdActive);
   return eligible ? lever.rate : 0.0;
 }
 

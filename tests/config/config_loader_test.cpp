@@ -39,7 +39,7 @@ TEST_CASE("layers apply in order: model <- preset <- scenario <- --set", "[confi
   const LoadedConfig c = test::load({"levers.rd_post_subsidy.rate=0.3"}, {plan});
   CHECK(c.model.levers.rd_post_subsidy.common.enabled);           // from the scenario
   CHECK(c.model.levers.rd_post_subsidy.rate == 0.3);              // --set beats the scenario
-  CHECK(c.model.levers.rd_post_subsidy.eligible == "above_scale");  // scenario beats the model default
+  CHECK(c.model.levers.rd_post_subsidy.eligible == Eligible::kAboveScale);  // scenario beats the model default
   CHECK(c.model.region.hntes == 170);                             // from the preset
 }
 
@@ -86,7 +86,7 @@ TEST_CASE("set overrides are validated like files", "[config]") {
   CHECK_THROWS_WITH(test::load({"firm.entry_rate=-1"}), Contains("--set") && Contains("firm.entry_rate"));
   CHECK_THROWS_WITH(test::load({"novalue"}), Contains("expected key=value"));
   // Bare words are strings.
-  CHECK(test::load({"levers.rd_post_subsidy.rationing=ranked"}).model.levers.rd_post_subsidy.common.rationing == "ranked");
+  CHECK(test::load({"levers.rd_post_subsidy.rationing=ranked"}).model.levers.rd_post_subsidy.common.rationing == Rationing::kRanked);
 }
 
 TEST_CASE("an unknown region lists the known ones", "[config]") {

@@ -9,7 +9,7 @@
 using namespace innosim;
 
 TEST_CASE("payments never exceed the budget or any claim - under every rule", "[policy]") {
-  for (const std::string rule : {"pro_rata", "first_come", "ranked"}) {
+  for (const Rationing rule : {Rationing::kProRata, Rationing::kFirstCome, Rationing::kRanked}) {
     for (std::uint64_t trial = 0; trial < 200; ++trial) {
       Stream s(1, trial, 0, 0, Purpose::kRationing);
       const auto n = 1 + s.poisson(20);
@@ -31,8 +31,8 @@ TEST_CASE("payments never exceed the budget or any claim - under every rule", "[
 
 TEST_CASE("each rule serves claims in its own way", "[policy]") {
   const std::vector<double> claims = {100, 100, 100}, priority = {0.1, 0.9, 0.5};
-  CHECK(ration(claims, priority, 150, "pro_rata") == std::vector<double>{50, 50, 50});
-  CHECK(ration(claims, priority, 150, "ranked") == std::vector<double>{0, 100, 50});
-  CHECK(ration(claims, priority, 1e9, "first_come") == claims);  // enough budget: all paid in full
-  CHECK(ration(claims, priority, 0, "pro_rata") == std::vector<double>{0, 0, 0});
+  CHECK(ration(claims, priority, 150, Rationing::kProRata) == std::vector<double>{50, 50, 50});
+  CHECK(ration(claims, priority, 150, Rationing::kRanked) == std::vector<double>{0, 100, 50});
+  CHECK(ration(claims, priority, 1e9, Rationing::kFirstCome) == claims);  // enough budget: all paid in full
+  CHECK(ration(claims, priority, 0, Rationing::kProRata) == std::vector<double>{0, 0, 0});
 }
