@@ -78,6 +78,32 @@ World initial_population(const ModelConfig& m, RunKey key) {
     f.set(i, kEverAboveScale, above);
   }
 
+  // Exactly r.firms_above_scale industrial firms at or above the 20M line: scale every
+  // revenue by the factor that puts the k-th largest industrial revenue on the line (the
+  // Pareto shape is kept; only x_min moves).
+  {
+    std::vector<double> industrial_revenue;
+    for (std::size_t i = 0; i < n; ++i)
+      if (f.has(i, kIndustrial)) industrial_revenue.push_back(f.revenue[i]);
+    const auto k = static_cast<std::size_t>(std::llround(r.firms_above_scale));
+    if (k > industrial_revenue.size())
+      throw ModelError("region.firms_above_scale (" + std::to_string(k) + ") exceeds the industrial firms drawn (" +
+                       std::to_string(industrial_revenue.size()) + "); raise the sectors' industrial_share");
+    if (k > 0) {
+      std::nth_element(industrial_revenue.begin(), industrial_revenue.begin() + static_cast<std::ptrdiff_t>(k - 1),
+                       industrial_revenue.end(), std::greater<>());
+      // A relative 1e-12 above the line, so rounding cannot drop the k-th firm below it.
+      const double scale = kAboveScaleRevenue / industrial_revenue[k - 1] * (1.0 + 1e-12);
+      for (std::size_t i = 0; i < n; ++i) {
+        f.revenue[i] = std::max(f.revenue[i] * scale, 1.0);
+        log_revenue[i] = std::log(f.revenue[i]);
+        const bool above = f.has(i, kIndustrial) && f.revenue[i] >= kAboveScaleRevenue;
+        f.set(i, kAboveScale, above);
+        f.set(i, kEverAboveScale, above);
+      }
+    }
+  }
+
   // Exactly r.hntes certified firms among high-tech firms, favouring larger ones, though
   // only mildly (score = half the log revenue): most hnte are small and medium firms.
   std::vector<std::size_t> high_tech, small;
@@ -132,18 +158,19 @@ World initial_population(const ModelConfig& m, RunKey key) {
     if (!(f.has(i, kHnte) || f.has(i, kTechSme)))
       f.intensity[i] = static_cast<float>(std::min<double>(f.intensity[i] * factor, m.rd.max_intensity));
 
-  // Spread the preset's patent stock: one per certified firm, the rest over R&D performers.
+  // The preset's patent stock: one per certified firm, the rest spread over R&D performers.
   double assigned = 0;
   std::vector<std::size_t> performers;
   for (std::size_t i = 0; i < n; ++i) {
     assigned += f.patents[i];
     if (f.has(i, kRdActive)) performers.push_back(i);
   }
-  const double extra_mean =
-      performers.empty() ? 0 : std::max(0.0, r.invention_patents - assigned) / static_cast<double>(performers.size());
-  for (std::size_t i : performers) {
-    Stream s(key.seed, key.replicate, f.id[i], 0, Purpose::kInnovation);
-    f.patents[i] += static_cast<std::uint32_t>(s.poisson(extra_mean));
+  // Each remaining patent goes to a performer drawn uniformly: the stock is exact.
+  if (!performers.empty()) {
+    Stream s(key.seed, key.replicate, kRegionAgent, 0, Purpose::kInnovation);
+    const auto remaining = static_cast<std::uint64_t>(std::max(0.0, std::round(r.invention_patents - assigned)));
+    for (std::uint64_t k = 0; k < remaining; ++k)
+      ++f.patents[performers[static_cast<std::size_t>(s.uniform() * static_cast<double>(performers.size()))]];
   }
 
   // The base year's accounts, a steady past for the three-year rules, and R&D capital at
