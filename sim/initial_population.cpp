@@ -113,22 +113,35 @@ World initial_population(const ModelConfig& m, RunKey key) {
     hnte_score[i] = 0.5 * log_revenue[i];
   }
   // A candidate whose certified R&D would take the certified firms past 80% of the
-  // region's business R&D is passed over: the preset's R&D bounds who can be certified.
+  // region's business R&D is passed over: the preset's R&D bounds who can be certified. If
+  // too few fit, the smallest passed-over firms fill the count: the count is always exact,
+  // and base-year R&D may then overshoot.
   const double target_rd = r.rd_expenditure * r.business_rd_share;
   double certified_rd = 0;
   const auto hnte_rank = ranked(w, high_tech, hnte_score);
-  for (std::size_t k = 0, taken = 0; k < hnte_rank.size() && taken < count_of(r.hntes, hnte_rank.size()); ++k) {
-    const std::size_t i = hnte_rank[k];
+  std::vector<std::size_t> passed_over;
+  auto certify_hnte = [&](std::size_t i) {
     Stream s(key.seed, key.replicate, f.id[i], 0, Purpose::kCertification);
-    const double least = std::max<double>(f.intensity[i], min_certified_intensity(m, f.revenue[i], Certified::kHnte));
-    if (certified_rd + least * f.revenue[i] > 0.8 * target_rd) continue;
     give_certified_profile(f, i, s, m, Certified::kHnte);
     certified_rd += f.intensity[i] * f.revenue[i];
-    ++taken;
     f.set(i, kHnte, true);
     f.set(i, kEverHnte, true);
     f.hnte_expiry[i] = static_cast<std::uint16_t>(r.base_year + 1 + static_cast<int>(s.uniform() * m.hnte.validity_years));
+  };
+  const std::size_t wanted = count_of(r.hntes, hnte_rank.size());
+  std::size_t taken = 0;
+  for (std::size_t k = 0; k < hnte_rank.size() && taken < wanted; ++k) {
+    const std::size_t i = hnte_rank[k];
+    const double least = std::max<double>(f.intensity[i], min_certified_intensity(m, f.revenue[i], Certified::kHnte));
+    if (certified_rd + least * f.revenue[i] > 0.8 * target_rd) {
+      passed_over.push_back(i);
+      continue;
+    }
+    certify_hnte(i);
+    ++taken;
   }
+  std::stable_sort(passed_over.begin(), passed_over.end(), [&](std::size_t a, std::size_t b) { return f.revenue[a] < f.revenue[b]; });
+  for (std::size_t k = 0; k < passed_over.size() && taken < wanted; ++k, ++taken) certify_hnte(passed_over[k]);
   // Exactly r.tech_smes registered firms within the size limits; hnte holders qualify
   // directly and come first.
   std::vector<double> sme_score(n);

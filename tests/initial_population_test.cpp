@@ -1,25 +1,30 @@
 // The synthetic base-year population reproduces the preset (BRIEF 3.5): counts exactly,
 // R&D intensity within 2%, in every replicate.
+#include "initial_population.h"
+
 #include <catch2/catch.hpp>
 
-#include "initial_population.h"
 #include "test_support.h"
 
 using namespace innosim;
 
-TEST_CASE("the base year reproduces the preset - counts and patents exactly and R&D intensity within 2%", "[init]") {
-  const LoadedConfig c = load_config({test::data_dir(), "", {}, {}});
-  const RegionConfig& r = c.model.region;
-  for (std::uint64_t rep = 0; rep < 5; ++rep) {
-    const World w = initial_population(c.model, {61, rep});
-    const auto& x = w.indicators;
-    INFO("replicate " << rep);
-    CHECK(x[kFirmsTotal] == r.firms_total);
-    CHECK(x[kFirmsAboveScale] == r.firms_above_scale);
-    CHECK(x[kHntes] == r.hntes);
-    CHECK(x[kTechSmes] == r.tech_smes);
-    CHECK(x[kGdp] == Approx(r.gdp).epsilon(1e-9));
-    CHECK(x[kRdIntensity] == Approx(100.0 * r.rd_expenditure / r.gdp).epsilon(0.02));
-    CHECK(x[kInventionPatents] == r.invention_patents);
+TEST_CASE(
+    "the base year reproduces the preset - counts and patents exactly and R&D intensity within 2%",
+    "[init]") {
+  for (const auto& region : list_regions(test::data_dir())) {
+    const LoadedConfig c = load_config({test::data_dir(), region, {}, {}});
+    const RegionConfig& r = c.model.region;
+    for (std::uint64_t rep = 0; rep < 5; ++rep) {
+      const World w = initial_population(c.model, {61, rep});
+      const auto& x = w.indicators;
+      INFO(region << " replicate " << rep);
+      CHECK(x[kFirmsTotal] == r.firms_total);
+      CHECK(x[kFirmsAboveScale] == r.firms_above_scale);
+      CHECK(x[kHntes] == r.hntes);
+      CHECK(x[kTechSmes] == r.tech_smes);
+      CHECK(x[kGdp] == Approx(r.gdp).epsilon(1e-9));
+      CHECK(x[kRdIntensity] == Approx(100.0 * r.rd_expenditure / r.gdp).epsilon(0.02));
+      CHECK(x[kInventionPatents] == r.invention_patents);
+    }
   }
 }
