@@ -211,6 +211,8 @@ World initial_population(const ModelConfig& m, RunKey key) {
   statistics(w, m);
   for (int k : {kFirmEntries, kFirmExits, kFirmRelocations, kPatentApplications}) w.indicators[k] = std::nan("");
   for (int k = kFiscalCostTotal; k <= kCostFiscalRdGrowth; ++k) w.indicators[k] = std::nan("");
+  // As at every year end: R&D for the first simulated year, under that year's policy.
+  rd_decision(w, m);
   return w;
 }
 
