@@ -218,7 +218,7 @@ struct Target {
   std::string indicator;
   int year = 0;
   double value = 0;
-  std::string comparison;  // ">=", "<=", or "growth>=" (average yearly growth from base year)
+  std::string comparison;  // ">=", "<=", or "growth>=" (average yearly growth; see target_met)
   std::string source;
 };
 

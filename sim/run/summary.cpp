@@ -21,10 +21,13 @@ bool target_met(const Target& t, const std::vector<double>& by_year, int base_ye
   const double x = by_year[t.year - base_year];
   if (t.comparison == ">=") return x >= t.value;
   if (t.comparison == "<=") return x <= t.value;
-  // growth>=: average yearly growth from the base year.
-  const double x0 = by_year[0];
-  if (!(x0 > 0) || t.year == base_year) return false;
-  return std::pow(x / x0, 1.0 / (t.year - base_year)) - 1.0 >= t.value;
+  // growth>=: average yearly growth from the base year, or for a flow (undefined in the base
+  // year) from the first year it is defined.
+  std::size_t first = 0;
+  while (first < by_year.size() && std::isnan(by_year[first])) ++first;
+  const int first_year = base_year + static_cast<int>(first);
+  if (first == by_year.size() || first_year >= t.year || !(by_year[first] > 0)) return false;
+  return std::pow(x / by_year[first], 1.0 / (t.year - first_year)) - 1.0 >= t.value;
 }
 
 Summary summarise(const EnsembleResult& r, const std::vector<Target>& targets) {

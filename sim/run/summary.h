@@ -25,7 +25,8 @@ struct Summary {
 // type 7, the default of R and NumPy); NaNs are ignored; NaN if none is left.
 double quantile(std::vector<double> values, double q);
 
-// Whether one trajectory (values by year from `base_year`) meets the target.
+// Whether one trajectory (values by year from `base_year`) meets the target. Growth targets
+// run from the base year, or for a flow from the first year it is defined.
 bool target_met(const Target& t, const std::vector<double>& by_year, int base_year);
 
 Summary summarise(const EnsembleResult& r, const std::vector<Target>& targets);

@@ -22,4 +22,9 @@ TEST_CASE("targets: levels and average growth", "[summary]") {
   CHECK(target_met({"x", 2022, 110, "<=", ""}, path, 2021));
   CHECK(target_met({"x", 2025, 0.0999, "growth>=", ""}, path, 2021));
   CHECK_FALSE(target_met({"x", 2025, 0.1001, "growth>=", ""}, path, 2021));
+  // A flow has no base-year value: its growth runs from the first year it is defined.
+  const std::vector<double> flow = {std::nan(""), 100, 110, 121, 133.1};
+  CHECK(target_met({"x", 2025, 0.0999, "growth>=", ""}, flow, 2021));
+  CHECK_FALSE(target_met({"x", 2025, 0.1001, "growth>=", ""}, flow, 2021));
+  CHECK_FALSE(target_met({"x", 2022, 0.0, "growth>=", ""}, flow, 2021));  // no interval to grow over
 }
