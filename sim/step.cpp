@@ -32,6 +32,7 @@ void sector_means(World& w, const ModelConfig& m) {
   const FirmTable& f = w.firms;
   const double dt = step_years(m);
   for (std::size_t i = 0; i < f.size(); ++i) {
+    if (f.has(i, kDead)) continue;
     productivity[f.sector[i]] += f.productivity[i] * f.revenue[i];
     revenue[f.sector[i]] += f.revenue[i];
     rd[f.sector[i]] += rd_of_step(f, i, dt);
@@ -80,8 +81,9 @@ void step(World& w, const ModelConfig& m) {
     policy(w, m);
     statistics(w, m);
     rd_decision(w, m);
+    // One compaction a year: the year's exits move out of the live table.
+    w.firms.move_dead_to(w.exited);
   }
-  w.firms.move_dead_to(w.exited);
 }
 
 }  // namespace innosim

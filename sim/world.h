@@ -22,7 +22,7 @@ struct RunKey {
 struct World {
   RunKey key;
   FirmTable firms;
-  FirmTable exited;  // firms that exited this year, with their flows up to exit; cleared when a year opens
+  FirmTable exited;  // the last year's exits, with their flows up to exit (moved at year end, cleared when a year opens)
   std::uint64_t next_firm_id = 0;
 
   int step = 0;        // steps since the start of the first simulated year

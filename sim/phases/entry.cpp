@@ -108,7 +108,7 @@ double attraction_factor(const AttractionMultipliers& lever, int year, double mu
 
 void entry(World& w, const ModelConfig& m) {
   Stream region = region_stream(w, Purpose::kEntry);
-  const double n = static_cast<double>(w.firms.size()) * step_years(m);
+  const double n = (static_cast<double>(w.firms.size()) - w.exits) * step_years(m);  // live firms
   const FirmParams& p = m.firm;
   const AttractionMultipliers& a = m.levers.attraction_multipliers;
   // Draws in a fixed order, whatever the lever: the counts differ, the streams do not shift.

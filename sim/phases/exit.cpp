@@ -21,12 +21,15 @@ void exit_firms(World& w, const ModelConfig& m) {
   const double dt = step_years(m);
   FirmTable& f = w.firms;
   for_each_firm(w, [&](std::size_t i) {
+    if (f.has(i, kDead)) return;
     Stream s = firm_stream(w, i, Purpose::kExit);
     if (s.uniform() < 1.0 - std::exp(-exit_hazard(w, m, i) * dt)) f.set(i, kDead, true);
   });
+  // Exited firms stay in the table, flagged, until the year closes: the dead rows are the
+  // year's exits.
   double exits = 0;
   for (std::size_t i = 0; i < f.size(); ++i) exits += f.has(i, kDead) ? 1 : 0;
-  w.exits += exits;
+  w.exits = exits;
 }
 
 }  // namespace innosim

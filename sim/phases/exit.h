@@ -2,8 +2,8 @@
 // and while cash is negative:
 //   h = exit_hazard * (1 + young_excess * exp(-age / age_scale)) * (revenue / ref)^(-size_elasticity)
 //       * (loss_multiplier if last year's profit < 0) * (illiquid_multiplier if cash < 0).
-// A firm exits in a step with probability 1 - exp(-h dt). Exited firms are flagged and
-// removed at the end of the step.
+// A firm exits in a step with probability 1 - exp(-h dt). Exited firms are flagged and stay
+// in the table, skipped by every phase, until the year closes.
 #pragma once
 #include "config/model_config.h"
 #include "world.h"

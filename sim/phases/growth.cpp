@@ -13,6 +13,7 @@ void growth(World& w, const ModelConfig& m) {
   FirmTable& f = w.firms;
   const auto year_start = static_cast<std::uint32_t>(w.step - w.substep);
   for_each_firm(w, [&](std::size_t i) {
+    if (f.has(i, kDead)) return;
     // One Laplace shock a year, spread evenly over its steps: yearly growth rates are
     // Laplace (Bottazzi & Secchi 2006), whatever the step length. The stream is keyed by the
     // year's first step, so every step of the year redraws the same shock.

@@ -20,7 +20,7 @@ void innovation(World& w, const ModelConfig& m) {
   FirmTable& f = w.firms;
   const InnovationParams& p = m.innovation;
   for_each_firm(w, [&](std::size_t i) {
-    if (!f.has(i, kRdActive)) return;
+    if (!f.has(i, kRdActive) || f.has(i, kDead)) return;
     Stream s = firm_stream(w, i, Purpose::kInnovation);
     // Draws are taken in a fixed order whatever the outcome, so a change in the success
     // probability changes only this firm's outcome, never the alignment of later draws.
