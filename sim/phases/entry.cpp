@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "phases/phase_context.h"
 
@@ -38,7 +39,7 @@ void startups(World& w, const ModelConfig& m, std::uint64_t n) {
   }
 }
 
-void relocation(World& w, const ModelConfig& m, std::uint64_t n, Certified* kind) {
+void relocation(World& w, const ModelConfig& m, std::uint64_t n, std::optional<Certified> kind) {
   FirmTable& f = w.firms;
   const AttractionMultipliers& lever = m.levers.attraction_multipliers;
   for (std::uint64_t k = 0; k < n; ++k) {
@@ -117,10 +118,9 @@ void entry(World& w, const ModelConfig& m) {
   const auto sme = region.poisson(p.relocation_rate * n * p.relocation_tech_sme_share * attraction_factor(a, w.year, a.tech_sme));
   const auto other = region.poisson(p.relocation_rate * n * std::max(0.0, 1.0 - p.relocation_hnte_share - p.relocation_tech_sme_share));
   startups(w, m, births);
-  Certified as_hnte = Certified::kHnte, as_sme = Certified::kTechSme;
-  relocation(w, m, hnte, &as_hnte);
-  relocation(w, m, sme, &as_sme);
-  relocation(w, m, other, nullptr);
+  relocation(w, m, hnte, Certified::kHnte);
+  relocation(w, m, sme, Certified::kTechSme);
+  relocation(w, m, other, std::nullopt);
   w.entries += static_cast<double>(births + hnte + sme + other);
 }
 

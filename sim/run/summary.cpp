@@ -7,14 +7,32 @@
 
 namespace innosim {
 
-double quantile(std::vector<double> values, double q) {
+namespace {
+
+// The non-NaN values, sorted.
+std::vector<double> sorted_finite(std::vector<double> values) {
   values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }), values.end());
-  if (values.empty()) return std::nan("");
   std::sort(values.begin(), values.end());
-  const double h = q * static_cast<double>(values.size() - 1);
+  return values;
+}
+
+double quantile_of_sorted(const std::vector<double>& sorted, double q) {
+  if (sorted.empty()) return std::nan("");
+  const double h = q * static_cast<double>(sorted.size() - 1);
   const auto lo = static_cast<std::size_t>(std::floor(h));
-  const std::size_t hi = std::min(lo + 1, values.size() - 1);
-  return values[lo] + (h - static_cast<double>(lo)) * (values[hi] - values[lo]);
+  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
+  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+}
+
+}  // namespace
+
+double quantile(std::vector<double> values, double q) { return quantile_of_sorted(sorted_finite(std::move(values)), q); }
+
+std::array<double, kQuantiles.size()> quantiles(std::vector<double> values) {
+  const std::vector<double> sorted = sorted_finite(std::move(values));
+  std::array<double, kQuantiles.size()> out{};
+  for (std::size_t k = 0; k < kQuantiles.size(); ++k) out[k] = quantile_of_sorted(sorted, kQuantiles[k]);
+  return out;
 }
 
 bool target_met(const Target& t, const std::vector<double>& by_year, int base_year) {
@@ -51,10 +69,9 @@ Summary summarise(const EnsembleResult& r, const std::vector<Target>& targets) {
         }
         out.mean[(s * T + t) * I + i] = n > 0 ? sum / n : std::nan("");
         for (std::size_t rep = 0; rep < R; ++rep) effect[rep] = values[rep] - at(0, rep, t, i);
-        for (std::size_t q = 0; q < Q; ++q) {
-          out.quantiles[((s * T + t) * I + i) * Q + q] = quantile(values, kQuantiles[q]);
-          out.effects[((s * T + t) * I + i) * Q + q] = quantile(effect, kQuantiles[q]);
-        }
+        const auto level_q = quantiles(values), effect_q = quantiles(effect);
+        std::copy(level_q.begin(), level_q.end(), out.quantiles.begin() + ((s * T + t) * I + i) * Q);
+        std::copy(effect_q.begin(), effect_q.end(), out.effects.begin() + ((s * T + t) * I + i) * Q);
       }
   out.targets = targets;
   out.target_probability.assign(S * targets.size(), std::nan(""));

@@ -25,6 +25,9 @@ struct Summary {
 // type 7, the default of R and NumPy); NaNs are ignored; NaN if none is left.
 double quantile(std::vector<double> values, double q);
 
+// All of kQuantiles at once, sorting `values` (taken by value) a single time.
+std::array<double, kQuantiles.size()> quantiles(std::vector<double> values);
+
 // Whether one trajectory (values by year from `base_year`) meets the target. Growth targets
 // run from the base year, or for a flow from the first year it is defined.
 bool target_met(const Target& t, const std::vector<double>& by_year, int base_year);
