@@ -2,7 +2,6 @@
 #include <fmt/format.h>
 
 #include <iostream>
-#include <sstream>
 
 #include "app/commands.h"
 #include "config/config_loader.h"
@@ -16,14 +15,27 @@ std::string range_of(const ParamSpec& p) {
   return fmt::format("[{}, {}]", p.min, p.max);
 }
 
-// The value a key resolves to for the default preset, as TOML text.
+// A value as a user would write it: numbers in their shortest round-trip form (0.15, not
+// toml++'s 0.14999999999999999), strings quoted, arrays element by element.
+std::string show(const toml::node& n) {
+  if (const auto d = n.value_exact<double>()) return fmt::format("{}", *d);
+  if (const auto i = n.value_exact<int64_t>()) return fmt::format("{}", *i);
+  if (const auto b = n.value_exact<bool>()) return *b ? "true" : "false";
+  if (const auto s = n.value_exact<std::string>()) return "'" + *s + "'";
+  if (const auto* a = n.as_array()) {
+    std::string out;
+    for (const auto& e : *a) out += (out.empty() ? "" : ", ") + show(e);
+    return "[" + out + "]";
+  }
+  return "(table)";
+}
+
+// The value a key resolves to for the default preset.
 std::string default_of(const toml::table& resolved, const std::string& key) {
   const toml::node* n = resolved.at_path(key).node();
   if (!n) return "-";
   if (n->is_table() || n->is_array_of_tables()) return "(table)";
-  std::ostringstream out;
-  n->visit([&](const auto& v) { out << toml::toml_formatter(v); });
-  return out.str();
+  return show(*n);
 }
 
 void print_specs(const std::string& prefix, const std::string& data_dir) {
