@@ -8,6 +8,7 @@
 #include "app/progress_bar.h"
 #include "app/result_table.h"
 #include "config/config_loader.h"
+#include "io/atomic_file.h"
 #include "io/output_file.h"
 #include "run/ensemble.h"
 #include "run/summary.h"
@@ -52,6 +53,7 @@ int run(const RunOptions& o, const CommonOptions& common) {
   for (const auto& n : names) spec.scenarios.push_back(load_config({data_dir, region, {scenario_path(data_dir, region, n)}, sets}));
 
   const std::string out = o.out.empty() ? "innosim-" + region + ".h5" : o.out;
+  check_writable(out);  // before the run, not after it
   auto bar = std::make_shared<ProgressBar>("innosim run " + region, !o.quiet && ::isatty(STDERR_FILENO));
   spec.progress = [bar](std::size_t done, std::size_t total) { bar->update(done, total); };
 

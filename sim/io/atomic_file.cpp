@@ -9,10 +9,16 @@
 
 namespace innosim {
 
+void check_writable(const std::string& final_path) {
+  const auto dir = std::filesystem::path(final_path).parent_path();
+  const std::string folder = dir.empty() ? "." : dir.string();
+  if (!std::filesystem::is_directory(folder)) throw IoError(final_path, "no such directory " + folder);
+  if (::access(folder.c_str(), W_OK) != 0) throw IoError(final_path, "cannot write in directory " + folder);
+}
+
 AtomicFile::AtomicFile(std::string final_path)
     : final_(std::move(final_path)), temp_(final_ + ".tmp-" + std::to_string(::getpid())) {
-  const auto dir = std::filesystem::path(final_).parent_path();
-  if (!dir.empty() && !std::filesystem::is_directory(dir)) throw IoError(final_, "no such directory " + dir.string());
+  check_writable(final_);
 }
 
 AtomicFile::~AtomicFile() {

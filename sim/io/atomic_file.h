@@ -7,6 +7,10 @@
 
 namespace innosim {
 
+// Throws IoError unless `final_path` could be written: its folder exists and is writable.
+// Called before a long run, so that a mistyped --out costs nothing.
+void check_writable(const std::string& final_path);
+
 class AtomicFile {
  public:
   explicit AtomicFile(std::string final_path);

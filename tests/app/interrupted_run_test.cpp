@@ -58,6 +58,16 @@ TEST_CASE("a run that fails on its configuration exits non-zero and writes nothi
   CHECK(fs::is_empty(fs::path(out).parent_path()));
 }
 
+TEST_CASE("a missing output folder fails at once - before any simulation", "[app]") {
+  // 100000 replicates would take hours: if the check came after the run, this test would
+  // hit the suite's timeout (tests/CMakeLists.txt) instead of exiting with 4.
+  const pid_t pid = spawn({INNOSIM_BINARY, "--data-dir", test::data_dir(), "run", "--quiet", "--replicates", "100000",
+                           "--out", "/nonexistent-folder/run.h5"});
+  const int status = wait_status(pid);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 4);
+}
+
 TEST_CASE("a finished run writes its file at --out", "[app]") {
   test::TempDir dir;
   const std::string out = dir.path("ok.h5");
