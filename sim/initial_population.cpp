@@ -6,12 +6,15 @@
 
 #include "core/errors.h"
 #include "phases/accounts.h"
+#include "initial_ecosystem.h"
 #include "phases/certification.h"
+#include "phases/collaboration.h"
 #include "phases/entry.h"
 #include "phases/phase_context.h"
 #include "phases/policy.h"
 #include "phases/rd_decision.h"
 #include "phases/statistics.h"
+#include "phases/talent_market.h"
 
 namespace innosim {
 namespace {
@@ -21,7 +24,7 @@ namespace {
 std::vector<std::size_t> ranked(const World& w, const std::vector<std::size_t>& pool, const std::vector<double>& score) {
   std::vector<double> key(w.firms.size());
   for (std::size_t i : pool) {
-    Stream s(w.key.seed, w.key.replicate, w.firms.id[i], 0, Purpose::kInitSelect);
+    Stream s(w.key.seed, w.key.stream(), w.firms.id[i], 0, Purpose::kInitSelect);
     key[i] = score[i] - std::log(-std::log(s.uniform()));
   }
   std::vector<std::size_t> order = pool;
@@ -43,7 +46,6 @@ World initial_population(const ModelConfig& m, RunKey key) {
   w.step = -1;  // the base year's last step; the first simulated step is 0
   w.substep = m.time.steps_per_year - 1;
   w.sector_productivity.assign(r.sectors.size(), 0.0);
-  w.sector_rd.assign(r.sectors.size(), 0.0);
   const auto n = static_cast<std::size_t>(std::llround(r.firms_total));
   double industrial_share = 0;
   for (const auto& s : r.sectors) industrial_share += s.share * s.industrial_share;
@@ -60,7 +62,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
   std::vector<double> log_revenue(n);
   for (std::size_t i = 0; i < n; ++i) {
     f.add(w.next_firm_id++);
-    Stream s(key.seed, key.replicate, f.id[i], 0, Purpose::kInit);
+    Stream s(key.seed, key.stream(), f.id[i], 0, Purpose::kInit);
     draw_firm_traits(f, i, s, m);
     f.revenue[i] = s.pareto(xmin, alpha);
     log_revenue[i] = std::log(f.revenue[i]);
@@ -121,7 +123,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
   const auto hnte_rank = ranked(w, high_tech, hnte_score);
   std::vector<std::size_t> passed_over;
   auto certify_hnte = [&](std::size_t i) {
-    Stream s(key.seed, key.replicate, f.id[i], 0, Purpose::kCertification);
+    Stream s(key.seed, key.stream(), f.id[i], 0, Purpose::kCertification);
     give_certified_profile(f, i, s, m, Certified::kHnte);
     certified_rd += f.intensity[i] * f.revenue[i];
     f.set(i, kHnte, true);
@@ -153,7 +155,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
   const auto sme_rank = ranked(w, small, sme_score);
   for (std::size_t k = 0; k < count_of(r.tech_smes, sme_rank.size()); ++k) {
     const std::size_t i = sme_rank[k];
-    Stream s(key.seed, key.replicate, f.id[i], 0, Purpose::kCertification);
+    Stream s(key.seed, key.stream(), f.id[i], 0, Purpose::kCertification);
     if (!f.has(i, kHnte)) give_certified_profile(f, i, s, m, Certified::kTechSme);
     f.set(i, kTechSme, true);
   }
@@ -180,7 +182,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
   }
   // Each remaining patent goes to a performer drawn uniformly: the stock is exact.
   if (!performers.empty()) {
-    Stream s(key.seed, key.replicate, kRegionAgent, 0, Purpose::kInnovation);
+    Stream s(key.seed, key.stream(), kRegionAgent, 0, Purpose::kInnovation);
     const auto remaining = static_cast<std::uint64_t>(std::max(0.0, std::round(r.invention_patents - assigned)));
     for (std::uint64_t k = 0; k < remaining; ++k)
       ++f.patents[performers[static_cast<std::size_t>(s.uniform() * static_cast<double>(performers.size()))]];
@@ -205,14 +207,19 @@ World initial_population(const ModelConfig& m, RunKey key) {
   w.value_added_ratio = r.firm_va_share_of_gdp * r.gdp / revenue_total;
   w.gdp_other = (1.0 - r.firm_va_share_of_gdp) * r.gdp;
   w.public_rd = w.public_rd_no_lever = r.rd_expenditure * (1.0 - r.business_rd_share);
+  initial_ecosystem(w, m);
 
   accounts(w, m);
   policy(w, m);  // claims on the base year if a lever is already in force
+  match_talent(w, m);
   statistics(w, m);
-  for (int k : {kFirmEntries, kFirmExits, kFirmRelocations, kPatentApplications}) w.indicators[k] = std::nan("");
-  for (int k = kFiscalCostTotal; k <= kCostFiscalRdGrowth; ++k) w.indicators[k] = std::nan("");
+  for (int k : {kFirmEntries, kFirmExits, kFirmRelocations, kPatentApplications, kTalentInflow, kTalentOutflow, kVcInvested})
+    w.indicators[k] = std::nan("");
+  for (int k = kFiscalCostTotal; k <= kCostTechLoan; ++k) w.indicators[k] = std::nan("");
   // As at every year end: R&D for the first simulated year, under that year's policy.
   rd_decision(w, m);
+  match_talent(w, m);
+  collaboration_year_end(w, m);
   return w;
 }
 

@@ -2,14 +2,19 @@
 
 #include "phases/accounts.h"
 #include "phases/certification.h"
+#include "phases/collaboration.h"
 #include "phases/entry.h"
 #include "phases/exit.h"
+#include "phases/finance.h"
 #include "phases/growth.h"
+#include "phases/incubation.h"
 #include "phases/innovation.h"
 #include "phases/phase_context.h"
 #include "phases/policy.h"
 #include "phases/rd_decision.h"
+#include "phases/research.h"
 #include "phases/statistics.h"
+#include "phases/talent_market.h"
 
 namespace innosim {
 namespace {
@@ -24,24 +29,18 @@ void advance_clock(World& w, const ModelConfig& m) {
 
 // Sector means the phases compare firms with: log productivity weighted by revenue (the
 // market-share-weighted mean of replicator dynamics, so that selection moves shares without
-// creating output: sum of s_i (a_i - mean) = 0), and the real R&D per firm this step (the
-// pool spillovers draw on). Sequential sums, in row order.
+// creating output: sum of s_i (a_i - mean) = 0). Sequential sums, in row order.
 void sector_means(World& w, const ModelConfig& m) {
   const std::size_t n = m.region.sectors.size();
-  std::vector<double> productivity(n, 0.0), revenue(n, 0.0), rd(n, 0.0), count(n, 0.0);
+  std::vector<double> productivity(n, 0.0), revenue(n, 0.0);
   const FirmTable& f = w.firms;
-  const double dt = step_years(m);
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (f.has(i, kDead)) continue;
     productivity[f.sector[i]] += f.productivity[i] * f.revenue[i];
     revenue[f.sector[i]] += f.revenue[i];
-    rd[f.sector[i]] += rd_of_step(f, i, dt);
-    count[f.sector[i]] += 1;
   }
-  for (std::size_t k = 0; k < n; ++k) {
+  for (std::size_t k = 0; k < n; ++k)
     if (revenue[k] > 0) w.sector_productivity[k] = productivity[k] / revenue[k];
-    if (count[k] > 0) w.sector_rd[k] = rd[k] / count[k];
-  }
 }
 
 // Rolls the year's totals into the three-year history and opens the next year's accounts.
@@ -57,8 +56,16 @@ void open_year(World& w, const ModelConfig& m) {
     f.rd_year[i] = f.rd_real_year[i] = f.revenue_year[i] = 0;
     f.support_year[i] = 0;
     f.applications_year[i] = 0;
+    f.set(i, kInnovated, false);
   }
   w.exited.clear();
+  w.receipts = NonFirmReceipts{};
+  for (auto& c : w.carriers.rows) c.received = 0;
+  for (auto& o : w.research.orgs) o.received = 0;
+  for (auto& p : w.research.platforms) p.received = 0;
+  w.talent_flows = TalentFlows{};
+  w.emigrants.clear();
+  w.tech_contract_turnover = w.vc_invested = w.incubated_entries = 0;
   w.entries = w.exits = w.relocations = w.tax_expenditure = 0;
   w.ledger = FiscalLedger{};
   w.gdp_other *= 1.0 + m.region.gdp_growth;
@@ -75,14 +82,23 @@ void step(World& w, const ModelConfig& m) {
   growth(w, m);
   innovation(w, m);
   exit_firms(w, m);
+  incubation(w, m);
   if (year_end(w, m)) {
     certification(w, m);
     accounts(w, m);
     policy(w, m);
+    carriers_year_end(w, m);
+    research_year_end(w, m);
+    finance_year_end(w, m);
+    settle_defaults(w, m);
+    talent_flows(w, m);
     statistics(w, m);
     rd_decision(w, m);
-    // One compaction a year: the year's exits move out of the live table.
+    match_talent(w, m);
+    // One compaction a year: the year's exits move out of the live table, and the network
+    // is rebuilt over what remains.
     w.firms.move_dead_to(w.exited);
+    collaboration_year_end(w, m);
   }
 }
 

@@ -21,8 +21,26 @@ inline std::vector<std::string> small_region() {
           "region.rd_expenditure=1.5e8", "time.end_year=2024"};
 }
 
+// A region rescaled by --set keeps its talent in proportion: R&D personnel as the preset
+// derives them from R&D spending (300k CNY per FTE, 0.8 FTE per person), the talent stock
+// in Yinchuan's ratio to them, unless the test sets them itself.
+inline std::vector<std::string> with_matching_talent(std::vector<std::string> sets) {
+  double rd = -1;
+  bool own = false;
+  for (const auto& s : sets) {
+    if (s.rfind("region.rd_expenditure=", 0) == 0) rd = std::stod(s.substr(22));
+    if (s.rfind("region.rd_personnel=", 0) == 0 || s.rfind("region.talent_total=", 0) == 0) own = true;
+  }
+  if (rd < 0 || own) return sets;
+  const double persons = std::round(rd / 2.4e5);
+  sets.push_back("region.rd_personnel=" + std::to_string(persons));
+  sets.push_back("region.leading_talents=" + std::to_string(std::round(0.01 * persons)));
+  sets.push_back("region.talent_total=" + std::to_string(std::round(21.4 * persons)));
+  return sets;
+}
+
 inline LoadedConfig load(std::vector<std::string> sets = small_region(), std::vector<std::string> scenario_files = {}) {
-  return load_config({data_dir(), "yinchuan", std::move(scenario_files), std::move(sets)});
+  return load_config({data_dir(), "yinchuan", std::move(scenario_files), with_matching_talent(std::move(sets))});
 }
 
 // A folder under the system temp dir, removed with its contents at scope exit.

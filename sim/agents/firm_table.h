@@ -1,7 +1,7 @@
 // The firm population as a structure of arrays: one vector per attribute, indexed by row.
 // Chosen over an array of structs because every phase sweeps one or two attributes over all
 // firms (cache-friendly, vectorisable) and because floats where precision allows keep a firm
-// near 60 bytes, so tens of millions fit in a few GiB. Rows stay sorted by `id` (entrants are
+// near 150 bytes, so tens of millions fit in a few GiB. Rows stay sorted by `id` (entrants are
 // appended with increasing ids; exits are removed by a stable compaction), which keeps every
 // reduction in a fixed order and lets a firm be found by id with a binary search.
 #pragma once
@@ -11,7 +11,7 @@
 
 namespace innosim {
 
-enum FirmFlag : std::uint16_t {
+enum FirmFlag : std::uint32_t {
   kIndustrial = 1 << 0,       // counts toward above_scale when large enough
   kHighTech = 1 << 1,         // main products in the state-supported high-tech fields
   kRdActive = 1 << 2,         // performs R&D this year
@@ -25,14 +25,18 @@ enum FirmFlag : std::uint16_t {
   kEverHnte = 1 << 10,        // has been certified hnte before (first-certification awards)
   kEverAboveScale = 1 << 11,  // has been above scale before (first-time awards)
   kDemoCounted = 1 << 12,     // demo status already seen by the first-time award
-  kDead = 1 << 15,            // exited this step; removed at the end of the step
+  kInnovated = 1 << 13,       // had a successful innovation this year
+  kVcBacked = 1 << 14,        // holds venture or guidance-fund equity
+  kDead = 1 << 15,            // exited this year; moved out of the table at year end
+  kFlyingRdCenter = 1 << 16,  // runs an R&D centre in the east hub (飞地研发中心)
+  kSpinoff = 1 << 17,         // founded by a university, institute or R&D talent
 };
 
 inline constexpr int kHistoryYears = 3;  // the hnte rule looks at three years
 
 struct FirmTable {
   std::vector<std::uint64_t> id;
-  std::vector<std::uint16_t> flags;
+  std::vector<std::uint32_t> flags;
   std::vector<std::uint8_t> sector;            // index into the preset's sectors
   std::vector<std::int32_t> birth_step;
   std::vector<std::uint16_t> hnte_expiry;      // last year the hnte certificate is valid
@@ -55,11 +59,17 @@ struct FirmTable {
   std::array<std::vector<float>, kHistoryYears> rd_hist;       // [0] = last complete year
   std::array<std::vector<float>, kHistoryYears> revenue_hist;  // [0] = last complete year
   std::vector<std::uint32_t> patents;          // granted invention patents held
+  // The ecosystem around the firm.
+  std::vector<std::uint32_t> carrier;          // id of the carrier it is a tenant of, 0 = none
+  std::vector<std::int32_t> tenancy_end;       // step at which it graduates
+  std::vector<float> loan;                     // tech loan balance, CNY
+  std::vector<std::uint32_t> rd_staff;         // R&D persons employed (talent agents)
+  std::vector<std::uint8_t> leading;           // leading talents employed
 
   std::size_t size() const { return id.size(); }
   bool has(std::size_t i, FirmFlag f) const { return (flags[i] & f) != 0; }
   void set(std::size_t i, FirmFlag f, bool on) {
-    flags[i] = on ? static_cast<std::uint16_t>(flags[i] | f) : static_cast<std::uint16_t>(flags[i] & ~f);
+    flags[i] = on ? (flags[i] | f) : (flags[i] & ~static_cast<std::uint32_t>(f));
   }
 
   // Appends a default firm and returns its row.

@@ -17,7 +17,7 @@ namespace innosim {
 namespace {
 
 struct RunOptions {
-  std::string region;
+  std::vector<std::string> regions;
   std::vector<std::string> scenarios;
   int replicates = 100;
   std::uint64_t seed = 1;
@@ -38,7 +38,7 @@ std::string scenario_path(const std::string& data_dir, const std::string& region
 
 int run(const RunOptions& o, const CommonOptions& common) {
   const std::string data_dir = resolve_data_dir(common.data_dir);
-  const std::string region = o.region.empty() ? kDefaultRegion : o.region;
+  const std::string region = o.regions.empty() ? kDefaultRegion : o.regions.front();
   std::vector<std::string> sets = o.sets;
   if (o.end_year) sets.push_back("time.end_year=" + std::to_string(o.end_year));
 
@@ -51,6 +51,18 @@ int run(const RunOptions& o, const CommonOptions& common) {
   spec.panel_replicates = o.panel ? o.panel_replicates : 0;
   if (names.empty()) spec.scenarios.push_back(load_config({data_dir, region, {}, sets}));
   for (const auto& n : names) spec.scenarios.push_back(load_config({data_dir, region, {scenario_path(data_dir, region, n)}, sets}));
+  // Partner regions run their own scenario of the same name if they have one, else their
+  // preset alone (no new policy); --set applies to every region.
+  for (std::size_t k = 0; k < spec.scenarios.size(); ++k) {
+    spec.partners.emplace_back();
+    for (std::size_t p = 1; p < o.regions.size(); ++p) {
+      const std::string file = k < names.size() ? scenario_file(data_dir, o.regions[p], names[k]) : "";
+      std::vector<std::string> files;
+      if (!file.empty() && std::filesystem::exists(file)) files.push_back(file);
+      spec.partners.back().push_back(load_config({data_dir, o.regions[p], files, sets}));
+    }
+  }
+  if (o.regions.size() <= 1) spec.partners.clear();
 
   const std::string out = o.out.empty() ? "innosim-" + region + ".h5" : o.out;
   check_writable(out);  // before the run, not after it
@@ -66,6 +78,7 @@ int run(const RunOptions& o, const CommonOptions& common) {
     std::cout << "Region '" << region << "' (" << spec.scenarios.front().model.region.label << "), " << result.years.front()
               << "-" << result.years.back() << ", seed " << o.seed << "\n";
     print_result_table(std::cout, result, summary);
+    for (const auto& p : result.partners) std::cout << "Also simulated: region '" << p.region << "' (written to /regions/" << p.region << ")\n";
     std::cout << "\nWrote " << out << "\n";
   }
   return 0;
@@ -76,7 +89,8 @@ int run(const RunOptions& o, const CommonOptions& common) {
 void add_run_command(CLI::App& app, CommonOptions& common, Action& action) {
   auto o = std::make_shared<RunOptions>();
   CLI::App* cmd = app.add_subcommand("run", "simulate a region's scenarios (the default command)");
-  cmd->add_option("--region", o->region, std::string("region preset (default ") + kDefaultRegion + ")");
+  cmd->add_option("--region", o->regions,
+                  std::string("region preset (default ") + kDefaultRegion + "); repeat to simulate regions together on the region graph");
   cmd->add_option("--scenario", o->scenarios, "scenario file or name in scenarios/<region>/ (repeatable; default: the preset's)");
   cmd->add_option("--replicates", o->replicates, "Monte Carlo replicates per scenario")->check(CLI::Range(1, 1000000));
   cmd->add_option("--seed", o->seed, "random seed");

@@ -27,6 +27,9 @@ struct Range {
   double max = std::numeric_limits<double>::infinity();
 };
 inline constexpr double kInf = std::numeric_limits<double>::infinity();
+inline constexpr Range kShare{0, 1};
+inline constexpr Range kNonNeg{0, kInf};
+inline constexpr Range kYear{1949, 2200};
 
 class Binder {
  public:

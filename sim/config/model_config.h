@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "config/ecosystem_config.h"
+#include "config/lever_config.h"
+
 namespace innosim {
 
 struct TimeConfig {
@@ -140,80 +143,6 @@ struct TaxConfig {
   }
 };
 
-// How a lever's claims are cut when they exceed its budget.
-enum class Rationing { kProRata, kFirstCome, kRanked };
-// Which firms may claim the R&D post-subsidy, and on what base.
-enum class Eligible { kHnte, kAboveScale, kTechSme, kRdActive };
-enum class RdBase { kTotal, kIncremental };
-
-enum class GovLevel : int { kNational = 0, kProvince = 1, kCity = 2, kDistrict = 3 };
-inline constexpr int kGovLevels = 4;
-inline constexpr std::array<const char*, kGovLevels> kGovLevelNames = {"national", "province", "city",
-                                                                      "district"};
-
-struct LeverCommon {
-  bool enabled = false;
-  int start_year = 0;
-  int end_year = 9999;
-  double budget = 0;               // CNY a year; infinity = no budget limit
-  Rationing rationing = Rationing::kProRata;
-  std::array<double, kGovLevels> cost_share{};
-  bool active(int year) const { return enabled && year >= start_year && year <= end_year; }
-};
-
-struct RdPostSubsidy {
-  LeverCommon common;
-  double rate = 0.2;
-  RdBase base = RdBase::kTotal;
-  Eligible eligible = Eligible::kHnte;
-  double cap_per_firm = 0;
-};
-
-// A lump sum on first reaching a status, paid in equal yearly installments.
-struct StatusAward {
-  LeverCommon common;
-  double amount = 0;      // CNY per firm, all installments together
-  int installments = 1;   // years
-};
-
-struct AboveScaleFirstAward {
-  LeverCommon common;
-  double rate = 0.2;      // of the previous year's R&D
-  double cap = 2e6;       // CNY per firm
-};
-
-struct SmeProjectGrant {
-  LeverCommon common;
-  double amount_cap = 3e5;
-  double project_share = 0.3;
-  double project_rd_share = 0.5;
-  double apply_prob = 0.3;
-  double additionality = 0.5;
-};
-
-struct AttractionMultipliers {
-  LeverCommon common;
-  double hnte = 1;
-  double tech_sme = 1;
-  double response = 0.2;
-  double incentive_per_firm = 0;
-};
-
-struct FiscalRdGrowth {
-  LeverCommon common;
-  double rate = 0.1;
-};
-
-struct Levers {
-  RdPostSubsidy rd_post_subsidy;
-  StatusAward hnte_first_award;
-  AboveScaleFirstAward above_scale_first_award;
-  StatusAward demo_enterprise_award;
-  SmeProjectGrant sme_project_grant;
-  AttractionMultipliers attraction_multipliers;
-  FiscalRdGrowth fiscal_rd_growth;
-};
-
 struct Target {
   std::string indicator;
   int year = 0;
@@ -241,6 +170,7 @@ struct RegionConfig {
   std::vector<std::string> default_scenarios;
   std::vector<Sector> sectors;
   std::vector<Target> targets;
+  RegionEcosystem ecosystem;
   std::map<std::string, std::string> sources;
 };
 
@@ -261,6 +191,11 @@ struct ModelConfig {
   ListingRules listing;
   DemoRules demo_enterprise;
   TaxConfig tax;
+  CarrierParams carriers;
+  TalentParams talent;
+  ResearchParams research;
+  FinanceParams finance;
+  NetworkParams network;
   Levers levers;
   RegionConfig region;
   ScenarioInfo scenario;
@@ -269,5 +204,8 @@ struct ModelConfig {
 class Binder;
 // Declares (and, when the binder holds a tree, binds and cross-checks) every key.
 void describe(Binder& b, ModelConfig& c);
+// The parts of `describe` kept in their own files.
+void describe_levers(Binder& b, Levers& l);
+void describe_ecosystem(Binder& b, ModelConfig& c);
 
 }  // namespace innosim

@@ -10,10 +10,6 @@
 namespace innosim {
 namespace {
 
-constexpr Range kShare{0, 1};
-constexpr Range kNonNeg{0, kInf};
-constexpr Range kYear{1949, 2200};
-
 void describe_firm(Binder& b, FirmParams& f) {
   b.real("firm.revenue_pareto_alpha", f.revenue_pareto_alpha, {0.3, 5}, "1",
          "Pareto exponent of the initial firm revenue distribution");
@@ -145,70 +141,6 @@ void describe_tax(Binder& b, TaxConfig& t) {
       b.fail("tax.super_deduction_years", "expected strictly ascending years");
 }
 
-void describe_lever_common(Binder& b, const std::string& p, LeverCommon& l) {
-  b.boolean(p + ".enabled", l.enabled, "whether the lever acts at all; off means zero cost");
-  b.integer(p + ".start_year", l.start_year, kYear, "year", "first year the lever pays");
-  b.integer(p + ".end_year", l.end_year, kYear, "year", "last year the lever pays");
-  b.real(p + ".budget", l.budget, kNonNeg, "CNY/yr", "yearly budget (inf = unlimited)");
-  b.choice(p + ".rationing", l.rationing,
-           {{"pro_rata", Rationing::kProRata}, {"first_come", Rationing::kFirstCome}, {"ranked", Rationing::kRanked}},
-           "how claims are cut when they exceed the budget");
-  for (int i = 0; i < kGovLevels; ++i)
-    b.real(p + ".cost_share." + kGovLevelNames[i], l.cost_share[i], kShare, "share",
-           std::string("share of the cost paid by the ") + kGovLevelNames[i] + " government");
-  if (!b.binding()) return;
-  if (l.start_year > l.end_year) b.fail(p + ".end_year", "expected end_year >= start_year");
-  double sum = 0;
-  for (double s : l.cost_share) sum += s;
-  if (std::fabs(sum - 1.0) > 1e-9)
-    b.fail(p + ".cost_share.national", "expected the cost shares of the four levels to sum to 1, got " +
-                                           std::to_string(sum));
-}
-
-void describe_status_award(Binder& b, const std::string& p, StatusAward& a) {
-  describe_lever_common(b, p, a.common);
-  b.real(p + ".amount", a.amount, kNonNeg, "CNY/firm", "award per firm, all installments together");
-  b.integer(p + ".installments", a.installments, {1, 10}, "yr", "equal yearly installments it is paid in");
-}
-
-void describe_levers(Binder& b, Levers& l) {
-  std::string p = "levers.rd_post_subsidy";
-  describe_lever_common(b, p, l.rd_post_subsidy.common);
-  b.real(p + ".rate", l.rd_post_subsidy.rate, {0, 1}, "share", "share of the R&D base paid back");
-  b.choice(p + ".base", l.rd_post_subsidy.base, {{"total", RdBase::kTotal}, {"incremental", RdBase::kIncremental}},
-           "R&D base: the year's R&D, or its increase over the previous year");
-  b.choice(p + ".eligible", l.rd_post_subsidy.eligible,
-           {{"hnte", Eligible::kHnte}, {"above_scale", Eligible::kAboveScale}, {"tech_sme", Eligible::kTechSme},
-            {"rd_active", Eligible::kRdActive}},
-           "which firms may claim");
-  b.real(p + ".cap_per_firm", l.rd_post_subsidy.cap_per_firm, kNonNeg, "CNY/yr", "most one firm receives a year (inf = none)");
-  describe_status_award(b, "levers.hnte_first_award", l.hnte_first_award);
-  p = "levers.above_scale_first_award";
-  describe_lever_common(b, p, l.above_scale_first_award.common);
-  b.real(p + ".rate", l.above_scale_first_award.rate, kShare, "share", "share of the previous year's R&D awarded");
-  b.real(p + ".cap", l.above_scale_first_award.cap, kNonNeg, "CNY/firm", "most one firm receives");
-  describe_status_award(b, "levers.demo_enterprise_award", l.demo_enterprise_award);
-  p = "levers.sme_project_grant";
-  SmeProjectGrant& g = l.sme_project_grant;
-  describe_lever_common(b, p, g.common);
-  b.real(p + ".amount_cap", g.amount_cap, kNonNeg, "CNY/project", "most one project receives");
-  b.real(p + ".project_share", g.project_share, kShare, "share", "share of the project's cost the grant covers");
-  b.real(p + ".project_rd_share", g.project_rd_share, {0, 5}, "share", "project cost over the firm's yearly R&D");
-  b.real(p + ".apply_prob", g.apply_prob, kShare, "1/yr", "probability an eligible tech SME applies in a year");
-  b.real(p + ".additionality", g.additionality, {0, 2}, "CNY/CNY",
-         "extra R&D per yuan of grant (1 = fully additional, 0 = full crowding out)");
-  p = "levers.attraction_multipliers";
-  AttractionMultipliers& a = l.attraction_multipliers;
-  describe_lever_common(b, p, a.common);
-  b.real(p + ".hnte", a.hnte, {1, 20}, "x", "credit multiplier for bringing in an hnte firm");
-  b.real(p + ".tech_sme", a.tech_sme, {1, 20}, "x", "credit multiplier for bringing in a tech SME");
-  b.real(p + ".response", a.response, {0, 5}, "1", "rise in relocations of a type per unit of credit multiplier above 1");
-  b.real(p + ".incentive_per_firm", a.incentive_per_firm, kNonNeg, "CNY/firm", "cash incentive paid per certified firm relocating in");
-  p = "levers.fiscal_rd_growth";
-  describe_lever_common(b, p, l.fiscal_rd_growth.common);
-  b.real(p + ".rate", l.fiscal_rd_growth.rate, {0, 1}, "1/yr", "guaranteed yearly growth of public R&D (刚性增长)");
-}
-
 void describe_sector(Binder& b, const toml::table& t, const std::string& where, Sector& out) {
   auto number = [&](const char* k, double lo, double hi) {
     const auto v = t[k].value<double>();
@@ -307,6 +239,7 @@ void describe(Binder& b, ModelConfig& c) {
   describe_ladder(b, c.specialized_sme, c.gazelle, c.listing, c.demo_enterprise);
   describe_tax(b, c.tax);
   describe_levers(b, c.levers);
+  describe_ecosystem(b, c);
   describe_region(b, c.region);
   if (b.binding() && c.time.end_year <= c.region.base_year)
     b.fail("time.end_year", "expected a year after region.base_year (" + std::to_string(c.region.base_year) + ")");

@@ -22,6 +22,12 @@ enum class Purpose : std::uint32_t {
   kRationing = 8,
   kInitSelect = 9,
   kPolicy = 10,
+  kTalent = 11,
+  kResearch = 12,
+  kFinance = 13,
+  kNetwork = 14,
+  kCarrier = 15,
+  kMigration = 16,
 };
 
 // Agent ids for draws that belong to the region rather than to one firm.

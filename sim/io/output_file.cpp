@@ -125,6 +125,24 @@ void write_file(const std::string& path, const EnsembleResult& r, const Summary&
   prob.set_attribute("description", std::string("share of replicates meeting each target; NaN if its year is not simulated"));
   prob.attach_scale(d_scenario, 0);
   if (!r.panels.empty()) write_panel(f, r);
+  // Partner regions of a multi-region run: the same layout, one group per region.
+  if (!r.partners.empty()) {
+    h5::Group regions = f.create_group("regions");
+    for (const auto& partner : r.partners) {
+      h5::Group g = regions.create_group(partner.region);
+      h5::Dataset pt = g.create_doubles("trajectories", {S, R, T, I}, partner.trajectories, {1, std::min<std::uint64_t>(R, 64), T, I});
+      pt.attach_scale(d_scenario, 0);
+      pt.attach_scale(d_replicate, 1);
+      pt.attach_scale(d_time, 2);
+      pt.attach_scale(d_indicator, 3);
+      h5::Dataset pf = g.create_doubles("fiscal", {S, R, T, kLeverCount, kGovLevels}, partner.fiscal);
+      pf.attach_scale(d_scenario, 0);
+      pf.attach_scale(d_replicate, 1);
+      pf.attach_scale(d_time, 2);
+      pf.attach_scale(d_lever, 3);
+      pf.attach_scale(d_level, 4);
+    }
+  }
   f.close();
 }
 

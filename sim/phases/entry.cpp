@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "phases/incubation.h"
 #include "phases/phase_context.h"
 
 namespace innosim {
@@ -25,25 +26,48 @@ std::size_t add_entrant(World& w, const ModelConfig& m, Stream& s) {
   return row;
 }
 
-void startups(World& w, const ModelConfig& m, std::uint64_t n) {
+std::size_t startup(World& w, const ModelConfig& m, double rd_start_prob) {
   FirmTable& f = w.firms;
-  for (std::uint64_t k = 0; k < n; ++k) {
-    Stream s(w.key.seed, w.key.replicate, w.next_firm_id, static_cast<std::uint32_t>(w.step), Purpose::kEntry);
-    const std::size_t row = add_entrant(w, m, s);
-    f.revenue[row] = s.lognormal(std::log(m.firm.entrant_revenue_median), m.firm.entrant_revenue_sigma);
-    f.birth_step[row] = w.step;
-    f.cash[row] = static_cast<float>(0.5 * m.firm.cash_cap_ratio * f.revenue[row]);
-    const bool active = s.bernoulli(m.rd.start_rate);
-    f.set(row, kRdActive, active);
-    f.intensity[row] = active ? f.latent_intensity[row] : 0.0f;
+  Stream s(w.key.seed, w.key.stream(), w.next_firm_id, static_cast<std::uint32_t>(w.step), Purpose::kEntry);
+  const std::size_t row = add_entrant(w, m, s);
+  f.revenue[row] = s.lognormal(std::log(m.firm.entrant_revenue_median), m.firm.entrant_revenue_sigma);
+  f.birth_step[row] = w.step;
+  f.cash[row] = static_cast<float>(0.5 * m.firm.cash_cap_ratio * f.revenue[row]);
+  const bool active = s.bernoulli(rd_start_prob);
+  f.set(row, kRdActive, active);
+  f.intensity[row] = active ? f.latent_intensity[row] : 0.0f;
+  admit_startup(w, m, row, s);
+  return row;
+}
+
+void startups(World& w, const ModelConfig& m, std::uint64_t n) {
+  for (std::uint64_t k = 0; k < n; ++k) startup(w, m, m.rd.start_rate);
+}
+
+// Firms founded by R&D talents and spun off by research organisations, decided at the last
+// year end: they do R&D from the start and keep ties to where they came from.
+void knowledge_startups(World& w, const ModelConfig& m) {
+  for (const std::uint64_t talent_id : w.founders) {
+    const std::size_t row = startup(w, m, 1.0);
+    w.firms.set(row, kSpinoff, true);
+    const auto it = std::lower_bound(w.talent.id.begin(), w.talent.id.end(), talent_id);
+    if (it != w.talent.id.end() && *it == talent_id) w.talent.employer[static_cast<std::size_t>(it - w.talent.id.begin())] = w.firms.id[row];
   }
+  for (const std::uint32_t org : w.spinoff_orgs) {
+    const std::size_t row = startup(w, m, 1.0);
+    w.firms.set(row, kSpinoff, true);
+    w.network.add(w.firms.id[row], kOrgKey | org, TieKind::kUniversity);
+  }
+  w.entries += static_cast<double>(w.founders.size() + w.spinoff_orgs.size());
+  w.founders.clear();
+  w.spinoff_orgs.clear();
 }
 
 void relocation(World& w, const ModelConfig& m, std::uint64_t n, std::optional<Certified> kind) {
   FirmTable& f = w.firms;
   const AttractionMultipliers& lever = m.levers.attraction_multipliers;
   for (std::uint64_t k = 0; k < n; ++k) {
-    Stream s(w.key.seed, w.key.replicate, w.next_firm_id, static_cast<std::uint32_t>(w.step), Purpose::kEntry);
+    Stream s(w.key.seed, w.key.stream(), w.next_firm_id, static_cast<std::uint32_t>(w.step), Purpose::kEntry);
     const std::size_t row = add_entrant(w, m, s);
     f.revenue[row] = s.lognormal(std::log(m.firm.relocation_revenue_median), 1.0);
     f.birth_step[row] = w.step - static_cast<std::int32_t>((3.0 + s.exponential(5.0)) * m.time.steps_per_year);
@@ -118,6 +142,14 @@ void entry(World& w, const ModelConfig& m) {
   const auto sme = region.poisson(p.relocation_rate * n * p.relocation_tech_sme_share * attraction_factor(a, w.year, a.tech_sme));
   const auto other = region.poisson(p.relocation_rate * n * std::max(0.0, 1.0 - p.relocation_hnte_share - p.relocation_tech_sme_share));
   startups(w, m, births);
+  if (w.substep == 0) {
+    knowledge_startups(w, m);
+    // Graduates of flying incubators move home as relocating firms.
+    const auto flying = static_cast<std::uint64_t>(w.flying_startups);
+    relocation(w, m, flying, std::nullopt);
+    w.entries += static_cast<double>(flying);
+    w.flying_startups = 0;
+  }
   relocation(w, m, hnte, Certified::kHnte);
   relocation(w, m, sme, Certified::kTechSme);
   relocation(w, m, other, std::nullopt);

@@ -17,10 +17,12 @@ void growth(World& w, const ModelConfig& m) {
     // One Laplace shock a year, spread evenly over its steps: yearly growth rates are
     // Laplace (Bottazzi & Secchi 2006), whatever the step length. The stream is keyed by the
     // year's first step, so every step of the year redraws the same shock.
-    Stream s(w.key.seed, w.key.replicate, f.id[i], year_start, Purpose::kGrowth);
+    Stream s(w.key.seed, w.key.stream(), f.id[i], year_start, Purpose::kGrowth);
     const std::size_t k = f.sector[i];
-    const double drift = m.region.sectors[k].growth_drift +
-                         m.firm.productivity_response * (f.productivity[i] - w.sector_productivity[k]);
+    double drift = m.region.sectors[k].growth_drift +
+                   m.firm.productivity_response * (f.productivity[i] - w.sector_productivity[k]);
+    if (f.carrier[i] != 0)
+      if (const Carrier* c = w.carriers.find(f.carrier[i])) drift += m.carriers.growth_bonus * c->quality;
     f.revenue[i] *= std::exp((drift + s.laplace(shock_scale)) * dt);
     f.revenue_year[i] += f.revenue[i] * dt;
     const double real = rd_of_step(f, i, dt);

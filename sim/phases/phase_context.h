@@ -15,10 +15,10 @@ inline double step_years(const ModelConfig& m) { return 1.0 / m.time.steps_per_y
 inline bool year_end(const World& w, const ModelConfig& m) { return w.substep == m.time.steps_per_year - 1; }
 
 inline Stream firm_stream(const World& w, std::size_t row, Purpose p) {
-  return Stream(w.key.seed, w.key.replicate, w.firms.id[row], static_cast<std::uint32_t>(w.step), p);
+  return Stream(w.key.seed, w.key.stream(), w.firms.id[row], static_cast<std::uint32_t>(w.step), p);
 }
 inline Stream region_stream(const World& w, Purpose p) {
-  return Stream(w.key.seed, w.key.replicate, kRegionAgent, static_cast<std::uint32_t>(w.step), p);
+  return Stream(w.key.seed, w.key.stream(), kRegionAgent, static_cast<std::uint32_t>(w.step), p);
 }
 
 // Real R&D firm `i` spends in a step: its intensity times revenue, plus grant money it must

@@ -49,14 +49,23 @@ void policy(World& w, const ModelConfig& m) {
   std::fill(f.grant_rd.begin(), f.grant_rd.end(), 0.0f);
   for (int k = 0; k < kLeverCount; ++k) {
     const auto lever = static_cast<Lever>(k);
-    if (lever == kLeverFiscalRdGrowth) continue;
+    if (lever == kLeverFiscalRdGrowth || lever == kLeverGuidanceFund || lever == kLeverTechLoan) continue;  // booked where they act
     const auto paid = pay_due_claims(w, lever, lever_settings(l, lever));
-    if (lever != kLeverSmeProjectGrant) continue;
-    for (const auto& [id, amount] : paid)
-      f.grant_rd[f.find(id)] = static_cast<float>(l.sme_project_grant.additionality * amount);
+    // Project grants are spent on R&D, in part (additionality); vouchers buy services that
+    // add to the firm's knowledge.
+    for (const auto& [id, amount] : paid) {
+      if (lever == kLeverSmeProjectGrant) f.grant_rd[f.find(id)] += static_cast<float>(l.sme_project_grant.additionality * amount);
+      if (lever == kLeverConsortiumSupport) f.grant_rd[f.find(id)] += static_cast<float>(l.consortium_support.additionality * amount);
+      if (lever == kLeverInnovationVoucher) {
+        f.knowledge[f.find(id)] += static_cast<float>(m.research.voucher_gain * amount);
+        w.tech_contract_turnover += amount;  // testing and R&D services bought count as technical-service contracts
+      }
+    }
   }
-  if (l.fiscal_rd_growth.common.active(w.year))
+  if (l.fiscal_rd_growth.common.active(w.year)) {
     w.ledger.book(kLeverFiscalRdGrowth, w.public_rd_extra, l.fiscal_rd_growth.common);
+    w.receipts.public_research += w.public_rd_extra;
+  }
 
   // New claims on the year just completed. First-time flags are set whether or not a lever
   // is on, so a lever switched on later does not reward past certifications.

@@ -1,6 +1,42 @@
 #include "phases/statistics.h"
 
+#include "phases/talent_market.h"
+
 namespace innosim {
+namespace {
+
+void ecosystem_statistics(const World& w, std::array<double, kIndicatorCount>& x) {
+  std::array<double, kCarrierKinds> carriers{};
+  for (const auto& c : w.carriers.rows)
+    if (!c.flying) carriers[c.kind] += 1;
+  x[kMakerSpaces] = carriers[kMakerSpace];
+  x[kIncubators] = carriers[kIncubator];
+  x[kAccelerators] = carriers[kAccelerator];
+  double tenants = 0, loans = 0;
+  const FirmTable& f = w.firms;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (f.has(i, kDead)) continue;
+    tenants += f.carrier[i] != 0;
+    loans += f.loan[i];
+  }
+  x[kIncubatedFirms] = tenants;
+  x[kNewRdInstitutes] = w.research.count(kNewRdInstitute);
+  x[kPlatforms] = static_cast<double>(w.research.platforms.size());
+  x[kConsortia] = static_cast<double>(w.consortia.size());
+  double leading = 0;
+  for (std::size_t i = 0; i < w.talent.size(); ++i) leading += w.talent.type[i] == kLeadingTalent;
+  x[kTalentTotal] = talent_total(w);
+  x[kRdPersonnel] = static_cast<double>(w.talent.size());  // headcount, those between jobs included
+  x[kLeadingTalents] = leading;
+  x[kTalentInflow] = w.talent_flows.inflow;
+  x[kTalentOutflow] = w.talent_flows.outflow;
+  x[kTechContractTurnover] = w.tech_contract_turnover;
+  x[kTechContractShareGdp] = x[kGdp] > 0 ? 100.0 * w.tech_contract_turnover / x[kGdp] : 0.0;
+  x[kVcInvested] = w.vc_invested;
+  x[kTechLoansOutstanding] = loans;
+}
+
+}  // namespace
 
 void statistics(World& w, const ModelConfig& m) {
   const FirmTable& f = w.firms;
@@ -60,6 +96,7 @@ void statistics(World& w, const ModelConfig& m) {
   x[kFiscalCostTotal] = w.ledger.total();
   for (int k = 0; k < kLeverCount; ++k) x[kCostRdPostSubsidy + k] = w.ledger.lever_total(static_cast<Lever>(k));
   x[kTaxExpenditure] = w.tax_expenditure;
+  ecosystem_statistics(w, x);
 }
 
 }  // namespace innosim

@@ -7,23 +7,72 @@
 #include "world.h"
 
 namespace innosim {
+namespace {
+
+// Whether the recipient of `c` is still there to be paid.
+bool present(const World& w, const Claim& c) {
+  switch (c.to) {
+    case Recipient::kFirm: {
+      const std::int64_t row = w.firms.find(c.firm_id);
+      return row >= 0 && !w.firms.has(static_cast<std::size_t>(row), kDead);  // firms that exited are not paid
+    }
+    case Recipient::kCarrier: {
+      const Carrier* carrier = w.carriers.find(static_cast<std::uint32_t>(c.firm_id));
+      return carrier && !carrier->closed;
+    }
+    case Recipient::kOrg:
+      return std::any_of(w.research.orgs.begin(), w.research.orgs.end(), [&](const auto& o) { return o.id == c.firm_id; });
+    case Recipient::kPlatform:
+      return std::any_of(w.research.platforms.begin(), w.research.platforms.end(), [&](const auto& p) { return p.id == c.firm_id; });
+    case Recipient::kTalent:
+      return std::binary_search(w.talent.id.begin(), w.talent.id.end(), c.firm_id);
+  }
+  return false;
+}
+
+void credit(World& w, const Claim& c, double amount) {
+  switch (c.to) {
+    case Recipient::kFirm: {
+      const auto row = static_cast<std::size_t>(w.firms.find(c.firm_id));
+      w.firms.cash[row] += static_cast<float>(amount);
+      w.firms.support_year[row] += static_cast<float>(amount);
+      break;
+    }
+    case Recipient::kCarrier: {
+      Carrier& carrier = *w.carriers.find(static_cast<std::uint32_t>(c.firm_id));
+      carrier.received += amount;
+      break;
+    }
+    case Recipient::kOrg:
+      for (auto& o : w.research.orgs)
+        if (o.id == c.firm_id) o.received += amount;
+      break;
+    case Recipient::kPlatform:
+      for (auto& p : w.research.platforms)
+        if (p.id == c.firm_id) p.received += amount;
+      break;
+    case Recipient::kTalent:
+      w.receipts.talents += amount;
+      break;
+  }
+}
+
+}  // namespace
 
 std::vector<std::pair<std::uint64_t, double>> pay_due_claims(World& w, Lever lever, const LeverCommon& settings) {
   auto& pending = w.pending[lever];
-  std::vector<std::size_t> rows;
+  std::vector<Claim> due, later;
   std::vector<double> claims, priority;
-  std::vector<Claim> later;
   for (const Claim& c : pending) {
     if (c.pay_year > w.year) {
       later.push_back(c);
       continue;
     }
-    const std::int64_t row = w.firms.find(c.firm_id);
-    if (row < 0 || w.firms.has(row, kDead)) continue;  // firms that exited are not paid
-    rows.push_back(static_cast<std::size_t>(row));
+    if (!present(w, c)) continue;
+    due.push_back(c);
     claims.push_back(c.amount);
     if (settings.rationing == Rationing::kFirstCome) {  // random arrival order, one draw per lever
-      Stream s(w.key.seed, w.key.replicate, c.firm_id, static_cast<std::uint32_t>(w.step), Purpose::kRationing);
+      Stream s(w.key.seed, w.key.stream(), c.firm_id, static_cast<std::uint32_t>(w.step), Purpose::kRationing);
       double u = 0;
       for (int k = 0; k <= lever; ++k) u = s.uniform();
       priority.push_back(u);
@@ -37,9 +86,8 @@ std::vector<std::pair<std::uint64_t, double>> pay_due_claims(World& w, Lever lev
   double total = 0;
   for (std::size_t k = 0; k < paid.size(); ++k) {
     total += paid[k];
-    w.firms.cash[rows[k]] += static_cast<float>(paid[k]);
-    w.firms.support_year[rows[k]] += static_cast<float>(paid[k]);
-    out.emplace_back(w.firms.id[rows[k]], paid[k]);
+    credit(w, due[k], paid[k]);
+    out.emplace_back(due[k].firm_id, paid[k]);
   }
   w.ledger.book(lever, total, settings);
   return out;

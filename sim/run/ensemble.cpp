@@ -29,6 +29,11 @@ EnsembleResult run_ensemble(const EnsembleSpec& spec) {
   const std::size_t runs = spec.scenarios.size() * static_cast<std::size_t>(spec.replicates);
   out.trajectories.resize(runs * per_run);
   out.fiscal.resize(runs * per_run_fiscal);
+  const std::size_t n_partners = spec.partners.empty() ? 0 : spec.partners.front().size();
+  if (!spec.partners.empty() && spec.partners.size() != spec.scenarios.size()) throw ModelError("partner regions given for some scenarios only");
+  for (std::size_t p = 0; p < n_partners; ++p)
+    out.partners.push_back({spec.partners.front()[p].model.region.name, std::vector<double>(runs * per_run),
+                            std::vector<double>(runs * per_run_fiscal)});
 
   std::optional<tbb::global_control> limit;
   if (spec.threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, spec.threads);
@@ -40,9 +45,15 @@ EnsembleResult run_ensemble(const EnsembleSpec& spec) {
     const std::size_t scenario = run / spec.replicates;
     const std::size_t replicate = run % spec.replicates;
     PanelTable* panel = replicate < panel_reps ? &panels[scenario * panel_reps + replicate] : nullptr;
-    const ReplicateResult r = run_replicate(spec.scenarios[scenario].model, RunKey{spec.seed, replicate}, panel);
-    std::copy(r.indicators.begin(), r.indicators.end(), out.trajectories.begin() + run * per_run);
-    std::copy(r.fiscal.begin(), r.fiscal.end(), out.fiscal.begin() + run * per_run_fiscal);
+    std::vector<const ModelConfig*> configs{&spec.scenarios[scenario].model};
+    for (std::size_t p = 0; p < n_partners; ++p) configs.push_back(&spec.partners[scenario][p].model);
+    const auto results = run_regions(configs, spec.seed, replicate, panel);
+    std::copy(results[0].indicators.begin(), results[0].indicators.end(), out.trajectories.begin() + run * per_run);
+    std::copy(results[0].fiscal.begin(), results[0].fiscal.end(), out.fiscal.begin() + run * per_run_fiscal);
+    for (std::size_t p = 0; p < n_partners; ++p) {
+      std::copy(results[p + 1].indicators.begin(), results[p + 1].indicators.end(), out.partners[p].trajectories.begin() + run * per_run);
+      std::copy(results[p + 1].fiscal.begin(), results[p + 1].fiscal.end(), out.partners[p].fiscal.begin() + run * per_run_fiscal);
+    }
     if (spec.progress) {
       std::lock_guard<std::mutex> lock(progress_mutex);
       spec.progress(++done, runs);

@@ -14,6 +14,8 @@ namespace innosim {
 
 struct EnsembleSpec {
   std::vector<LoadedConfig> scenarios;
+  // Other regions simulated alongside the first (the region graph), per scenario: [scenario][region].
+  std::vector<std::vector<LoadedConfig>> partners;
   int replicates = 1;
   std::uint64_t seed = 1;
   int threads = 0;  // 0 = all cores
@@ -28,6 +30,13 @@ struct EnsembleResult {
   std::vector<double> trajectories;  // [scenario][replicate][time][indicator]
   std::vector<double> fiscal;        // [scenario][replicate][time][lever][level]
   std::vector<PanelTable> panels;    // per scenario, replicates in order; empty without --panel
+  // The partner regions' results, laid out as trajectories and fiscal above.
+  struct Partner {
+    std::string region;
+    std::vector<double> trajectories;
+    std::vector<double> fiscal;
+  };
+  std::vector<Partner> partners;
 };
 
 EnsembleResult run_ensemble(const EnsembleSpec& spec);

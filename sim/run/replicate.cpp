@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "initial_population.h"
-#include "step.h"
+#include "economy.h"
 
 namespace innosim {
 namespace {
@@ -18,23 +17,31 @@ void record(const World& w, ReplicateResult& r, int t, bool base_year) {
 
 }  // namespace
 
-ReplicateResult run_replicate(const ModelConfig& m, RunKey key, PanelTable* panel) {
-  const int years = year_count(m);
-  ReplicateResult r;
-  r.indicators.assign(static_cast<std::size_t>(years) * kIndicatorCount, std::nan(""));
-  r.fiscal.assign(static_cast<std::size_t>(years) * kLeverCount * kGovLevels, std::nan(""));
-  World w = initial_population(m, key);
-  record(w, r, 0, true);
-  if (panel) panel->record(w, m, key.replicate);
-  for (int t = 1; t < years; ++t) {
-    for (int s = 0; s < m.time.steps_per_year; ++s) {
-      r.firm_steps += static_cast<double>(w.firms.size());
-      step(w, m);
-    }
-    record(w, r, t, false);
-    if (panel) panel->record(w, m, key.replicate);
+std::vector<ReplicateResult> run_regions(const std::vector<const ModelConfig*>& configs, std::uint64_t seed, std::uint64_t replicate,
+                                         PanelTable* panel) {
+  const ModelConfig& first = *configs.front();
+  const int years = year_count(first);
+  std::vector<ReplicateResult> out(configs.size());
+  for (auto& r : out) {
+    r.indicators.assign(static_cast<std::size_t>(years) * kIndicatorCount, std::nan(""));
+    r.fiscal.assign(static_cast<std::size_t>(years) * kLeverCount * kGovLevels, std::nan(""));
   }
-  return r;
+  Economy e = initial_economy(configs, seed, replicate);
+  for (std::size_t k = 0; k < configs.size(); ++k) record(e.regions[k], out[k], 0, true);
+  if (panel) panel->record(e.regions[0], first, replicate);
+  for (int t = 1; t < years; ++t) {
+    for (int s = 0; s < first.time.steps_per_year; ++s) {
+      for (std::size_t k = 0; k < configs.size(); ++k) out[k].firm_steps += static_cast<double>(e.regions[k].firms.size());
+      step_economy(e);
+    }
+    for (std::size_t k = 0; k < configs.size(); ++k) record(e.regions[k], out[k], t, false);
+    if (panel) panel->record(e.regions[0], first, replicate);
+  }
+  return out;
+}
+
+ReplicateResult run_replicate(const ModelConfig& m, RunKey key, PanelTable* panel) {
+  return std::move(run_regions({&m}, key.seed, key.replicate, panel).front());
 }
 
 }  // namespace innosim

@@ -1,5 +1,5 @@
-// One replicate of one scenario: initialise the population, step to the end year, and
-// record the indicators and the fiscal ledger at every year end.
+// One replicate of one scenario: initialise the population (of one region or several), step
+// to the end year, and record the indicators and the fiscal ledger at every year end.
 #pragma once
 #include <vector>
 
@@ -19,5 +19,8 @@ struct ReplicateResult {
 
 // With `panel`, also records every firm at every year end into it.
 ReplicateResult run_replicate(const ModelConfig& m, RunKey key, PanelTable* panel = nullptr);
+// Several regions in one run (economy.h), one result per region; the panel is the first region's.
+std::vector<ReplicateResult> run_regions(const std::vector<const ModelConfig*>& configs, std::uint64_t seed, std::uint64_t replicate,
+                                         PanelTable* panel = nullptr);
 
 }  // namespace innosim

@@ -10,15 +10,18 @@ using namespace innosim;
 TEST_CASE("every preset number carries a source or an explicit assumption flag", "[presets]") {
   const auto regions = list_regions(test::data_dir());
   REQUIRE_FALSE(regions.empty());
-  // The preset's numbers: every region.* key declared as a number, plus the sector table.
-  std::vector<std::string> numbers = {"sectors"};
+  // The preset's numbers: every region.* key declared as a number or list of numbers, plus the
+  // sector table and the region graph's links.
+  std::vector<std::string> numbers = {"sectors", "links"};
   for (const auto& p : parameter_specs())
-    if (p.key.rfind("region.", 0) == 0 && (p.type == "float" || p.type == "integer") && p.key != "region.base_year")
+    if (p.key.rfind("region.", 0) == 0 && (p.type == "float" || p.type == "integer" || p.type == "list of float") &&
+        p.key != "region.base_year")
       numbers.push_back(p.key.substr(7));
   for (const auto& region : regions) {
     const LoadedConfig c = load_config({test::data_dir(), region, {}, {}});
     const RegionConfig& r = c.model.region;
     for (const auto& key : numbers) {
+      if (key == "links" && r.ecosystem.links.empty()) continue;
       INFO(region << ": region.source." << key);
       const auto it = r.sources.find(key);
       REQUIRE(it != r.sources.end());

@@ -40,7 +40,11 @@ TEST_CASE("with the hnte notch on R&D intensity bunches just above each band's t
   // high-tech sector whose firms' R&D sits around 3-5%, with many firms above 20M revenue.
   const std::vector<std::string> region = {
       "region.sectors=[{name=\"tech\", share=1.0, industrial_share=1.0, high_tech_share=0.9, rd_intensity_median=0.04, growth_drift=0.0}]",
-      "region.firms_above_scale=6000", "region.rd_expenditure=4e10", "region.hntes=300"};
+      "region.firms_above_scale=6000", "region.rd_expenditure=4e10", "region.hntes=300",
+      // Ample R&D staff and no talent-founded startups (at this workforce they would outnumber
+      // the region's own entrants): the test isolates the notch from the talent market.
+      "region.rd_personnel=200000", "region.leading_talents=1000", "region.talent_total=3000000",
+      "talent.entrepreneurship_rate=0"};
   auto with = [&](std::vector<std::string> extra) {
     extra.insert(extra.end(), region.begin(), region.end());
     return test::scaled(20000, extra);

@@ -1,4 +1,4 @@
-// Every lever of the R&D side: switched off it costs exactly nothing; on, it never pays more
+// Every lever: switched off it costs exactly nothing; on, it never pays more
 // in a year than its budget, under every rationing rule.
 #include <catch2/catch.hpp>
 
@@ -21,7 +21,9 @@ std::vector<std::string> all_levers_on(const std::string& rationing, const std::
   }
   // fiscal_rd_growth adds only what exceeds the region's own public R&D growth (10%).
   sets.insert(sets.end(), {"levers.rd_post_subsidy.eligible=rd_active", "levers.attraction_multipliers.incentive_per_firm=1e5",
-                           "levers.fiscal_rd_growth.rate=0.2", "demo_enterprise.min_patents=0"});
+                           "levers.fiscal_rd_growth.rate=0.2", "demo_enterprise.min_patents=0",
+                           // enough chain leaders in a small region for consortia to form
+                           "network.leader_min_revenue=1e7", "network.consortium_prob=0.5"});
   return sets;
 }
 

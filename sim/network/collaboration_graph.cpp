@@ -1,0 +1,76 @@
+#include "network/collaboration_graph.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace innosim {
+namespace {
+
+// Vertex of an agent key, or -1 if the agent is gone.
+std::int64_t vertex_of(std::uint64_t key, const FirmTable& f, const ResearchTable& r) {
+  // Organisations and platforms are kept in id order: binary search.
+  auto index = [](const auto& rows, std::uint32_t id) -> std::int64_t {
+    const auto it = std::lower_bound(rows.begin(), rows.end(), id, [](const auto& x, std::uint32_t v) { return x.id < v; });
+    return it != rows.end() && it->id == id ? it - rows.begin() : -1;
+  };
+  if (key & kPlatformKey) {
+    const auto k = index(r.platforms, static_cast<std::uint32_t>(key & ~kPlatformKey));
+    return k < 0 ? -1 : static_cast<std::int64_t>(f.size() + r.orgs.size()) + k;
+  }
+  if (key & kOrgKey) {
+    const auto k = index(r.orgs, static_cast<std::uint32_t>(key & ~kOrgKey));
+    return k < 0 ? -1 : static_cast<std::int64_t>(f.size()) + k;
+  }
+  const std::int64_t row = f.find(key);
+  return row >= 0 && !f.has(static_cast<std::size_t>(row), kDead) ? row : -1;
+}
+
+}  // namespace
+
+void CollaborationGraph::rebuild(const FirmTable& f, const ResearchTable& r) {
+  std::vector<std::pair<std::size_t, std::size_t>> edges;
+  std::vector<Tie> kept;
+  edges.reserve(2 * ties.size());
+  for (const Tie& t : ties) {
+    const auto a = vertex_of(t.a, f, r), b = vertex_of(t.b, f, r);
+    if (a < 0 || b < 0 || a == b) continue;
+    kept.push_back(t);
+    edges.emplace_back(a, b);
+    edges.emplace_back(b, a);
+  }
+  ties = std::move(kept);
+  std::sort(edges.begin(), edges.end());
+  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());  // one edge however many ties
+  firm_vertices_ = f.size();
+  org_vertices_ = r.orgs.size();
+  csr_ = Csr(boost::edges_are_sorted, edges.begin(), edges.end(), f.size() + r.orgs.size() + r.platforms.size());
+}
+
+double CollaborationGraph::knowledge_of(std::size_t v, const FirmTable& f, const ResearchTable& r) const {
+  if (v < firm_vertices_) return f.knowledge[v];
+  if (v < firm_vertices_ + org_vertices_) return r.orgs[v - firm_vertices_].knowledge;
+  return r.platforms[v - firm_vertices_ - org_vertices_].knowledge;
+}
+
+double CollaborationGraph::neighbour_knowledge(std::size_t i, const FirmTable& f, const ResearchTable& r) const {
+  if (i >= firm_vertices_) return 0.0;
+  double sum = 0;
+  for (auto [e, end] = boost::out_edges(i, csr_); e != end; ++e) {
+    const std::size_t j = boost::target(*e, csr_);
+    sum += knowledge_of(j, f, r) / static_cast<double>(boost::out_degree(j, csr_));
+  }
+  return sum;
+}
+
+std::size_t CollaborationGraph::degree(std::size_t firm_row) const {
+  return firm_row < firm_vertices_ ? boost::out_degree(firm_row, csr_) : 0;
+}
+
+bool CollaborationGraph::adjacent(std::size_t a, std::size_t b) const {
+  if (a >= firm_vertices_ || b >= firm_vertices_) return false;
+  for (auto [e, end] = boost::out_edges(a, csr_); e != end; ++e)
+    if (boost::target(*e, csr_) == b) return true;
+  return false;
+}
+
+}  // namespace innosim

@@ -1,0 +1,52 @@
+// The collaboration network (BRIEF 3.2): ties between firms (supply chain, consortium),
+// firms and research organisations (contracts, consortia) and firms and platforms, along
+// which knowledge spills over. Ties are kept as a list of agent keys; once a year, when the
+// firm table has been compacted, the list is pruned of exited firms and a Boost.Graph
+// compressed-sparse-row graph is built over table rows, so that the per-step spillover pass
+// reads neighbours in fixed order without locks. Firms that entered since the last rebuild
+// have no neighbours until the next one.
+#pragma once
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <cstdint>
+#include <vector>
+
+#include "agents/firm_table.h"
+#include "agents/research_table.h"
+
+namespace innosim {
+
+enum class TieKind : std::uint8_t { kSupply, kConsortium, kUniversity, kPlatform };
+
+// Agent keys: firm ids as they are; research organisations and platforms in their own ranges.
+inline constexpr std::uint64_t kOrgKey = std::uint64_t{1} << 62;
+inline constexpr std::uint64_t kPlatformKey = std::uint64_t{1} << 63;
+
+struct Tie {
+  std::uint64_t a = 0, b = 0;
+  TieKind kind = TieKind::kSupply;
+};
+
+class CollaborationGraph {
+ public:
+  std::vector<Tie> ties;
+
+  void add(std::uint64_t a, std::uint64_t b, TieKind kind) { ties.push_back({a, b, kind}); }
+  // Drops ties to agents no longer present and rebuilds the graph over the current rows.
+  void rebuild(const FirmTable& f, const ResearchTable& r);
+  // Sum over the neighbours of firm row `i` of their knowledge divided by their degree
+  // (a partner shares what it knows among its partners), CNY.
+  double neighbour_knowledge(std::size_t i, const FirmTable& f, const ResearchTable& r) const;
+  std::size_t degree(std::size_t firm_row) const;
+  bool adjacent(std::size_t firm_row, std::size_t other_firm_row) const;
+  std::size_t vertex_count() const { return boost::num_vertices(csr_); }
+  std::size_t firm_vertices() const { return firm_vertices_; }
+
+ private:
+  using Csr = boost::compressed_sparse_row_graph<boost::directedS>;
+  double knowledge_of(std::size_t v, const FirmTable& f, const ResearchTable& r) const;
+  Csr csr_;
+  std::size_t firm_vertices_ = 0;
+  std::size_t org_vertices_ = 0;
+};
+
+}  // namespace innosim

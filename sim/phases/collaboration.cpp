@@ -1,0 +1,113 @@
+#include "phases/collaboration.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "phases/phase_context.h"
+
+namespace innosim {
+namespace {
+
+std::vector<std::vector<std::size_t>> rows_by_sector(const World& w, const ModelConfig& m) {
+  std::vector<std::vector<std::size_t>> rows(m.region.sectors.size());
+  for (std::size_t i = 0; i < w.firms.size(); ++i) rows[w.firms.sector[i]].push_back(i);
+  return rows;
+}
+
+void supply_ties(World& w, const ModelConfig& m, const std::vector<std::vector<std::size_t>>& sector_rows) {
+  const FirmTable& f = w.firms;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (f.id[i] < w.network_next_id) continue;
+    const auto& peers = sector_rows[f.sector[i]];
+    Stream s = firm_stream(w, i, Purpose::kNetwork);
+    for (int t = 0; t < m.network.supply_ties; ++t) {
+      const std::size_t j = peers[static_cast<std::size_t>(s.uniform() * static_cast<double>(peers.size()))];
+      if (j != i) w.network.add(f.id[i], f.id[j], TieKind::kSupply);
+    }
+  }
+  w.network_next_id = w.next_firm_id;
+}
+
+void consortia(World& w, const ModelConfig& m, const std::vector<std::vector<std::size_t>>& sector_rows) {
+  FirmTable& f = w.firms;
+  const NetworkParams& p = m.network;
+  const ConsortiumSupport& lever = m.levers.consortium_support;
+  const bool on = lever.common.active(w.year);
+  std::erase_if(w.consortia, [&](const Consortium& c) { return c.end_year < w.year || f.find(c.leader) < 0; });
+  std::vector<std::uint64_t> leading;
+  for (const auto& c : w.consortia) leading.push_back(c.leader);
+  std::sort(leading.begin(), leading.end());
+  std::vector<std::uint32_t> universities;
+  for (const auto& o : w.research.orgs)
+    if (o.kind == kUniversity) universities.push_back(o.id);
+  const double prob = std::min(1.0, p.consortium_prob * (1.0 + (on ? p.consortium_response * lever.rate : 0.0)));
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (f.revenue[i] < p.leader_min_revenue || !(f.has(i, kHnte) || f.has(i, kDemo))) continue;
+    if (std::binary_search(leading.begin(), leading.end(), f.id[i])) continue;
+    Stream s = firm_stream(w, i, Purpose::kNetwork);
+    s.uniform();  // the supply-tie draws of entrants use the first
+    if (s.uniform() >= prob) continue;
+    Consortium c;
+    c.leader = f.id[i];
+    c.end_year = w.year + p.consortium_years;
+    const auto& peers = sector_rows[f.sector[i]];
+    for (int k = 0; k < 4 * p.consortium_members && static_cast<int>(c.members.size()) < p.consortium_members; ++k) {
+      const std::size_t j = peers[static_cast<std::size_t>(s.uniform() * static_cast<double>(peers.size()))];
+      if (j != i && f.has(j, kRdActive) && std::find(c.members.begin(), c.members.end(), f.id[j]) == c.members.end())
+        c.members.push_back(f.id[j]);
+    }
+    if (!universities.empty()) c.university = universities[static_cast<std::size_t>(s.uniform() * static_cast<double>(universities.size()))];
+    for (std::uint64_t member : c.members) {
+      w.network.add(c.leader, member, TieKind::kConsortium);
+      if (c.university) w.network.add(member, kOrgKey | c.university, TieKind::kUniversity);
+    }
+    if (c.university) w.network.add(c.leader, kOrgKey | c.university, TieKind::kUniversity);
+    w.consortia.push_back(std::move(c));
+  }
+  if (!on) return;
+  for (const auto& c : w.consortia) {
+    const std::int64_t row = f.find(c.leader);
+    const double project = p.project_rd_share * f.rd_year[row];
+    if (project > 0) w.pending[kLeverConsortiumSupport].push_back({c.leader, std::min(lever.rate * project, lever.cap), project, w.year + 1});
+  }
+}
+
+// 飞地研发中心: hnte firms open R&D centres in the east hub while the lever is on; each
+// claims its share of the centre's R&D.
+void flying_rd_centers(World& w, const ModelConfig& m) {
+  FirmTable& f = w.firms;
+  const FlyingRdCenter& lever = m.levers.flying_rd_center;
+  const bool on = lever.common.active(w.year);
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (!on) {
+      f.set(i, kFlyingRdCenter, false);
+      continue;
+    }
+    if (!f.has(i, kHnte)) continue;
+    if (!f.has(i, kFlyingRdCenter)) {
+      Stream s = firm_stream(w, i, Purpose::kNetwork);
+      s.uniform(), s.uniform();
+      if (s.uniform() < lever.adopt_prob) f.set(i, kFlyingRdCenter, true);
+      continue;
+    }
+    const double centre_rd = lever.rd_share * f.rd_year[i];
+    if (centre_rd > 0) w.pending[kLeverFlyingRdCenter].push_back({f.id[i], std::min(lever.rate * centre_rd, lever.cap), centre_rd, w.year + 1});
+  }
+}
+
+}  // namespace
+
+void collaboration_year_end(World& w, const ModelConfig& m) {
+  const auto sector_rows = rows_by_sector(w, m);
+  supply_ties(w, m, sector_rows);
+  consortia(w, m, sector_rows);
+  flying_rd_centers(w, m);
+  w.network.rebuild(w.firms, w.research);
+}
+
+double network_spillover(const World& w, const ModelConfig& m, std::size_t i) {
+  const double k = w.network.neighbour_knowledge(i, w.firms, w.research);
+  return k * m.innovation.knowledge_depreciation * step_years(m) / 1e6;
+}
+
+}  // namespace innosim

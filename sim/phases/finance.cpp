@@ -1,0 +1,109 @@
+#include "phases/finance.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "phases/phase_context.h"
+
+namespace innosim {
+namespace {
+
+double age_years(const World& w, const ModelConfig& m, std::size_t i) {
+  return (w.step - w.firms.birth_step[i]) * step_years(m);
+}
+
+void venture_deals(World& w, const ModelConfig& m) {
+  FirmTable& f = w.firms;
+  const FinanceParams& p = m.finance;
+  const GuidanceFund& g = m.levers.guidance_fund;
+  const VentureCapital vc = venture_capital(w, m);
+  if (vc.total <= 0) return;
+  const auto stage = static_cast<std::size_t>(g.common.active(w.year) ? g.stage : Stage::kEarly);
+  const double max_age = p.stage_max_age[stage];
+  std::vector<std::pair<double, std::size_t>> candidates;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (f.has(i, kDead) || f.has(i, kVcBacked) || age_years(w, m, i) > max_age) continue;
+    Stream s = firm_stream(w, i, Purpose::kFinance);
+    const double growth = f.revenue_hist[0][i] > 0 && f.revenue_hist[1][i] > 0 ? std::log(f.revenue_hist[0][i] / f.revenue_hist[1][i]) : 0.0;
+    const double score = std::log1p(f.patents[i]) + 2.0 * growth + 0.5 * (f.carrier[i] != 0) + 0.5 * f.has(i, kTechSme) +
+                         0.5 * f.has(i, kInnovated) + p.score_noise * s.normal();
+    candidates.emplace_back(-score, i);
+  }
+  std::sort(candidates.begin(), candidates.end());  // best first; ties by row
+  const double government_share = vc.government / vc.total;
+  double left = vc.total;
+  for (const auto& [neg_score, i] : candidates) {
+    if (left < p.min_deal) break;
+    const double deal = std::min(left, std::clamp(p.deal_revenue_multiple * f.revenue[i], p.min_deal, p.max_deal));
+    left -= deal;
+    f.cash[i] += static_cast<float>(deal);
+    f.set(i, kVcBacked, true);
+    w.vc_invested += deal;
+    if (government_share <= 0) continue;
+    const double public_part = deal * government_share;
+    f.support_year[i] += static_cast<float>(public_part);
+    w.ledger.book(kLeverGuidanceFund, public_part, g.common);
+    w.guidance_committed += public_part;
+  }
+}
+
+void tech_loans(World& w, const ModelConfig& m) {
+  FirmTable& f = w.firms;
+  const FinanceParams& p = m.finance;
+  // Repayment of principal and interest out of cash.
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (f.loan[i] <= 0 || f.has(i, kDead)) continue;
+    const double principal = std::min<double>(f.loan[i], f.loan[i] / static_cast<double>(p.loan_term_years) + 1e4);
+    f.cash[i] -= static_cast<float>(principal + p.interest_rate * f.loan[i]);
+    f.loan[i] -= static_cast<float>(principal);
+    if (f.loan[i] < 1.0f) f.loan[i] = 0;
+  }
+  const TechLoan& lever = m.levers.tech_loan;
+  if (!lever.common.active(w.year)) return;
+  // New loans to technology firms, the banks' safest first (profit margin).
+  std::vector<std::pair<double, std::size_t>> applicants;
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (!f.has(i, kDead) && f.loan[i] == 0 && f.has(i, kRdActive) && (f.has(i, kTechSme) || f.has(i, kHnte)) && f.revenue[i] > 0)
+      applicants.emplace_back(-f.profit_last[i] / f.revenue[i], i);
+  std::sort(applicants.begin(), applicants.end());
+  double left = lever.volume;
+  for (const auto& [neg_margin, i] : applicants) {
+    const double loan = std::min({lever.cap_per_firm, p.loan_revenue_share * f.revenue[i], left});
+    if (loan <= 0) break;
+    left -= loan;
+    f.loan[i] = static_cast<float>(loan);
+    f.cash[i] += static_cast<float>(loan);
+  }
+}
+
+}  // namespace
+
+VentureCapital venture_capital(const World& w, const ModelConfig& m) {
+  VentureCapital vc;
+  vc.total = m.region.ecosystem.vc_private;
+  const GuidanceFund& g = m.levers.guidance_fund;
+  if (g.common.active(w.year)) {
+    vc.government = std::clamp(std::min(g.size / g.years, g.size - w.guidance_committed), 0.0, g.common.budget);
+    vc.total += vc.government * (1.0 + g.leverage);
+  }
+  return vc;
+}
+
+void finance_year_end(World& w, const ModelConfig& m) {
+  venture_deals(w, m);
+  tech_loans(w, m);
+}
+
+void settle_defaults(World& w, const ModelConfig& m) {
+  const TechLoan& lever = m.levers.tech_loan;
+  FirmTable& f = w.firms;
+  double claims = 0;
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (f.has(i, kDead) && f.loan[i] > 0) claims += lever.coverage * f.loan[i];
+  if (!lever.common.enabled || claims <= 0) return;
+  const double paid = std::min(claims, lever.common.budget);  // the pool's yearly budget
+  w.ledger.book(kLeverTechLoan, paid, lever.common);
+  w.receipts.banks += paid;
+}
+
+}  // namespace innosim

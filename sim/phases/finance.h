@@ -1,0 +1,24 @@
+// Money for young and technology firms (BRIEF 3.3 step 4), at year end. Venture funds,
+// private and guidance-fund backed, screen young firms on signals (patents, growth,
+// tenancy, tech SME status, recent innovation) with error and invest in the best; the
+// guidance fund adds its yearly tranche and the private money it levers. Banks lend tech
+// loans against the government risk pool, are repaid with interest, and are compensated
+// for part of what firms that exit still owe. Money relaxes the liquidity cap on R&D.
+#pragma once
+#include "config/model_config.h"
+#include "world.h"
+
+namespace innosim {
+
+// Venture money available this year (private flow plus the guidance fund's tranche with its
+// leverage) and the government's part of it, CNY.
+struct VentureCapital {
+  double total = 0;
+  double government = 0;
+};
+VentureCapital venture_capital(const World& w, const ModelConfig& m);
+void finance_year_end(World& w, const ModelConfig& m);
+// Risk-pool compensation for the tech loans of firms that exited this year (before compaction).
+void settle_defaults(World& w, const ModelConfig& m);
+
+}  // namespace innosim

@@ -1,0 +1,166 @@
+#include "phases/incubation.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "phases/phase_context.h"
+
+namespace innosim {
+namespace {
+
+double occupancy(const Carrier& c) { return c.capacity > 0 ? c.tenants / c.capacity : 0.0; }
+
+void claim_carrier(World& w, Lever lever, const Carrier& c, double amount, double merit) {
+  if (amount > 0) w.pending[lever].push_back({c.id, amount, merit, w.year + 1, Recipient::kCarrier});
+}
+
+// A carrier of `kind` with free space, searched from a random start; nullptr if all are full.
+Carrier* free_carrier(World& w, CarrierKind kind, double u) {
+  auto& rows = w.carriers.rows;
+  if (rows.empty()) return nullptr;
+  const auto start = static_cast<std::size_t>(u * static_cast<double>(rows.size()));
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    Carrier& c = rows[(start + k) % rows.size()];
+    if (c.kind == kind && !c.closed && !c.flying && c.tenants < c.capacity) return &c;
+  }
+  return nullptr;
+}
+
+void leave(World& w, std::size_t row) {
+  if (Carrier* c = w.carriers.find(w.firms.carrier[row])) --c->tenants;
+  w.firms.carrier[row] = 0;
+}
+
+void enter(World& w, const ModelConfig& m, std::size_t row, Carrier& c) {
+  w.firms.carrier[row] = c.id;
+  w.firms.tenancy_end[row] = w.step + static_cast<std::int32_t>(std::lround(m.carriers.term_years[c.kind] * m.time.steps_per_year));
+  ++c.tenants;
+}
+
+}  // namespace
+
+double carrier_capacity(const CarrierParams& p, CarrierKind kind, CarrierLevel level) {
+  return std::round(p.capacity[kind] * (1.0 + p.capacity_per_level * static_cast<int>(level)));
+}
+
+void admit_startup(World& w, const ModelConfig& m, std::size_t row, Stream& s) {
+  // Draws in a fixed order whatever happens, so carriers change outcomes, not alignments.
+  const double apply = s.uniform(), kind_u = s.uniform(), start_u = s.uniform(), accept = s.uniform();
+  if (apply >= m.carriers.apply_prob) return;
+  const CarrierKind kind = kind_u < 0.5 ? kMakerSpace : kIncubator;
+  Carrier* c = free_carrier(w, kind, start_u);
+  if (!c) c = free_carrier(w, kind == kMakerSpace ? kIncubator : kMakerSpace, start_u);
+  if (!c) {  // excess demand, noted where the startup first looked
+    for (auto& other : w.carriers.rows)
+      if (other.kind == kind && !other.flying) {
+        ++other.rejected;
+        break;
+      }
+    return;
+  }
+  if (accept >= c->quality) return;  // selection: better carriers are choosier about fit, not quality here
+  enter(w, m, row, *c);
+  w.incubated_entries += 1;
+}
+
+void incubation(World& w, const ModelConfig& m) {
+  FirmTable& f = w.firms;
+  const double max_age = m.carriers.accelerator_max_age * m.time.steps_per_year;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (f.carrier[i] == 0) continue;
+    if (f.has(i, kDead)) {
+      leave(w, i);
+      continue;
+    }
+    if (f.tenancy_end[i] > w.step) continue;
+    const Carrier* from = w.carriers.find(f.carrier[i]);
+    const bool incubated = from && from->kind != kAccelerator;
+    leave(w, i);
+    if (!incubated || w.step - f.birth_step[i] > max_age) continue;
+    Stream s = firm_stream(w, i, Purpose::kCarrier);
+    if (Carrier* acc = free_carrier(w, kAccelerator, s.uniform()); acc && s.uniform() < acc->quality) enter(w, m, i, *acc);
+  }
+}
+
+void carriers_year_end(World& w, const ModelConfig& m) {
+  const CarrierParams& p = m.carriers;
+  const CarrierAwards& lever = m.levers.carrier_awards;
+  const bool on = lever.common.active(w.year);
+  Stream s = region_stream(w, Purpose::kCarrier);
+  auto& rows = w.carriers.rows;
+
+  // Award money received improves service.
+  for (auto& c : rows) c.quality = std::min(1.0, c.quality + c.received * p.quality_per_million / 1e6);
+
+  // Star ratings: the best-occupied carriers, a fixed share of them.
+  if (on && lever.star_award > 0) {
+    std::vector<const Carrier*> local;
+    for (const auto& c : rows)
+      if (!c.flying) local.push_back(&c);
+    std::stable_sort(local.begin(), local.end(), [](const Carrier* a, const Carrier* b) { return occupancy(*a) > occupancy(*b); });
+    const auto stars = static_cast<std::size_t>(std::floor(lever.star_share * static_cast<double>(local.size())));
+    for (std::size_t k = 0; k < stars; ++k) claim_carrier(w, kLeverCarrierAwards, *local[k], lever.star_award, occupancy(*local[k]));
+  }
+
+  // Certification a level up: carriers that are full enough and old enough apply; the award
+  // for the next level makes the effort worth more.
+  for (auto& c : rows) {
+    const double u = s.uniform();
+    if (c.flying || c.level == kNational || w.year - c.opened_year < p.upgrade_min_age || occupancy(c) < p.upgrade_occupancy) continue;
+    const auto next = static_cast<CarrierLevel>(c.level + 1);
+    const double award = on ? lever.award[c.kind][next] : 0.0;
+    if (u >= p.upgrade_prob * c.quality * (1.0 + p.award_response * award / p.construction_cost[c.kind])) continue;
+    c.level = next;
+    c.capacity = carrier_capacity(p, c.kind, next);
+    if (on) claim_carrier(w, kLeverCarrierAwards, c, award, c.quality);
+  }
+
+  // Closures, likelier when a carrier stands empty.
+  for (auto& c : rows) {
+    const double u = s.uniform();
+    if (c.flying) continue;
+    const double rate = p.close_rate * (occupancy(c) < p.low_occupancy && w.year > c.opened_year ? 3.0 : 1.0);
+    if (u < rate) c.closed = true;
+  }
+  FirmTable& f = w.firms;
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (const Carrier* c = f.carrier[i] ? w.carriers.find(f.carrier[i]) : nullptr; c && c->closed) leave(w, i);
+  rows.erase(std::remove_if(rows.begin(), rows.end(), [](const Carrier& c) { return c.closed; }), rows.end());
+
+  // Openings: excess demand and expected support (construction subsidy, first-level award).
+  for (int k = 0; k < kCarrierKinds; ++k) {
+    const auto kind = static_cast<CarrierKind>(k);
+    double capacity = 0, rejected = 0, n = 0;
+    for (const auto& c : rows)
+      if (c.kind == kind && !c.flying) capacity += c.capacity, rejected += c.rejected, n += 1;
+    const double support = on ? lever.construction_subsidy * p.construction_cost[k] + lever.award[k][kProvincial] : 0.0;
+    const double rate = p.open_rate * std::max(1.0, n) * (1.0 + p.demand_response * rejected / std::max(1.0, capacity)) *
+                        (1.0 + p.award_response * support / p.construction_cost[k]);
+    const auto openings = s.poisson(rate);
+    for (std::uint64_t o = 0; o < openings; ++o) {
+      const double quality = std::clamp(p.quality_mean * (0.5 + s.uniform()), 0.05, 1.0);
+      Carrier& c = w.carriers.add(kind, kMunicipal, carrier_capacity(p, kind, kMunicipal), quality, w.year);
+      if (on) claim_carrier(w, kLeverCarrierAwards, c, lever.construction_subsidy * p.construction_cost[k], quality);
+    }
+  }
+
+  // Flying incubators (飞地孵化器): run while their lever is on; paid yearly, each sends
+  // startups home.
+  const FlyingIncubator& fly = m.levers.flying_incubator;
+  const int wanted = fly.common.active(w.year) ? fly.count : 0;
+  int have = 0;
+  for (auto& c : rows) {
+    if (!c.flying) continue;
+    if (have++ >= wanted) c.closed = true;
+  }
+  rows.erase(std::remove_if(rows.begin(), rows.end(), [](const Carrier& c) { return c.closed; }), rows.end());
+  for (; have < wanted; ++have) w.carriers.add(kIncubator, kMunicipal, 0.0, p.quality_mean, w.year).flying = true;
+  for (const auto& c : rows) {
+    if (!c.flying) continue;
+    claim_carrier(w, kLeverFlyingIncubator, c, fly.amount, 1.0);
+    w.flying_startups += static_cast<int>(s.poisson(fly.graduates_per_year));
+  }
+  for (auto& c : rows) c.rejected = 0;
+}
+
+}  // namespace innosim

@@ -1,0 +1,21 @@
+// Incubation (BRIEF 3.3 step 2): startups apply to carriers with free capacity and become
+// tenants; tenants graduate after the carrier's term (incubator graduates may move on to an
+// accelerator); at year end carriers open in response to excess demand and support, climb
+// levels through certification, are star-rated, and close.
+#pragma once
+#include "config/model_config.h"
+#include "core/random.h"
+#include "world.h"
+
+namespace innosim {
+
+// Capacity of a carrier of this kind at this level.
+double carrier_capacity(const CarrierParams& p, CarrierKind kind, CarrierLevel level);
+// A startup at `row` applies (with the configured probability) to a maker space or incubator.
+void admit_startup(World& w, const ModelConfig& m, std::size_t row, Stream& s);
+// Each step: graduations, moves to accelerators, and tenants that exited leave.
+void incubation(World& w, const ModelConfig& m);
+// Year end: quality from awards, star ratings, upgrades, openings, closures, award claims.
+void carriers_year_end(World& w, const ModelConfig& m);
+
+}  // namespace innosim

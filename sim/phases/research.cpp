@@ -1,0 +1,168 @@
+#include "phases/research.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "phases/phase_context.h"
+
+namespace innosim {
+namespace {
+
+void claim(World& w, Lever lever, std::uint64_t id, double amount, double merit, Recipient to) {
+  if (amount > 0) w.pending[lever].push_back({id, amount, merit, w.year + 1, to});
+}
+
+std::vector<std::size_t> rd_active_rows(const FirmTable& f) {
+  std::vector<std::size_t> rows;
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (f.has(i, kRdActive) && !f.has(i, kDead)) rows.push_back(i);
+  return rows;
+}
+
+// Public R&D split over organisations by kind weight; lever money on top; capital accumulates.
+void fund_research(World& w, const ModelConfig& m) {
+  auto& orgs = w.research.orgs;
+  double weights = 0;
+  for (const auto& o : orgs) weights += m.research.budget_weight[o.kind];
+  const double keep = 1.0 - m.innovation.knowledge_depreciation;
+  for (auto& o : orgs) {
+    o.budget = weights > 0 ? w.public_rd * m.research.budget_weight[o.kind] / weights : 0.0;
+    o.knowledge = o.knowledge * keep + o.budget + o.received;
+  }
+  for (auto& p : w.research.platforms) p.knowledge = p.knowledge * keep + m.research.platform_budget + p.received;
+}
+
+void technology_contracts(World& w, const ModelConfig& m, Stream& s) {
+  FirmTable& f = w.firms;
+  const auto buyers = rd_active_rows(f);
+  if (buyers.empty() || w.research.orgs.empty()) return;
+  const ResearchParams& p = m.research;
+  double org_knowledge = 0;
+  for (const auto& o : w.research.orgs) org_knowledge += o.knowledge;
+  const double total = transfer_knowledge(w);
+  const double from_orgs = total > 0 ? org_knowledge / 1e6 / total : 0.0;
+  // Draws are split so that the support levers change counts, never the alignment of values.
+  const auto n_org = s.poisson(w.transfer_scale * total * from_orgs * transfer_cost_factor(m, w.year, true));
+  const auto n_firm = s.poisson(w.transfer_scale * total * (1.0 - from_orgs) * transfer_cost_factor(m, w.year, false));
+  const InvestmentShare& tt = m.levers.tech_transfer_support;
+  const InvestmentShare& coop = m.levers.university_cooperation_award;
+  for (std::uint64_t k = 0; k < n_org + n_firm; ++k) {
+    const bool university = k < n_org;
+    const std::size_t i = buyers[static_cast<std::size_t>(s.uniform() * static_cast<double>(buyers.size()))];
+    const double value = s.lognormal(std::log(p.contract_median), p.contract_sigma);
+    const std::size_t seller = static_cast<std::size_t>(s.uniform() * static_cast<double>(w.research.orgs.size()));
+    w.tech_contract_turnover += value;
+    f.productivity[i] += static_cast<float>(p.transfer_gain);
+    f.knowledge[i] += static_cast<float>(value);
+    f.cash[i] -= static_cast<float>(value);
+    if (tt.common.active(w.year)) claim(w, kLeverTechTransferSupport, f.id[i], std::min(tt.rate * value, tt.cap), value, Recipient::kFirm);
+    if (!university) continue;
+    w.network.add(f.id[i], kOrgKey | w.research.orgs[seller].id, TieKind::kUniversity);
+    if (coop.common.active(w.year)) claim(w, kLeverUniversityCooperationAward, f.id[i], std::min(coop.rate * value, coop.cap), value, Recipient::kFirm);
+  }
+}
+
+// Firms that innovated this year may take the result through pilot and scale-up.
+void scale_ups(World& w, const ModelConfig& m) {
+  FirmTable& f = w.firms;
+  const ResearchParams& p = m.research;
+  const InvestmentShare& lever = m.levers.pilot_scaleup_support;
+  const bool on = lever.common.active(w.year);
+  const double prob = std::min(1.0, p.scaleup_prob * std::pow(1.0 - (on ? lever.rate : 0.0), m.research.transfer_price_elasticity));
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (!f.has(i, kInnovated) || f.has(i, kDead)) continue;
+    Stream s = firm_stream(w, i, Purpose::kResearch);
+    if (s.uniform() >= prob) continue;
+    const double investment = p.scaleup_investment * f.revenue[i];
+    f.productivity[i] += static_cast<float>(p.scaleup_gain);
+    f.cash[i] -= static_cast<float>(investment);
+    if (on) claim(w, kLeverPilotScaleupSupport, f.id[i], std::min(lever.rate * investment, lever.cap), investment, Recipient::kFirm);
+  }
+}
+
+void vouchers(World& w, const ModelConfig& m) {
+  const InnovationVoucher& v = m.levers.innovation_voucher;
+  if (!v.common.active(w.year)) return;
+  const FirmTable& f = w.firms;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (!f.has(i, kTechSme) || f.has(i, kDead)) continue;
+    Stream s = firm_stream(w, i, Purpose::kResearch);
+    s.uniform();  // the scale-up draw
+    if (s.uniform() < v.apply_prob) claim(w, kLeverInnovationVoucher, f.id[i], v.amount, f.knowledge[i], Recipient::kFirm);
+  }
+}
+
+}  // namespace
+
+double transfer_knowledge(const World& w) {
+  double k = 0;
+  for (const auto& o : w.research.orgs) k += o.knowledge;
+  for (const auto& p : w.research.platforms) k += p.knowledge;
+  return k / 1e6;
+}
+
+double transfer_cost_factor(const ModelConfig& m, int year, bool with_university) {
+  const InvestmentShare& tt = m.levers.tech_transfer_support;
+  const InvestmentShare& coop = m.levers.university_cooperation_award;
+  double rate = tt.common.active(year) ? tt.rate : 0.0;
+  if (with_university && coop.common.active(year)) rate += coop.rate;
+  return std::pow(std::max(0.05, 1.0 - rate), m.research.transfer_price_elasticity);
+}
+
+void open_orgs(World& w, OrgKind kind, int n) {
+  for (int k = 0; k < n; ++k) w.research.orgs.push_back({w.research.next_org_id++, kind, 0.0, 0.0, 0.0, w.year});
+}
+
+void open_platform(World& w, const ModelConfig& m, Stream& s) {
+  Platform p;
+  p.id = w.research.next_platform_id++;
+  p.national = s.uniform() < m.research.platform_national_share;
+  const auto& orgs = w.research.orgs;
+  p.host_org = orgs.empty() ? 0 : orgs[static_cast<std::size_t>(s.uniform() * static_cast<double>(orgs.size()))].id;
+  p.knowledge = m.research.platform_budget / std::max(0.01, m.innovation.knowledge_depreciation);
+  w.research.platforms.push_back(p);
+  // The firms it serves.
+  const FirmTable& f = w.firms;
+  if (f.size() == 0) return;
+  for (int t = 0; t < m.network.platform_ties; ++t) {
+    const std::size_t i = static_cast<std::size_t>(s.uniform() * static_cast<double>(f.size()));
+    if (f.has(i, kRdActive)) w.network.add(f.id[i], kPlatformKey | p.id, TieKind::kPlatform);
+  }
+}
+
+void research_year_end(World& w, const ModelConfig& m) {
+  const ResearchParams& p = m.research;
+  Stream s = region_stream(w, Purpose::kResearch);
+  fund_research(w, m);
+  technology_contracts(w, m, s);
+  scale_ups(w, m);
+  vouchers(w, m);
+
+  // Spin-offs, founded in the next step.
+  for (const auto& o : w.research.orgs) {
+    const auto n = s.poisson(p.spinoff_rate * o.budget / 1e8);
+    for (std::uint64_t k = 0; k < n; ++k) w.spinoff_orgs.push_back(o.id);
+  }
+
+  // New R&D institutes, drawn by the one-off award.
+  const OneOffAward& award = m.levers.new_rd_institute_award;
+  const bool award_on = award.common.active(w.year);
+  const double n_new = std::max(1.0, static_cast<double>(w.research.count(kNewRdInstitute)));
+  const auto openings = s.poisson(p.new_institute_rate * n_new * (1.0 + p.award_response * (award_on ? award.amount / 1e6 : 0.0)));
+  for (std::uint64_t k = 0; k < openings; ++k) {
+    open_orgs(w, kNewRdInstitute, 1);
+    if (award_on) claim(w, kLeverNewRdInstituteAward, w.research.orgs.back().id, award.amount, 1.0, Recipient::kOrg);
+  }
+
+  // Platforms: new ones drawn by the yearly awards; every platform claims its award.
+  const PlatformAwards& pa = m.levers.platform_awards;
+  const bool pa_on = pa.common.active(w.year);
+  const double n_platforms = std::max(1.0, static_cast<double>(w.research.platforms.size()));
+  const auto new_platforms = s.poisson(p.platform_rate * n_platforms * (1.0 + p.platform_response * (pa_on ? pa.regional / 1e6 : 0.0)));
+  for (std::uint64_t k = 0; k < new_platforms; ++k) open_platform(w, m, s);
+  if (pa_on)
+    for (const auto& pl : w.research.platforms)
+      claim(w, kLeverPlatformAwards, pl.id, pl.national ? pa.national : pa.regional, pl.knowledge, Recipient::kPlatform);
+}
+
+}  // namespace innosim

@@ -1,0 +1,217 @@
+#include "phases/talent_market.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "phases/phase_context.h"
+
+namespace innosim {
+namespace {
+
+constexpr std::uint8_t kRetiring = 1, kLeavingRegion = 2;
+constexpr std::uint8_t kAllowanceDone = 0xFF;  // had the allowance; never again
+
+Stream talent_stream(const World& w, std::uint64_t talent_id) {
+  return Stream(w.key.seed, w.key.stream(), talent_id, static_cast<std::uint32_t>(w.step), Purpose::kTalent);
+}
+
+double allowance_ratio(const ModelConfig& m, int year) {
+  const TalentAllowance& a = m.levers.talent_allowance;
+  return a.common.active(year) ? a.amount / m.talent.wage : 0.0;
+}
+
+std::size_t add_talent(World& w, TalentType type, float skill) {
+  return w.talent.add(w.next_talent_id++, type, skill, kNoEmployer);
+}
+
+// New leading talents, some with teams; each is recognised and funded in installments.
+double leading_inflow(World& w, const ModelConfig& m, Stream& s, double leading_stock, double rate) {
+  const LeadingTalentFunding& lever = m.levers.leading_talent_funding;
+  const bool on = lever.common.active(w.year);
+  const double offer = on ? lever.talent_amount / 1e6 : 0.0;
+  const auto n = s.poisson(std::max(1.0, leading_stock) * rate * (1.0 + m.talent.leading_response * offer));
+  double arrivals = 0;
+  for (std::uint64_t k = 0; k < n; ++k) {
+    const bool team = s.uniform() < m.talent.team_share;
+    const std::size_t row = add_talent(w, kLeadingTalent, static_cast<float>(s.uniform()));
+    arrivals += 1;
+    if (team)
+      for (int t = 0; t < static_cast<int>(m.talent.team_size); ++t, arrivals += 1) add_talent(w, kRdTalent, static_cast<float>(s.uniform()));
+    if (!on) continue;
+    const double amount = team ? lever.team_amount : lever.talent_amount;
+    for (std::size_t y = 0; y < lever.schedule.size(); ++y)
+      if (lever.schedule[y] > 0)
+        w.pending[kLeverLeadingTalentFunding].push_back(
+            {w.talent.id[row], amount * lever.schedule[y], 1.0, w.year + 1 + static_cast<int>(y), Recipient::kTalent});
+  }
+  return arrivals;
+}
+
+}  // namespace
+
+double talent_total(const World& w) { return static_cast<double>(w.talent.size()) + w.talent_pool; }
+
+double rd_staff_demand(const FirmTable& f, std::size_t i, const ModelConfig& m) {
+  if (!f.has(i, kRdActive) || f.has(i, kDead)) return 0.0;
+  double rd = f.intensity[i] * f.revenue[i] + f.grant_rd[i];
+  if (f.has(i, kFlyingRdCenter)) rd *= 1.0 - m.levers.flying_rd_center.rd_share;  // done in the hub, by its staff
+  return rd / (m.rd.cost_per_rd_worker * m.talent.rd_fte_per_person);
+}
+
+void talent_flows(World& w, const ModelConfig& m) {
+  const TalentParams& p = m.talent;
+  TalentTable& t = w.talent;
+  TalentFlows& flows = w.talent_flows;
+  const double gap = std::exp(p.gap_effect * p.wage_gap);
+  const double allowance = allowance_ratio(m, w.year);
+  const std::size_t before = t.size();
+
+  // Retirements and departures of individuals, each on its own stream.
+  double leading = 0;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    Stream s = talent_stream(w, t.id[i]);
+    const double u_retire = s.uniform(), u_leave = s.uniform();
+    const bool supported = t.allowance_years[i] > 0 && t.allowance_years[i] != kAllowanceDone;
+    const double out = std::min(1.0, p.outflow_rate * gap * (supported ? std::max(0.0, 1.0 - p.allowance_response * allowance) : 1.0));
+    if (u_retire < p.retirement_rate) t.leaving[i] = kRetiring;
+    else if (u_leave < out) t.leaving[i] = kLeavingRegion;
+    if (t.leaving[i] == kRetiring) flows.retirements += 1;
+    if (t.leaving[i] == kLeavingRegion) {
+      flows.outflow += 1;
+      w.emigrants.push_back({static_cast<TalentType>(t.type[i]), t.skill[i], t.id[i]});
+    }
+    if (!t.leaving[i] && t.type[i] == kLeadingTalent) leading += 1;
+  }
+  t.remove_leavers();
+
+  // The pool moves at the same rates, in expectation (it is an aggregate).
+  const double pool_retire = w.talent_pool * p.retirement_rate;
+  const double pool_out = w.talent_pool * std::min(1.0, p.outflow_rate * gap);
+  const double pool_in = w.talent_pool * (p.inflow_rate + w.east_inflow_rate);
+  const double pool_grads = m.region.ecosystem.graduates * p.graduate_retention * (1.0 - p.graduate_rd_share);
+  w.talent_pool += pool_in + pool_grads - pool_out - pool_retire;
+  flows.retirements += pool_retire;
+  flows.outflow += pool_out;
+  flows.inflow += pool_in;
+  flows.graduates += pool_grads;
+
+  // Inflows of individuals.
+  Stream s = region_stream(w, Purpose::kTalent);
+  const double rd_stock = static_cast<double>(before);
+  const auto arrivals = s.poisson(rd_stock * (p.inflow_rate + w.east_inflow_rate) * (1.0 + p.allowance_response * allowance));
+  for (std::uint64_t k = 0; k < arrivals; ++k) add_talent(w, kRdTalent, static_cast<float>(s.uniform()));
+  const auto graduates = s.poisson(m.region.ecosystem.graduates * p.graduate_rd_share * p.graduate_retention);
+  for (std::uint64_t k = 0; k < graduates; ++k) add_talent(w, kRdTalent, static_cast<float>(0.5 * s.uniform()));
+  const double team_arrivals = leading_inflow(w, m, s, leading, p.inflow_rate + w.east_inflow_rate);
+  const FlyingIncubator& fly = m.levers.flying_incubator;
+  const auto flying = fly.common.active(w.year) ? s.poisson(fly.count * fly.talents_per_year) : 0;
+  for (std::uint64_t k = 0; k < flying; ++k) add_talent(w, kRdTalent, static_cast<float>(s.uniform()));
+  for (const Migrant& g : w.arrivals) add_talent(w, g.type, g.skill);
+  flows.inflow += static_cast<double>(arrivals + flying + w.arrivals.size()) + team_arrivals;
+  flows.graduates += static_cast<double>(graduates);
+  w.arrivals.clear();
+
+  // Allowances for the most skilled R&D talents, paid yearly for a few years.
+  const TalentAllowance& a = m.levers.talent_allowance;
+  if (a.common.active(w.year)) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (t.allowance_years[i] == kAllowanceDone || t.skill[i] < 1.0 - a.eligible_share) continue;
+      if (t.allowance_years[i] == 0) t.allowance_years[i] = static_cast<std::uint8_t>(a.years);
+      w.pending[kLeverTalentAllowance].push_back({t.id[i], a.amount, t.skill[i], w.year + 1, Recipient::kTalent});
+      if (--t.allowance_years[i] == 0) t.allowance_years[i] = kAllowanceDone;
+    }
+  }
+
+  // Entrepreneurship: more free carrier places and more venture money, more startups.
+  double free_places = 0;
+  for (const auto& c : w.carriers.rows)
+    if (!c.flying) free_places += std::max(0.0, c.capacity - c.tenants);
+  const double per100 = std::max(1.0, static_cast<double>(t.size()) / 100.0);
+  const double rate = p.entrepreneurship_rate * (1.0 + p.carrier_effect * free_places / per100) *
+                      (1.0 + p.vc_effect * w.vc_invested / 1e6 / per100);
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t.type[i] != kRdTalent) continue;
+    Stream ts = talent_stream(w, t.id[i]);
+    ts.uniform(), ts.uniform();  // the departure draws above
+    if (ts.uniform() < rate) w.founders.push_back(t.id[i]);
+  }
+}
+
+void match_talent(World& w, const ModelConfig& m) {
+  FirmTable& f = w.firms;
+  TalentTable& t = w.talent;
+  const double per_person = m.rd.cost_per_rd_worker * m.talent.rd_fte_per_person;
+
+  // Demand: research organisations' budgets, firms' planned R&D; whole persons.
+  std::vector<double> org_demand(w.research.orgs.size());
+  for (std::size_t k = 0; k < org_demand.size(); ++k) org_demand[k] = std::round(w.research.orgs[k].budget / per_person);
+  // A firm doing R&D employs at least one R&D person (part-time, if its R&D is small: R&D
+  // personnel are counted by headcount); only the whole persons its R&D needs are binding.
+  std::vector<double> demand(f.size()), wanted(f.size());
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    const double d = rd_staff_demand(f, i, m);
+    demand[i] = std::round(d);
+    wanted[i] = d > 0 ? std::max(1.0, demand[i]) : 0.0;
+  }
+
+  // Keep staff up to demand (in id order); release the rest and the staff of exited firms.
+  std::vector<double> org_staff(org_demand.size(), 0.0), staff(f.size(), 0.0);
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const std::uint64_t e = t.employer[i];
+    if (e == kNoEmployer) continue;
+    if (e & kOrgEmployer) {
+      const auto id = static_cast<std::uint32_t>(e & ~kOrgEmployer);
+      const auto& orgs = w.research.orgs;  // in id order
+      const auto it = std::lower_bound(orgs.begin(), orgs.end(), id, [](const ResearchOrg& o, std::uint32_t v) { return o.id < v; });
+      const auto k = static_cast<std::size_t>(it - orgs.begin());
+      if (it != orgs.end() && it->id == id && org_staff[k] < org_demand[k]) org_staff[k] += 1;
+      else t.employer[i] = kNoEmployer;
+      continue;
+    }
+    const std::int64_t row = f.find(e);
+    if (row >= 0 && staff[row] < demand[row]) staff[row] += 1;
+    else t.employer[i] = kNoEmployer;
+  }
+
+  // Hire: leading talents first, then by skill; research organisations first, then firms by
+  // productivity (the better firms pay more).
+  std::vector<std::size_t> free;
+  for (std::size_t i = 0; i < t.size(); ++i)
+    if (t.employer[i] == kNoEmployer) free.push_back(i);
+  std::stable_sort(free.begin(), free.end(), [&](std::size_t a, std::size_t b) {
+    return std::make_pair(t.type[a], t.skill[a]) > std::make_pair(t.type[b], t.skill[b]);
+  });
+  std::size_t next = 0;
+  for (std::size_t k = 0; k < org_demand.size() && next < free.size(); ++k)
+    while (org_staff[k] < org_demand[k] && next < free.size()) {
+      t.employer[free[next++]] = kOrgEmployer | w.research.orgs[k].id;
+      org_staff[k] += 1;
+    }
+  std::vector<std::size_t> order(f.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return f.productivity[a] > f.productivity[b]; });
+  // Whole persons first (they bind), then the part-timers of small R&D.
+  for (const auto* target : {&demand, &wanted})
+    for (std::size_t i : order)
+      while (staff[i] < (*target)[i] && next < free.size()) {
+        t.employer[free[next++]] = f.id[i];
+        staff[i] += 1;
+      }
+
+  // Staff counts, leading talents, and the shortage cap on R&D.
+  std::fill(f.leading.begin(), f.leading.end(), 0);
+  for (std::size_t i = 0; i < t.size(); ++i)
+    if (t.type[i] == kLeadingTalent && t.employer[i] != kNoEmployer && !(t.employer[i] & kOrgEmployer))
+      if (const std::int64_t row = f.find(t.employer[i]); row >= 0 && f.leading[row] < 255) ++f.leading[row];
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    f.rd_staff[i] = static_cast<std::uint32_t>(staff[i]);
+    if (staff[i] >= demand[i] || f.revenue[i] <= 0) continue;
+    // Half a person of slack: tiny R&D needs no dedicated hire.
+    double cap = (staff[i] + 0.5) * per_person / f.revenue[i];
+    if (f.has(i, kFlyingRdCenter)) cap /= 1.0 - m.levers.flying_rd_center.rd_share;
+    f.intensity[i] = static_cast<float>(std::min<double>(f.intensity[i], cap));
+  }
+}
+
+}  // namespace innosim

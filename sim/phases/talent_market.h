@@ -1,0 +1,22 @@
+// The talent market (BRIEF 3.3 step 3). At year end, before the statistics: retirements and
+// departures (raised by the wage and amenity gap to the east hub, lowered by allowances),
+// inflows (the east hub's cooperation, allowances, leading-talent funding with teams,
+// flying incubators, migrants from other regions of the run), graduates who stay, and R&D
+// talents who start firms. After the R&D decision: R&D staff are matched to firms and
+// research organisations, and a firm short of staff has its R&D capped.
+#pragma once
+#include "config/model_config.h"
+#include "world.h"
+
+namespace innosim {
+
+// Talent in the region: individuals plus the pool, persons.
+double talent_total(const World& w);
+// The yearly flows; keeps the identity total(t) = total(t-1) + inflow + graduates - outflow - retirements.
+void talent_flows(World& w, const ModelConfig& m);
+// Matches R&D talents to employers and caps the R&D of firms short of staff.
+void match_talent(World& w, const ModelConfig& m);
+// Persons a firm needs for the R&D it plans this year (fractional).
+double rd_staff_demand(const FirmTable& f, std::size_t i, const ModelConfig& m);
+
+}  // namespace innosim
