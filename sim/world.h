@@ -53,6 +53,7 @@ struct Consortium {
 // Money given by levers to agents that are not firms (firms record it in support_year).
 struct NonFirmReceipts {
   double banks = 0;        // risk-pool compensation for defaulted tech loans
+  double carriers = 0;     // awards, subsidies and flying-incubator support (also on each carrier, which may close)
   double talents = 0;      // allowances and leading-talent funding
   double public_research = 0;  // fiscal_rd_growth on top of public R&D
 };

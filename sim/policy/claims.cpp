@@ -41,6 +41,7 @@ void credit(World& w, const Claim& c, double amount) {
     case Recipient::kCarrier: {
       Carrier& carrier = *w.carriers.find(static_cast<std::uint32_t>(c.firm_id));
       carrier.received += amount;
+      w.receipts.carriers += amount;
       break;
     }
     case Recipient::kOrg:

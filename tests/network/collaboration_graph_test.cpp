@@ -1,0 +1,85 @@
+// Spillovers travel along the collaboration graph and nowhere else: a firm's spillover
+// changes with its neighbours' knowledge, not with anyone else's; with no edges there is no
+// spillover at all and innovation is what it is with the spillover switched off.
+#include <catch2/catch.hpp>
+
+#include "phases/collaboration.h"
+#include "phases/innovation.h"
+#include "test_support_sim.h"
+
+using namespace innosim;
+
+namespace {
+
+// Five firms in a row: 0 - 1 - 2, and 3, 4 on their own; firm 1 also tied to a university.
+World line_world() {
+  World w;
+  for (std::uint64_t id = 0; id < 5; ++id) {
+    const std::size_t i = w.firms.add(id);
+    w.firms.knowledge[i] = static_cast<float>(1e6 * static_cast<double>(id + 1));
+    w.firms.revenue[i] = 1e7;
+    w.firms.intensity[i] = 0.05f;
+    w.firms.set(i, kRdActive, true);
+  }
+  w.research.orgs.push_back({1, kUniversity, 0.0, 5e7, 0.0, 0});
+  w.network.add(0, 1, TieKind::kSupply);
+  w.network.add(1, 2, TieKind::kConsortium);
+  w.network.add(1, kOrgKey | 1, TieKind::kUniversity);
+  w.network.add(3, 99, TieKind::kSupply);  // to a firm that is gone: dropped at the rebuild
+  w.network.rebuild(w.firms, w.research);
+  return w;
+}
+
+}  // namespace
+
+TEST_CASE("spillovers reach only graph neighbours", "[network]") {
+  World w = line_world();
+  const auto c = test::load();
+  CHECK(w.network.adjacent(0, 1));
+  CHECK(w.network.adjacent(1, 2));
+  CHECK_FALSE(w.network.adjacent(0, 2));
+  CHECK(w.network.ties.size() == 3);  // the tie to the missing firm was pruned
+  const double s0 = network_spillover(w, c.model, 0), s2 = network_spillover(w, c.model, 2), s3 = network_spillover(w, c.model, 3);
+  CHECK(s0 > 0);
+  CHECK(s3 == 0.0);
+  // Firm 1's knowledge reaches 0 and 2; firm 4's (no ties) and firm 2's reach nobody but 1.
+  w.firms.knowledge[4] *= 100;
+  w.firms.knowledge[2] *= 100;
+  CHECK(network_spillover(w, c.model, 0) == s0);
+  CHECK(network_spillover(w, c.model, 3) == 0.0);
+  w.firms.knowledge[1] *= 2;
+  CHECK(network_spillover(w, c.model, 0) > s0);
+  CHECK(network_spillover(w, c.model, 2) > s2);
+  // The university's knowledge is shared among its partners: it reaches firm 1 only.
+  const double s1 = network_spillover(w, c.model, 1), s0_now = network_spillover(w, c.model, 0);
+  w.research.orgs[0].knowledge *= 2;
+  CHECK(network_spillover(w, c.model, 1) > s1);
+  CHECK(network_spillover(w, c.model, 0) == s0_now);
+}
+
+TEST_CASE("removing all edges removes spillover effects", "[network]") {
+  auto c = test::load();
+  auto no_spill = c;
+  no_spill.model.innovation.spillover_effect = 0;
+  World w = line_world();
+  w.network.ties.clear();
+  w.network.rebuild(w.firms, w.research);
+  for (std::size_t i = 0; i < w.firms.size(); ++i) {
+    CHECK(network_spillover(w, c.model, i) == 0.0);
+    CHECK(innovation_probability(w, c.model, i) == innovation_probability(w, no_spill.model, i));
+  }
+  // With the edges back, the linked firms innovate more.
+  World linked = line_world();
+  CHECK(innovation_probability(linked, c.model, 0) > innovation_probability(w, c.model, 0));
+  // A whole region simulated without ties innovates as it does without spillovers.
+  // Every way a tie forms, closed: supply chains, consortia, platforms, contracts, spin-offs.
+  auto isolated = test::scaled(3000, {"network.supply_ties=0", "network.consortium_prob=0", "network.platform_ties=0",
+                                      "region.tech_contract_turnover=0", "research.spinoff_rate=0"});
+  auto isolated_no_spill = isolated;
+  isolated_no_spill.model.innovation.spillover_effect = 0;
+  const World a = test::simulate(isolated.model, {3, 0}, 3);
+  const World b = test::simulate(isolated_no_spill.model, {3, 0}, 3);
+  REQUIRE(a.firms.size() == b.firms.size());
+  CHECK(a.network.ties.empty());
+  for (std::size_t i = 0; i < a.firms.size(); ++i) CHECK(a.firms.productivity[i] == b.firms.productivity[i]);
+}
