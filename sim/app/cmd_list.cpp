@@ -6,6 +6,7 @@
 #include "app/commands.h"
 #include "config/config_loader.h"
 #include "observe/indicator_catalog.h"
+#include "policy/fiscal_ledger.h"
 
 namespace innosim {
 namespace {
@@ -48,6 +49,25 @@ void print_specs(const std::string& prefix, const std::string& data_dir) {
   }
 }
 
+// Each lever with the seed source of its defaults, then its parameters.
+void print_levers(const std::string& data_dir) {
+  const toml::table resolved = toml::parse(load_config({data_dir, "", {}, {}}).resolved_toml);
+  for (const char* lever : kLeverNames) {
+    const std::string prefix = std::string("levers.") + lever + ".";
+    std::cout << lever << "\n  source: " << resolved.at_path(prefix + "source").value_or<std::string>("-") << "\n";
+    for (const auto& p : parameter_specs()) {
+      if (p.key.rfind(prefix, 0) != 0 || p.key == prefix + "source") continue;
+      std::cout << fmt::format("  {:<34} {:<22} {:<14} {}\n", p.key.substr(prefix.size()), default_of(resolved, p.key), p.unit,
+                               p.description);
+    }
+    std::cout << "\n";
+  }
+  std::cout << "tax (corporate rate, hnte rate, super-deduction schedule; its cost is tax_expenditure)\n";
+  for (const auto& p : parameter_specs())
+    if (p.key.rfind("tax.", 0) == 0)
+      std::cout << fmt::format("  {:<34} {:<22} {:<14} {}\n", p.key.substr(4), default_of(resolved, p.key), p.unit, p.description);
+}
+
 int list(const std::string& what, const std::string& data_dir) {
   if (what == "regions") {
     for (const auto& r : list_regions(data_dir)) {
@@ -60,8 +80,7 @@ int list(const std::string& what, const std::string& data_dir) {
   } else if (what == "indicators") {
     for (const auto& i : kIndicators) std::cout << fmt::format("{:<24} {:<8} {}\n", i.name, i.unit, i.description);
   } else if (what == "levers") {
-    print_specs("levers.", data_dir);
-    print_specs("tax.", data_dir);  // the tax lever: corporate rate, hnte rate, super-deduction schedule
+    print_levers(data_dir);
   } else {
     print_specs("", data_dir);
   }

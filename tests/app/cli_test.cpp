@@ -1,9 +1,12 @@
 // The `innosim` subcommands as a user runs them: exit codes, and what they print.
 #include <catch2/catch.hpp>
 
+#include <cstring>
+
 #include <cstdio>
 #include <sys/wait.h>
 
+#include "policy/fiscal_ledger.h"
 #include "test_support.h"
 
 using namespace innosim;
@@ -52,6 +55,20 @@ TEST_CASE("list regions shows every preset and list parameters their defaults", 
   // Defaults print as written in configs/model.toml, in shortest round-trip form.
   CHECK_THAT(params.output, Contains("tax.hnte_rate") && Contains(" 0.15 ") && Contains("rd.price_elasticity") && Contains(" -1 "));
   CHECK_THAT(params.output, !Contains("0.1499999"));
+}
+
+TEST_CASE("list levers shows every lever with its seed source and parameters", "[app]") {
+  const Result levers = run_innosim("list levers");
+  REQUIRE(levers.status == 0);
+  for (const char* lever : kLeverNames) {
+    INFO(lever);
+    const auto at = levers.output.find(std::string(lever) + "\n  source: ");
+    REQUIRE(at != std::string::npos);
+    // A real source: a seed document, a publication or an argued assumption, not a dash.
+    const auto line_end = levers.output.find('\n', at + std::strlen(lever) + 1);
+    CHECK(levers.output.substr(at, line_end - at).size() > std::strlen(lever) + 20);
+  }
+  CHECK_THAT(levers.output, Contains("super_deduction_rate"));
 }
 
 TEST_CASE("summary reads back a run file and prints yearly medians and effects", "[app]") {
