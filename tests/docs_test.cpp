@@ -7,6 +7,7 @@
 
 #include "config/config_loader.h"
 #include "observe/indicator_catalog.h"
+#include "policy/fiscal_ledger.h"
 #include "test_support.h"
 
 using namespace innosim;
@@ -30,8 +31,7 @@ TEST_CASE("docs/ODD.md names every model parameter in full", "[docs]") {
     INFO(p.key);
     CHECK(odd.find("`" + p.key + "`") != std::string::npos);
   }
-  for (const char* lever : {"rd_post_subsidy", "hnte_first_award", "above_scale_first_award", "demo_enterprise_award",
-                            "sme_project_grant", "attraction_multipliers", "fiscal_rd_growth"}) {
+  for (const char* lever : kLeverNames) {
     INFO(lever);
     CHECK(odd.find(std::string("`") + lever + "`") != std::string::npos);
   }
