@@ -54,6 +54,7 @@ enum Indicator : int {
   kMakerSpaces,
   kIncubators,
   kAccelerators,
+  kCarriers,
   kIncubatedFirms,
   kNewRdInstitutes,
   kPlatforms,
@@ -124,6 +125,7 @@ inline constexpr std::array<IndicatorInfo, kIndicatorCount> kIndicators = {{
     {"maker_spaces", "carriers", "maker spaces (众创空间) open at year end, all levels"},
     {"incubators", "carriers", "incubators (孵化器) open at year end, all levels"},
     {"accelerators", "carriers", "accelerators (加速器) open at year end, all levels"},
+    {"carriers", "carriers", "maker spaces, incubators and accelerators open at year end (双创载体)"},
     {"incubated_firms", "firms", "firms that are tenants of a carrier at year end (在孵企业)"},
     {"new_rd_institutes", "organisations", "new R&D institutes (新型研发机构) at year end"},
     {"platforms", "platforms", "key labs and engineering/technology centres at year end"},
@@ -139,6 +141,14 @@ inline constexpr std::array<IndicatorInfo, kIndicatorCount> kIndicators = {{
     {"tech_loans_outstanding", "CNY", "balance of tech loans at year end"},
 }};
 
+
+// Every indicator of the enum has its entry (a missing initialiser would leave an empty name).
+inline constexpr bool every_indicator_named() {
+  for (const auto& i : kIndicators)
+    if (i.name.empty() || i.unit.empty()) return false;
+  return true;
+}
+static_assert(every_indicator_named(), "kIndicators lacks an entry for some Indicator");
 
 // The indicator with this name, or -1.
 inline int find_indicator(std::string_view name) {

@@ -12,6 +12,7 @@ void ecosystem_statistics(const World& w, std::array<double, kIndicatorCount>& x
   x[kMakerSpaces] = carriers[kMakerSpace];
   x[kIncubators] = carriers[kIncubator];
   x[kAccelerators] = carriers[kAccelerator];
+  x[kCarriers] = carriers[kMakerSpace] + carriers[kIncubator] + carriers[kAccelerator];
   double tenants = 0, loans = 0;
   const FirmTable& f = w.firms;
   for (std::size_t i = 0; i < f.size(); ++i) {

@@ -9,10 +9,11 @@ namespace {
 const std::vector<std::string> kIntColumns = {
     "replicate", "year", "firm_id", "sector", "exited", "industrial", "high_tech", "rd_active", "tech_sme",
     "hnte", "hnte_expiry", "above_scale", "specialized_sme", "gazelle", "listed", "demo_enterprise",
-    "invention_patents", "patent_applications"};
+    "invention_patents", "patent_applications", "carrier", "rd_staff", "leading_talents", "vc_backed", "spinoff",
+    "flying_rd_center"};
 const std::vector<std::string> kRealColumns = {
     "age", "revenue", "employees", "value_added", "rd_reported", "rd_real", "rd_relabelled", "rd_share_3y",
-    "st_staff_share", "high_tech_revenue_share", "productivity", "knowledge", "cash", "profit", "support_received"};
+    "st_staff_share", "high_tech_revenue_share", "productivity", "knowledge", "cash", "profit", "support_received", "loan"};
 
 }  // namespace
 
@@ -31,11 +32,12 @@ void PanelTable::record_table(const World& w, const FirmTable& f, const ModelCon
                                f.has(i, kDead), f.has(i, kIndustrial), f.has(i, kHighTech), f.has(i, kRdActive),
                                f.has(i, kTechSme), f.has(i, kHnte), f.has(i, kHnte) ? f.hnte_expiry[i] : 0,
                                f.has(i, kAboveScale), f.has(i, kSpecializedSme), f.has(i, kGazelle), f.has(i, kListed),
-                               f.has(i, kDemo), f.patents[i], f.applications_year[i]};
+                               f.has(i, kDemo), f.patents[i], f.applications_year[i], f.carrier[i], f.rd_staff[i], f.leading[i],
+                               f.has(i, kVcBacked), f.has(i, kSpinoff), f.has(i, kFlyingRdCenter)};
     const double rv[] = {x.age_years, f.revenue_year[i], x.employees, w.value_added_ratio * f.revenue_year[i], f.rd_year[i],
                          f.rd_real_year[i], f.rd_year[i] - f.rd_real_year[i], x.rd_share_3y, x.rd_staff_share,
                          f.high_tech_revenue_share[i], f.productivity[i], f.knowledge[i], f.cash[i], f.profit_last[i],
-                         f.support_year[i]};
+                         f.support_year[i], f.loan[i]};
     for (std::size_t k = 0; k < ints.size(); ++k) ints[k].push_back(iv[k]);
     for (std::size_t k = 0; k < reals.size(); ++k) reals[k].push_back(rv[k]);
   }
