@@ -42,15 +42,16 @@ def main():
     p.add_argument("--seed", type=int, default=5)
     p.add_argument("--innosim", default=os.path.join(ROOT, "build", "sim", "innosim"))
     p.add_argument("--workdir", default="/tmp")
+    p.add_argument("--pattern", default="family_*", help="scenario files to compare with the baseline (glob, without .toml)")
     a = p.parse_args()
-    families = sorted(glob.glob(os.path.join(ROOT, "scenarios", a.region, "family_*.toml")))
+    families = sorted(glob.glob(os.path.join(ROOT, "scenarios", a.region, a.pattern + ".toml")))
     if not families:
-        sys.exit(f"no scenarios/{a.region}/family_*.toml")
+        sys.exit(f"no scenarios/{a.region}/{a.pattern}.toml")
     print(f"| family | " + " | ".join(f"{i} (effect, {a.end_year})" for i in INDICATORS) +
           " | fiscal cost over the run | cost per extra hnte |")
     print("|---" * (len(INDICATORS) + 3) + "|")
     for family in families:
-        name = os.path.basename(family)[len("family_"):-len(".toml")]
+        name = os.path.basename(family)[:-len(".toml")].removeprefix("family_")
         out = os.path.join(a.workdir, f"effects-{a.region}-{name}.h5")
         traj, names = run(a.innosim, a.region, family, a.replicates, a.end_year, a.seed, out)
         last = traj.shape[2] - 1
@@ -62,7 +63,7 @@ def main():
             cells.append(f"{fmt.format(m)} [{fmt.format(lo)}, {fmt.format(hi)}]" + (" pp" if ind == "rd_intensity" else ""))
         cost = np.nansum(traj[1, :, 1:, names.index("fiscal_cost_total")], axis=1)
         extra = np.median(traj[1, :, last, names.index("hntes")] - traj[0, :, last, names.index("hntes")])
-        per = f"{np.median(cost) / extra / 1e6:.1f}M" if extra > 0 else "no extra hnte"
+        per = ("no outlay" if np.median(cost) == 0 else f"{np.median(cost) / extra / 1e6:.1f}M") if extra > 0 else "no extra hnte"
         print(f"| {name} | " + " | ".join(cells) + f" | {np.median(cost) / 1e9:.3f} bn | {per} |", flush=True)
 
 

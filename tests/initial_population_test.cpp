@@ -1,5 +1,5 @@
 // The synthetic base-year population reproduces the preset (BRIEF 3.5): counts exactly,
-// R&D intensity within 2%, in every replicate.
+// R&D intensity within 2%, the ecosystem's stocks exactly, in every replicate.
 #include "initial_population.h"
 
 #include <catch2/catch.hpp>
@@ -28,6 +28,19 @@ TEST_CASE(
       CHECK(x[kGdp] == Approx(r.gdp).epsilon(1e-9));
       CHECK(x[kRdIntensity] == Approx(100.0 * r.rd_expenditure / r.gdp).epsilon(0.02));
       CHECK(x[kInventionPatents] == r.invention_patents);
+      // The ecosystem: talent, carriers, organisations and platforms exactly; contract
+      // turnover is calibrated to the preset.
+      const RegionEcosystem& e = r.ecosystem;
+      CHECK(x[kTalentTotal] == Approx(e.talent_total).epsilon(1e-12));
+      CHECK(x[kRdPersonnel] == e.rd_personnel + e.leading_talents);
+      CHECK(x[kLeadingTalents] == e.leading_talents);
+      CHECK(x[kMakerSpaces] == e.maker_spaces[0] + e.maker_spaces[1] + e.maker_spaces[2]);
+      CHECK(x[kIncubators] == e.incubators[0] + e.incubators[1] + e.incubators[2]);
+      CHECK(x[kAccelerators] == e.accelerators[0] + e.accelerators[1] + e.accelerators[2]);
+      CHECK(x[kNewRdInstitutes] == e.new_rd_institutes);
+      CHECK(x[kPlatforms] == e.platforms);
+      CHECK(x[kTechContractTurnover] == e.tech_contract_turnover);
+      CHECK(x[kIncubatedFirms] > 0);
     }
   }
 }

@@ -80,6 +80,7 @@ struct FinanceParams {
   double min_deal = 1e6;               // CNY
   double max_deal = 5e7;               // CNY
   double hazard_reduction = 0.3;       // VC-backed firms' exit hazard falls by this share
+  double hold_years = 7;               // funds exit a firm this many years after its stage's age limit, or when it lists
   double score_noise = 0.5;            // dispersion of the funds' screening error
   double loan_revenue_share = 0.2;     // loan size over revenue
   int loan_term_years = 3;

@@ -85,6 +85,7 @@ void describe_finance(Binder& b, FinanceParams& f) {
   b.real("finance.min_deal", f.min_deal, kNonNeg, "CNY", "smallest venture deal");
   b.real("finance.max_deal", f.max_deal, kNonNeg, "CNY", "largest venture deal");
   b.real("finance.hazard_reduction", f.hazard_reduction, kShare, "share", "fall of a venture-backed firm's exit hazard");
+  b.real("finance.hold_years", f.hold_years, kNonNeg, "yr", "years past the stage's age limit at which funds exit a firm that has not listed");
   b.real("finance.score_noise", f.score_noise, {0, 10}, "1", "dispersion of the funds' screening error");
   b.real("finance.loan_revenue_share", f.loan_revenue_share, {0, 5}, "share", "tech loan size over revenue");
   b.integer("finance.loan_term_years", f.loan_term_years, {1, 30}, "yr", "years over which a loan is repaid");

@@ -20,6 +20,9 @@ void venture_deals(World& w, const ModelConfig& m) {
   if (vc.total <= 0) return;
   const auto stage = static_cast<std::size_t>(g.common.active(w.year) ? g.stage : Stage::kEarly);
   const double max_age = p.stage_max_age[stage];
+  // Funds exit on listing, or once a firm is well past the stages they invest in.
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (f.has(i, kVcBacked) && (f.has(i, kListed) || age_years(w, m, i) > p.stage_max_age[2] + p.hold_years)) f.set(i, kVcBacked, false);
   std::vector<std::pair<double, std::size_t>> candidates;
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (f.has(i, kDead) || f.has(i, kVcBacked) || age_years(w, m, i) > max_age) continue;
