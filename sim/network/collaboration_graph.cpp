@@ -6,8 +6,9 @@
 namespace innosim {
 namespace {
 
-// Vertex of an agent key, or -1 if the agent is gone.
-std::int64_t vertex_of(std::uint64_t key, const FirmTable& f, const ResearchTable& r) {
+// Vertex of an agent key, or -1 if the agent is gone. `firm_row` maps firm ids to rows
+// (ids are dense: 0 .. next id), built once per rebuild instead of a search per tie end.
+std::int64_t vertex_of(std::uint64_t key, const std::vector<std::int32_t>& firm_row, const FirmTable& f, const ResearchTable& r) {
   // Organisations and platforms are kept in id order: binary search.
   auto index = [](const auto& rows, std::uint32_t id) -> std::int64_t {
     const auto it = std::lower_bound(rows.begin(), rows.end(), id, [](const auto& x, std::uint32_t v) { return x.id < v; });
@@ -21,29 +22,33 @@ std::int64_t vertex_of(std::uint64_t key, const FirmTable& f, const ResearchTabl
     const auto k = index(r.orgs, static_cast<std::uint32_t>(key & ~kOrgKey));
     return k < 0 ? -1 : static_cast<std::int64_t>(f.size()) + k;
   }
-  const std::int64_t row = f.find(key);
+  if (key >= firm_row.size()) return -1;
+  const std::int64_t row = firm_row[key];
   return row >= 0 && !f.has(static_cast<std::size_t>(row), kDead) ? row : -1;
 }
 
 }  // namespace
 
 void CollaborationGraph::rebuild(const FirmTable& f, const ResearchTable& r) {
+  std::vector<std::int32_t> firm_row(f.size() ? f.id.back() + 1 : 0, -1);
+  for (std::size_t i = 0; i < f.size(); ++i) firm_row[f.id[i]] = static_cast<std::int32_t>(i);
   std::vector<std::pair<std::size_t, std::size_t>> edges;
-  std::vector<Tie> kept;
   edges.reserve(2 * ties.size());
+  std::size_t kept = 0;
   for (const Tie& t : ties) {
-    const auto a = vertex_of(t.a, f, r), b = vertex_of(t.b, f, r);
+    const auto a = vertex_of(t.a, firm_row, f, r), b = vertex_of(t.b, firm_row, f, r);
     if (a < 0 || b < 0 || a == b) continue;
-    kept.push_back(t);
+    ties[kept++] = t;
     edges.emplace_back(a, b);
     edges.emplace_back(b, a);
   }
-  ties = std::move(kept);
-  std::sort(edges.begin(), edges.end());
-  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());  // one edge however many ties
+  ties.resize(kept);
   firm_vertices_ = f.size();
   org_vertices_ = r.orgs.size();
-  csr_ = Csr(boost::edges_are_sorted, edges.begin(), edges.end(), f.size() + r.orgs.size() + r.platforms.size());
+  // Each tie is an edge both ways; two ties between the same pair make a stronger link (two
+  // edges). The unsorted constructor buckets edges by source in linear time, keeping their
+  // order within a source, so the graph does not depend on anything but the tie list.
+  csr_ = Csr(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), f.size() + r.orgs.size() + r.platforms.size());
 }
 
 double CollaborationGraph::knowledge_of(std::size_t v, const FirmTable& f, const ResearchTable& r) const {

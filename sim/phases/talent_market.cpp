@@ -188,8 +188,9 @@ void match_talent(World& w, const ModelConfig& m) {
       t.employer[free[next++]] = kOrgEmployer | w.research.orgs[k].id;
       org_staff[k] += 1;
     }
-  std::vector<std::size_t> order(f.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (wanted[i] > 0) order.push_back(i);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return f.productivity[a] > f.productivity[b]; });
   // Whole persons first (they bind), then the part-timers of small R&D.
   for (const auto* target : {&demand, &wanted})
