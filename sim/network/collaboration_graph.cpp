@@ -32,23 +32,28 @@ std::int64_t vertex_of(std::uint64_t key, const std::vector<std::int32_t>& firm_
 void CollaborationGraph::rebuild(const FirmTable& f, const ResearchTable& r) {
   std::vector<std::int32_t> firm_row(f.size() ? f.id.back() + 1 : 0, -1);
   for (std::size_t i = 0; i < f.size(); ++i) firm_row[f.id[i]] = static_cast<std::int32_t>(i);
-  std::vector<std::pair<std::size_t, std::size_t>> edges;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
   edges.reserve(2 * ties.size());
   std::size_t kept = 0;
-  for (const Tie& t : ties) {
-    const auto a = vertex_of(t.a, firm_row, f, r), b = vertex_of(t.b, firm_row, f, r);
+  for (std::size_t k = 0; k < ties.size(); ++k) {
+    const auto a = vertex_of(ties[k].a, firm_row, f, r), b = vertex_of(ties[k].b, firm_row, f, r);
     if (a < 0 || b < 0 || a == b) continue;
-    ties[kept++] = t;
-    edges.emplace_back(a, b);
-    edges.emplace_back(b, a);
+    ties[kept] = ties[k];
+    kinds[kept++] = kinds[k];
+    edges.emplace_back(static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b));
+    edges.emplace_back(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(a));
   }
   ties.resize(kept);
+  kinds.resize(kept);
+  std::vector<std::int32_t>().swap(firm_row);
+  csr_ = Csr();  // free the old graph before building the new one
   firm_vertices_ = f.size();
   org_vertices_ = r.orgs.size();
   // Each tie is an edge both ways; two ties between the same pair make a stronger link (two
   // edges). The unsorted constructor buckets edges by source in linear time, keeping their
   // order within a source, so the graph does not depend on anything but the tie list.
-  csr_ = Csr(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), f.size() + r.orgs.size() + r.platforms.size());
+  csr_ = Csr(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(),
+             static_cast<std::uint32_t>(f.size() + r.orgs.size() + r.platforms.size()));
 }
 
 double CollaborationGraph::knowledge_of(std::size_t v, const FirmTable& f, const ResearchTable& r) const {
@@ -60,20 +65,20 @@ double CollaborationGraph::knowledge_of(std::size_t v, const FirmTable& f, const
 double CollaborationGraph::neighbour_knowledge(std::size_t i, const FirmTable& f, const ResearchTable& r) const {
   if (i >= firm_vertices_) return 0.0;
   double sum = 0;
-  for (auto [e, end] = boost::out_edges(i, csr_); e != end; ++e) {
+  for (auto [e, end] = boost::out_edges(static_cast<std::uint32_t>(i), csr_); e != end; ++e) {
     const std::size_t j = boost::target(*e, csr_);
-    sum += knowledge_of(j, f, r) / static_cast<double>(boost::out_degree(j, csr_));
+    sum += knowledge_of(j, f, r) / static_cast<double>(boost::out_degree(static_cast<std::uint32_t>(j), csr_));
   }
   return sum;
 }
 
 std::size_t CollaborationGraph::degree(std::size_t firm_row) const {
-  return firm_row < firm_vertices_ ? boost::out_degree(firm_row, csr_) : 0;
+  return firm_row < firm_vertices_ ? boost::out_degree(static_cast<std::uint32_t>(firm_row), csr_) : 0;
 }
 
 bool CollaborationGraph::adjacent(std::size_t a, std::size_t b) const {
   if (a >= firm_vertices_ || b >= firm_vertices_) return false;
-  for (auto [e, end] = boost::out_edges(a, csr_); e != end; ++e)
+  for (auto [e, end] = boost::out_edges(static_cast<std::uint32_t>(a), csr_); e != end; ++e)
     if (boost::target(*e, csr_) == b) return true;
   return false;
 }

@@ -23,14 +23,17 @@ inline constexpr std::uint64_t kPlatformKey = std::uint64_t{1} << 63;
 
 struct Tie {
   std::uint64_t a = 0, b = 0;
-  TieKind kind = TieKind::kSupply;
 };
 
 class CollaborationGraph {
  public:
   std::vector<Tie> ties;
+  std::vector<TieKind> kinds;  // of each tie (kept apart: 16 bytes a tie instead of 24 at national scale)
 
-  void add(std::uint64_t a, std::uint64_t b, TieKind kind) { ties.push_back({a, b, kind}); }
+  void add(std::uint64_t a, std::uint64_t b, TieKind kind) {
+    ties.push_back({a, b});
+    kinds.push_back(kind);
+  }
   // Drops ties to agents no longer present and rebuilds the graph over the current rows.
   void rebuild(const FirmTable& f, const ResearchTable& r);
   // Sum over the neighbours of firm row `i` of their knowledge divided by their degree
@@ -42,7 +45,9 @@ class CollaborationGraph {
   std::size_t firm_vertices() const { return firm_vertices_; }
 
  private:
-  using Csr = boost::compressed_sparse_row_graph<boost::directedS>;
+  // 32-bit vertex and edge indices: a national run has ~50M firms and ~200M edges.
+  using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property, boost::no_property,
+                                                 std::uint32_t, std::uint32_t>;
   double knowledge_of(std::size_t v, const FirmTable& f, const ResearchTable& r) const;
   Csr csr_;
   std::size_t firm_vertices_ = 0;

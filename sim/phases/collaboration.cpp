@@ -8,13 +8,15 @@
 namespace innosim {
 namespace {
 
-std::vector<std::vector<std::size_t>> rows_by_sector(const World& w, const ModelConfig& m) {
-  std::vector<std::vector<std::size_t>> rows(m.region.sectors.size());
-  for (std::size_t i = 0; i < w.firms.size(); ++i) rows[w.firms.sector[i]].push_back(i);
+using SectorRows = std::vector<std::vector<std::uint32_t>>;
+
+SectorRows rows_by_sector(const World& w, const ModelConfig& m) {
+  SectorRows rows(m.region.sectors.size());
+  for (std::size_t i = 0; i < w.firms.size(); ++i) rows[w.firms.sector[i]].push_back(static_cast<std::uint32_t>(i));
   return rows;
 }
 
-void supply_ties(World& w, const ModelConfig& m, const std::vector<std::vector<std::size_t>>& sector_rows) {
+void supply_ties(World& w, const ModelConfig& m, const SectorRows& sector_rows) {
   const FirmTable& f = w.firms;
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (f.id[i] < w.network_next_id) continue;
@@ -28,7 +30,7 @@ void supply_ties(World& w, const ModelConfig& m, const std::vector<std::vector<s
   w.network_next_id = w.next_firm_id;
 }
 
-void consortia(World& w, const ModelConfig& m, const std::vector<std::vector<std::size_t>>& sector_rows) {
+void consortia(World& w, const ModelConfig& m, const SectorRows& sector_rows) {
   FirmTable& f = w.firms;
   const NetworkParams& p = m.network;
   const ConsortiumSupport& lever = m.levers.consortium_support;

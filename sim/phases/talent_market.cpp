@@ -148,15 +148,16 @@ void match_talent(World& w, const ModelConfig& m) {
   for (std::size_t k = 0; k < org_demand.size(); ++k) org_demand[k] = std::round(w.research.orgs[k].budget / per_person);
   // A firm doing R&D employs at least one R&D person (part-time, if its R&D is small: R&D
   // personnel are counted by headcount); only the whole persons its R&D needs are binding.
-  std::vector<double> demand(f.size()), wanted(f.size());
+  std::vector<float> demand(f.size()), wanted(f.size());  // whole persons: exact in float, half the memory at national scale
   for (std::size_t i = 0; i < f.size(); ++i) {
     const double d = rd_staff_demand(f, i, m);
-    demand[i] = std::round(d);
-    wanted[i] = d > 0 ? std::max(1.0, demand[i]) : 0.0;
+    demand[i] = static_cast<float>(std::round(d));
+    wanted[i] = d > 0 ? std::max(1.0f, demand[i]) : 0.0f;
   }
 
   // Keep staff up to demand (in id order); release the rest and the staff of exited firms.
-  std::vector<double> org_staff(org_demand.size(), 0.0), staff(f.size(), 0.0);
+  std::vector<double> org_staff(org_demand.size(), 0.0);
+  std::vector<float> staff(f.size(), 0.0f);
   for (std::size_t i = 0; i < t.size(); ++i) {
     const std::uint64_t e = t.employer[i];
     if (e == kNoEmployer) continue;
