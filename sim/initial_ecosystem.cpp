@@ -64,7 +64,7 @@ void initial_talent(World& w, const ModelConfig& m, Stream& s) {
     w.talent.add(w.next_talent_id++, kLeadingTalent, static_cast<float>(s.uniform()), kNoEmployer);
   w.talent_pool = std::max(0.0, e.talent_total - static_cast<double>(w.talent.size()));
   for (const auto& link : e.links)
-    if (link.to == "east") w.east_inflow_rate = link.inflow_rate;
+    if (link.to == "east") w.east_inflow_rate = link.inflow_rate, w.east_link = true;
 }
 
 }  // namespace

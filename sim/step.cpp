@@ -65,7 +65,7 @@ void open_year(World& w, const ModelConfig& m) {
   for (auto& p : w.research.platforms) p.received = 0;
   w.talent_flows = TalentFlows{};
   w.emigrants.clear();
-  w.tech_contract_turnover = w.vc_invested = w.incubated_entries = 0;
+  w.tech_contract_turnover = w.vc_invested = 0;
   w.entries = w.exits = w.relocations = w.tax_expenditure = 0;
   w.ledger = FiscalLedger{};
   w.gdp_other *= 1.0 + m.region.gdp_growth;

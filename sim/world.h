@@ -93,6 +93,7 @@ struct World {
   std::vector<Migrant> emigrants;  // left this year for another region (filled at year end)
   std::vector<Migrant> arrivals;   // from other regions of the run, absorbed at year end
   double east_inflow_rate = 0;     // cooperation inflow from the east hub, per talent a year
+  bool east_link = false;          // the region has an edge to the east hub (flying levers act along it)
   ResearchTable research;
   CollaborationGraph network;
   std::vector<Consortium> consortia;
@@ -100,7 +101,6 @@ struct World {
   double tech_contract_turnover = 0;  // this year, CNY
   double vc_invested = 0;             // this year, CNY
   double guidance_committed = 0;      // government money the guidance fund has invested so far, CNY
-  double incubated_entries = 0;       // startups admitted to a carrier this year
   // Startups decided at a year end, founded in the next step's entry phase.
   std::vector<std::uint64_t> founders;      // talent ids of R&D talents starting firms
   std::vector<std::uint32_t> spinoff_orgs;  // research organisations spinning off a firm (one entry each)

@@ -74,12 +74,12 @@ void consortia(World& w, const ModelConfig& m, const SectorRows& sector_rows) {
   }
 }
 
-// 飞地研发中心: hnte firms open R&D centres in the east hub while the lever is on; each
-// claims its share of the centre's R&D.
+// 飞地研发中心: hnte firms open R&D centres in the east hub while the lever is on and the
+// region has an edge to the hub; each claims its share of the centre's R&D.
 void flying_rd_centers(World& w, const ModelConfig& m) {
   FirmTable& f = w.firms;
   const FlyingRdCenter& lever = m.levers.flying_rd_center;
-  const bool on = lever.common.active(w.year);
+  const bool on = lever.common.active(w.year) && w.east_link;
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!on) {
       f.set(i, kFlyingRdCenter, false);

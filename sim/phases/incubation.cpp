@@ -58,9 +58,8 @@ void admit_startup(World& w, const ModelConfig& m, std::size_t row, Stream& s) {
       }
     return;
   }
-  if (accept >= c->quality) return;  // selection: better carriers are choosier about fit, not quality here
+  if (accept >= c->quality) return;  // a carrier's quality is also how many applicants it can serve well
   enter(w, m, row, *c);
-  w.incubated_entries += 1;
 }
 
 void incubation(World& w, const ModelConfig& m) {
@@ -144,10 +143,10 @@ void carriers_year_end(World& w, const ModelConfig& m) {
     }
   }
 
-  // Flying incubators (飞地孵化器): run while their lever is on; paid yearly, each sends
-  // startups home.
+  // Flying incubators (飞地孵化器): run in the east hub while their lever is on and the
+  // region has an edge to the hub; paid yearly, each sends startups home.
   const FlyingIncubator& fly = m.levers.flying_incubator;
-  const int wanted = fly.common.active(w.year) ? fly.count : 0;
+  const int wanted = fly.common.active(w.year) && w.east_link ? fly.count : 0;
   int have = 0;
   for (auto& c : rows) {
     if (!c.flying) continue;

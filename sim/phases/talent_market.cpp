@@ -105,7 +105,7 @@ void talent_flows(World& w, const ModelConfig& m) {
   for (std::uint64_t k = 0; k < graduates; ++k) add_talent(w, kRdTalent, static_cast<float>(0.5 * s.uniform()));
   const double team_arrivals = leading_inflow(w, m, s, leading, p.inflow_rate + w.east_inflow_rate);
   const FlyingIncubator& fly = m.levers.flying_incubator;
-  const auto flying = fly.common.active(w.year) ? s.poisson(fly.count * fly.talents_per_year) : 0;
+  const auto flying = fly.common.active(w.year) && w.east_link ? s.poisson(fly.count * fly.talents_per_year) : 0;
   for (std::uint64_t k = 0; k < flying; ++k) add_talent(w, kRdTalent, static_cast<float>(s.uniform()));
   for (const Migrant& g : w.arrivals) add_talent(w, g.type, g.skill);
   flows.inflow += static_cast<double>(arrivals + flying + w.arrivals.size()) + team_arrivals;

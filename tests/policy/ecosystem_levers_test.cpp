@@ -1,7 +1,7 @@
 // The ecosystem levers move what they should, in the right direction, over paired random
 // streams (replicate r of both arms draws from the same streams): more carrier awards, more
 // carriers; a bigger guidance fund, more venture money and fewer early exits; a talent
-// allowance, more talent inflow.
+// allowance, more talent inflow; flying levers need an edge to the east hub.
 #include <catch2/catch.hpp>
 
 #include "run/replicate.h"
@@ -73,4 +73,15 @@ TEST_CASE("a talent allowance raises talent inflow", "[levers][talent]") {
   INFO("talent inflow: off " << off << ", on " << on << ", doubled " << more);
   CHECK(on > off);
   CHECK(more > on);
+}
+
+TEST_CASE("flying incubators and R&D centres act only along an edge to the east hub", "[levers][regions]") {
+  const std::vector<std::string> on = {"levers.flying_incubator.enabled=true", "levers.flying_rd_center.enabled=true",
+                                       "levers.flying_rd_center.adopt_prob=0.5"};
+  auto linked = on, unlinked = on;
+  unlinked.push_back("region.links=[]");
+  CHECK(total(unlinked, kCostFlyingIncubator) == 0.0);
+  CHECK(total(unlinked, kCostFlyingRdCenter) == 0.0);
+  CHECK(total(linked, kCostFlyingIncubator) > 0);
+  CHECK(total(linked, kCostFlyingRdCenter) > 0);
 }
