@@ -93,7 +93,7 @@ void Binder::table_array(const std::string& key, const std::string& doc, F each)
   const toml::node* n = tree_->find(key);
   if (!n) return;
   const toml::array* arr = n->as_array();
-  if (!arr || !arr->is_array_of_tables()) fail(key, "expected an array of tables ([[" + key + "]])");
+  if (!arr || (!arr->empty() && !arr->is_array_of_tables())) fail(key, "expected an array of tables ([[" + key + "]])");  // empty: none
   for (std::size_t i = 0; i < arr->size(); ++i) each(*arr->get(i)->as_table(), key + "[" + std::to_string(i) + "]");
 }
 
