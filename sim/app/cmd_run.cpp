@@ -7,6 +7,7 @@
 #include "app/commands.h"
 #include "app/progress_bar.h"
 #include "app/result_table.h"
+#include "core/errors.h"
 #include "config/config_loader.h"
 #include "io/atomic_file.h"
 #include "io/output_file.h"
@@ -39,6 +40,10 @@ std::string scenario_path(const std::string& data_dir, const std::string& region
 int run(const RunOptions& o, const CommonOptions& common) {
   const std::string data_dir = resolve_data_dir(common.data_dir);
   const std::string region = o.regions.empty() ? kDefaultRegion : o.regions.front();
+  for (std::size_t k = 0; k < o.regions.size(); ++k)
+    for (std::size_t j = 0; j < k; ++j)
+      if (o.regions[j] == o.regions[k])
+        throw ConfigError("command line", 0, "--region", "region '" + o.regions[k] + "' is named twice; each region of a run is simulated once");
   std::vector<std::string> sets = o.sets;
   if (o.end_year) sets.push_back("time.end_year=" + std::to_string(o.end_year));
 

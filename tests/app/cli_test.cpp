@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <sys/wait.h>
 
+#include "io/h5.h"
 #include "policy/fiscal_ledger.h"
 #include "test_support.h"
 
@@ -69,6 +70,24 @@ TEST_CASE("list levers shows every lever with its seed source and parameters", "
     CHECK(levers.output.substr(at, line_end - at).size() > std::strlen(lever) + 20);
   }
   CHECK_THAT(levers.output, Contains("super_deduction_rate"));
+}
+
+TEST_CASE("run simulates several regions together and writes each", "[app][regions]") {
+  test::TempDir dir;
+  const std::string out = dir.path("two.h5");
+  std::string sets;
+  for (const auto& s : test::small_region()) sets += " --set " + s;
+  const Result run =
+      run_innosim("run --quiet --replicates 1 --end-year 2022 --region yinchuan --region ningxia" + sets + " --out '" + out + "'");
+  REQUIRE(run.status == 0);
+  const h5::File f = h5::File::open_read(out);
+  CHECK(f.exists("trajectories"));
+  REQUIRE(f.exists("regions"));
+  CHECK(f.open_group("regions").open_group("ningxia").exists("trajectories"));
+  // A region named twice is an error, before anything runs.
+  const Result twice = run_innosim("run --quiet --replicates 1 --region ningxia --region ningxia --out '" + dir.path("x.h5") + "'");
+  CHECK(twice.status == 2);
+  CHECK_THAT(twice.output, Contains("ningxia"));
 }
 
 TEST_CASE("summary reads back a run file and prints yearly medians and effects", "[app]") {
