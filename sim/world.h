@@ -58,6 +58,13 @@ struct NonFirmReceipts {
   double public_research = 0;  // fiscal_rd_growth on top of public R&D
 };
 
+template <std::size_t N = kLeverCount>
+constexpr std::array<double, N> filled(double v) {
+  std::array<double, N> a{};
+  a.fill(v);
+  return a;
+}
+
 struct World {
   RunKey key;
   FirmTable firms;
@@ -82,6 +89,9 @@ struct World {
   double relocations = 0;
   FiscalLedger ledger;
   std::array<std::vector<Claim>, kLeverCount> pending;
+  // Share of the claims due that each lever paid the last time it had any (1 while its budget
+  // does not bind): what agents expect a claim to be worth when they decide.
+  std::array<double, kLeverCount> payout_ratio = filled(1.0);
   NonFirmReceipts receipts;  // this year
 
   // The ecosystem (docs/ODD.md section 7).

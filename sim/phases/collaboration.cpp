@@ -42,7 +42,8 @@ void consortia(World& w, const ModelConfig& m, const SectorRows& sector_rows) {
   std::vector<std::uint32_t> universities;
   for (const auto& o : w.research.orgs)
     if (o.kind == kUniversity) universities.push_back(o.id);
-  const double prob = std::min(1.0, p.consortium_prob * (1.0 + (on ? p.consortium_response * lever.rate : 0.0)));
+  const double expected = on ? lever.rate * w.payout_ratio[kLeverConsortiumSupport] : 0.0;
+  const double prob = std::min(1.0, p.consortium_prob * (1.0 + p.consortium_response * expected));
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (f.revenue[i] < p.leader_min_revenue || !(f.has(i, kHnte) || f.has(i, kDemo))) continue;
     if (std::binary_search(leading.begin(), leading.end(), f.id[i])) continue;

@@ -108,7 +108,8 @@ void carriers_year_end(World& w, const ModelConfig& m) {
     if (c.flying || c.level == kNational || w.year - c.opened_year < p.upgrade_min_age || occupancy(c) < p.upgrade_occupancy) continue;
     const auto next = static_cast<CarrierLevel>(c.level + 1);
     const double award = on ? lever.award[c.kind][next] : 0.0;
-    if (u >= p.upgrade_prob * c.quality * (1.0 + p.award_response * award / p.construction_cost[c.kind])) continue;
+    const double expected = award * w.payout_ratio[kLeverCarrierAwards];
+    if (u >= p.upgrade_prob * c.quality * (1.0 + p.award_response * expected / p.construction_cost[c.kind])) continue;
     c.level = next;
     c.capacity = carrier_capacity(p, c.kind, next);
     if (on) claim_carrier(w, kLeverCarrierAwards, c, award, c.quality);
@@ -132,7 +133,8 @@ void carriers_year_end(World& w, const ModelConfig& m) {
     double capacity = 0, rejected = 0, n = 0;
     for (const auto& c : rows)
       if (c.kind == kind && !c.flying) capacity += c.capacity, rejected += c.rejected, n += 1;
-    const double support = on ? lever.construction_subsidy * p.construction_cost[k] + lever.award[k][kProvincial] : 0.0;
+    const double support =
+        on ? (lever.construction_subsidy * p.construction_cost[k] + lever.award[k][kProvincial]) * w.payout_ratio[kLeverCarrierAwards] : 0.0;
     const double rate = p.open_rate * std::max(1.0, n) * (1.0 + p.demand_response * rejected / std::max(1.0, capacity)) *
                         (1.0 + p.award_response * support / p.construction_cost[k]);
     const auto openings = s.poisson(rate);

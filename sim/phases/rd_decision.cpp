@@ -24,7 +24,7 @@ double optimum_departure_cost(double optimum, double chosen, double u, double el
 }
 
 double user_cost_factor(const World& w, const ModelConfig& m, std::size_t i, int year) {
-  const double u = std::max(kMinUserCost, user_cost(m, w.firms, i, year));
+  const double u = std::max(kMinUserCost, user_cost(m, w.firms, i, year, w.payout_ratio[kLeverRdPostSubsidy]));
   return std::pow(u / reference_user_cost(m), m.rd.price_elasticity);
 }
 

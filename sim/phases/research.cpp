@@ -42,8 +42,8 @@ void technology_contracts(World& w, const ModelConfig& m, Stream& s) {
   const double total = transfer_knowledge(w);
   const double from_orgs = total > 0 ? org_knowledge / 1e6 / total : 0.0;
   // Draws are split so that the support levers change counts, never the alignment of values.
-  const auto n_org = s.poisson(w.transfer_scale * total * from_orgs * transfer_cost_factor(m, w.year, true));
-  const auto n_firm = s.poisson(w.transfer_scale * total * (1.0 - from_orgs) * transfer_cost_factor(m, w.year, false));
+  const auto n_org = s.poisson(w.transfer_scale * total * from_orgs * transfer_cost_factor(w, m, true));
+  const auto n_firm = s.poisson(w.transfer_scale * total * (1.0 - from_orgs) * transfer_cost_factor(w, m, false));
   const InvestmentShare& tt = m.levers.tech_transfer_support;
   const InvestmentShare& coop = m.levers.university_cooperation_award;
   for (std::uint64_t k = 0; k < n_org + n_firm; ++k) {
@@ -68,7 +68,8 @@ void scale_ups(World& w, const ModelConfig& m) {
   const ResearchParams& p = m.research;
   const InvestmentShare& lever = m.levers.pilot_scaleup_support;
   const bool on = lever.common.active(w.year);
-  const double prob = std::min(1.0, p.scaleup_prob * std::pow(1.0 - (on ? lever.rate : 0.0), m.research.transfer_price_elasticity));
+  const double expected = on ? lever.rate * w.payout_ratio[kLeverPilotScaleupSupport] : 0.0;
+  const double prob = std::min(1.0, p.scaleup_prob * std::pow(1.0 - expected, m.research.transfer_price_elasticity));
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.has(i, kInnovated) || f.has(i, kDead)) continue;
     Stream s = firm_stream(w, i, Purpose::kResearch);
@@ -101,11 +102,11 @@ double transfer_knowledge(const World& w) {
   return k / 1e6;
 }
 
-double transfer_cost_factor(const ModelConfig& m, int year, bool with_university) {
+double transfer_cost_factor(const World& w, const ModelConfig& m, bool with_university) {
   const InvestmentShare& tt = m.levers.tech_transfer_support;
   const InvestmentShare& coop = m.levers.university_cooperation_award;
-  double rate = tt.common.active(year) ? tt.rate : 0.0;
-  if (with_university && coop.common.active(year)) rate += coop.rate;
+  double rate = tt.common.active(w.year) ? tt.rate * w.payout_ratio[kLeverTechTransferSupport] : 0.0;
+  if (with_university && coop.common.active(w.year)) rate += coop.rate * w.payout_ratio[kLeverUniversityCooperationAward];
   return std::pow(std::max(0.05, 1.0 - rate), m.research.transfer_price_elasticity);
 }
 
@@ -148,7 +149,7 @@ void research_year_end(World& w, const ModelConfig& m) {
   const OneOffAward& award = m.levers.new_rd_institute_award;
   const bool award_on = award.common.active(w.year);
   const double n_new = std::max(1.0, static_cast<double>(w.research.count(kNewRdInstitute)));
-  const auto openings = s.poisson(p.new_institute_rate * n_new * (1.0 + p.award_response * (award_on ? award.amount / 1e6 : 0.0)));
+  const auto openings = s.poisson(p.new_institute_rate * n_new * (1.0 + p.award_response * (award_on ? award.amount * w.payout_ratio[kLeverNewRdInstituteAward] / 1e6 : 0.0)));
   for (std::uint64_t k = 0; k < openings; ++k) {
     open_orgs(w, kNewRdInstitute, 1);
     if (award_on) claim(w, kLeverNewRdInstituteAward, w.research.orgs.back().id, award.amount, 1.0, Recipient::kOrg);
@@ -158,7 +159,7 @@ void research_year_end(World& w, const ModelConfig& m) {
   const PlatformAwards& pa = m.levers.platform_awards;
   const bool pa_on = pa.common.active(w.year);
   const double n_platforms = std::max(1.0, static_cast<double>(w.research.platforms.size()));
-  const auto new_platforms = s.poisson(p.platform_rate * n_platforms * (1.0 + p.platform_response * (pa_on ? pa.regional / 1e6 : 0.0)));
+  const auto new_platforms = s.poisson(p.platform_rate * n_platforms * (1.0 + p.platform_response * (pa_on ? pa.regional * w.payout_ratio[kLeverPlatformAwards] / 1e6 : 0.0)));
   for (std::uint64_t k = 0; k < new_platforms; ++k) open_platform(w, m, s);
   if (pa_on)
     for (const auto& pl : w.research.platforms)

@@ -15,9 +15,10 @@ Stream talent_stream(const World& w, std::uint64_t talent_id) {
   return Stream(w.key.seed, w.key.stream(), talent_id, static_cast<std::uint32_t>(w.step), Purpose::kTalent);
 }
 
-double allowance_ratio(const ModelConfig& m, int year) {
+// The allowance a talent expects, over the wage.
+double allowance_ratio(const World& w, const ModelConfig& m) {
   const TalentAllowance& a = m.levers.talent_allowance;
-  return a.common.active(year) ? a.amount / m.talent.wage : 0.0;
+  return a.common.active(w.year) ? a.amount * w.payout_ratio[kLeverTalentAllowance] / m.talent.wage : 0.0;
 }
 
 std::size_t add_talent(World& w, TalentType type, float skill) {
@@ -28,7 +29,7 @@ std::size_t add_talent(World& w, TalentType type, float skill) {
 double leading_inflow(World& w, const ModelConfig& m, Stream& s, double leading_stock, double rate) {
   const LeadingTalentFunding& lever = m.levers.leading_talent_funding;
   const bool on = lever.common.active(w.year);
-  const double offer = on ? lever.talent_amount / 1e6 : 0.0;
+  const double offer = on ? lever.talent_amount * w.payout_ratio[kLeverLeadingTalentFunding] / 1e6 : 0.0;
   const auto n = s.poisson(std::max(1.0, leading_stock) * rate * (1.0 + m.talent.leading_response * offer));
   double arrivals = 0;
   for (std::uint64_t k = 0; k < n; ++k) {
@@ -63,7 +64,7 @@ void talent_flows(World& w, const ModelConfig& m) {
   TalentTable& t = w.talent;
   TalentFlows& flows = w.talent_flows;
   const double gap = std::exp(p.gap_effect * p.wage_gap);
-  const double allowance = allowance_ratio(m, w.year);
+  const double allowance = allowance_ratio(w, m);
   const std::size_t before = t.size();
 
   // Retirements and departures of individuals, each on its own stream.

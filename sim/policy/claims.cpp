@@ -83,6 +83,9 @@ std::vector<std::pair<std::uint64_t, double>> pay_due_claims(World& w, Lever lev
   }
   pending = std::move(later);
   const auto paid = ration(claims, priority, settings.budget, settings.rationing);
+  double claimed = 0, granted = 0;
+  for (std::size_t k = 0; k < paid.size(); ++k) claimed += claims[k], granted += paid[k];
+  if (claimed > 0) w.payout_ratio[lever] = granted / claimed;
   std::vector<std::pair<std::uint64_t, double>> out;
   double total = 0;
   for (std::size_t k = 0; k < paid.size(); ++k) {

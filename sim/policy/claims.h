@@ -25,7 +25,7 @@ struct Claim {
 };
 
 // Pays every claim of `lever` due this year to recipients still present; returns what each
-// recipient id was paid.
+// recipient id was paid. Records the share of the claims paid in w.payout_ratio[lever].
 std::vector<std::pair<std::uint64_t, double>> pay_due_claims(World& w, Lever lever, const LeverCommon& settings);
 
 }  // namespace innosim

@@ -19,10 +19,12 @@ inline double expected_subsidy_rate(const RdPostSubsidy& lever, const FirmTable&
   return eligible ? lever.rate : 0.0;
 }
 
-inline double user_cost(const ModelConfig& m, const FirmTable& f, std::size_t i, int year) {
+// `payout`: the share of claims the post-subsidy paid last time (a binding budget is expected
+// to bind again).
+inline double user_cost(const ModelConfig& m, const FirmTable& f, std::size_t i, int year, double payout = 1.0) {
   const double tau = tax_rate(m.tax, f.has(i, kHnte));
   const double s = m.tax.super_deduction(year, f.has(i, kTechSme));
-  return 1.0 - tau * (1.0 + s) - expected_subsidy_rate(m.levers.rd_post_subsidy, f, i, year);
+  return 1.0 - tau * (1.0 + s) - payout * expected_subsidy_rate(m.levers.rd_post_subsidy, f, i, year);
 }
 
 // The user cost with no R&D policy at all: R&D is an ordinary deductible cost.

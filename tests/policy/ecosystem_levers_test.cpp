@@ -85,3 +85,13 @@ TEST_CASE("flying incubators and R&D centres act only along an edge to the east 
   CHECK(total(linked, kCostFlyingIncubator) > 0);
   CHECK(total(linked, kCostFlyingRdCenter) > 0);
 }
+
+TEST_CASE("a lever whose budget binds is expected to pay less and moves behaviour less", "[levers]") {
+  const std::string on = "levers.tech_transfer_support.enabled=true";
+  const double off = total({}, kTechContractTurnover);
+  const double unlimited = total({on}, kTechContractTurnover);
+  const double tight = total({on, "levers.tech_transfer_support.budget=1e5"}, kTechContractTurnover);
+  INFO("contract turnover: off " << off << ", tight budget " << tight << ", unlimited " << unlimited);
+  CHECK(unlimited > off);
+  CHECK(tight < unlimited);
+}
