@@ -30,7 +30,7 @@ void initial_carriers(World& w, const ModelConfig& m, Stream& s) {
     const double max_age = c.kind == kAccelerator ? m.carriers.accelerator_max_age : m.carriers.term_years[c.kind];
     const auto want = static_cast<int>(std::round(kInitialOccupancy * c.capacity));
     for (; next < f.size() && c.tenants < want; ++next) {
-      if ((w.step - f.birth_step[next]) * step_years(m) > max_age) continue;
+      if (age_years(w, m, next) > max_age) continue;
       f.carrier[next] = c.id;
       f.tenancy_end[next] = w.step + 1 + static_cast<std::int32_t>(s.uniform() * m.carriers.term_years[c.kind] * m.time.steps_per_year);
       ++c.tenants;

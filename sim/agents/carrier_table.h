@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "agents/find_by_id.h"
 #include "config/ecosystem_config.h"
 
 namespace innosim {
@@ -42,12 +43,8 @@ struct CarrierTable {
 };
 
 inline Carrier* CarrierTable::find(std::uint32_t id) {
-  std::size_t lo = 0, hi = rows.size();
-  while (lo < hi) {
-    const std::size_t mid = (lo + hi) / 2;
-    if (rows[mid].id < id) lo = mid + 1; else hi = mid;
-  }
-  return lo < rows.size() && rows[lo].id == id ? &rows[lo] : nullptr;
+  const std::int64_t k = find_by_id(rows, id);
+  return k < 0 ? nullptr : &rows[static_cast<std::size_t>(k)];
 }
 
 }  // namespace innosim

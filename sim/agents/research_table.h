@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "agents/find_by_id.h"
+
 namespace innosim {
 
 enum OrgKind : std::uint8_t { kUniversity = 0, kResearchInstitute = 1, kNewRdInstitute = 2 };
@@ -36,11 +38,9 @@ struct ResearchTable {
     for (const auto& o : orgs) n += o.kind == k;
     return n;
   }
-  ResearchOrg* find(std::uint32_t id) {
-    for (auto& o : orgs)
-      if (o.id == id) return &o;
-    return nullptr;
-  }
+  // Rows of the organisation or platform with this id, or -1 (both kept in id order).
+  std::int64_t org_row(std::uint32_t id) const { return find_by_id(orgs, id); }
+  std::int64_t platform_row(std::uint32_t id) const { return find_by_id(platforms, id); }
 };
 
 }  // namespace innosim

@@ -9,17 +9,12 @@ namespace {
 // Vertex of an agent key, or -1 if the agent is gone. `firm_row` maps firm ids to rows
 // (ids are dense: 0 .. next id), built once per rebuild instead of a search per tie end.
 std::int64_t vertex_of(std::uint64_t key, const std::vector<std::int32_t>& firm_row, const FirmTable& f, const ResearchTable& r) {
-  // Organisations and platforms are kept in id order: binary search.
-  auto index = [](const auto& rows, std::uint32_t id) -> std::int64_t {
-    const auto it = std::lower_bound(rows.begin(), rows.end(), id, [](const auto& x, std::uint32_t v) { return x.id < v; });
-    return it != rows.end() && it->id == id ? it - rows.begin() : -1;
-  };
   if (key & kPlatformKey) {
-    const auto k = index(r.platforms, static_cast<std::uint32_t>(key & ~kPlatformKey));
+    const auto k = r.platform_row(static_cast<std::uint32_t>(key & ~kPlatformKey));
     return k < 0 ? -1 : static_cast<std::int64_t>(f.size() + r.orgs.size()) + k;
   }
   if (key & kOrgKey) {
-    const auto k = index(r.orgs, static_cast<std::uint32_t>(key & ~kOrgKey));
+    const auto k = r.org_row(static_cast<std::uint32_t>(key & ~kOrgKey));
     return k < 0 ? -1 : static_cast<std::int64_t>(f.size()) + k;
   }
   if (key >= firm_row.size()) return -1;

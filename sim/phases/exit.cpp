@@ -9,7 +9,7 @@ namespace innosim {
 double exit_hazard(const World& w, const ModelConfig& m, std::size_t i) {
   const FirmParams& p = m.firm;
   const FirmTable& f = w.firms;
-  const double age = (w.step - f.birth_step[i]) * step_years(m);
+  const double age = age_years(w, m, i);
   double h = p.exit_hazard * (1.0 + p.exit_young_excess * std::exp(-age / p.exit_age_scale)) *
              std::pow(f.revenue[i] / p.exit_reference_revenue, -p.exit_size_elasticity);
   if (f.profit_last[i] < 0) h *= p.exit_loss_multiplier;

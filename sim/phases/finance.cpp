@@ -8,10 +8,6 @@
 namespace innosim {
 namespace {
 
-double age_years(const World& w, const ModelConfig& m, std::size_t i) {
-  return (w.step - w.firms.birth_step[i]) * step_years(m);
-}
-
 void venture_deals(World& w, const ModelConfig& m) {
   FirmTable& f = w.firms;
   const FinanceParams& p = m.finance;

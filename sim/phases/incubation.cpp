@@ -64,7 +64,7 @@ void admit_startup(World& w, const ModelConfig& m, std::size_t row, Stream& s) {
 
 void incubation(World& w, const ModelConfig& m) {
   FirmTable& f = w.firms;
-  const double max_age = m.carriers.accelerator_max_age * m.time.steps_per_year;
+
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (f.carrier[i] == 0) continue;
     if (f.has(i, kDead)) {
@@ -75,7 +75,7 @@ void incubation(World& w, const ModelConfig& m) {
     const Carrier* from = w.carriers.find(f.carrier[i]);
     const bool incubated = from && from->kind != kAccelerator;
     leave(w, i);
-    if (!incubated || w.step - f.birth_step[i] > max_age) continue;
+    if (!incubated || age_years(w, m, i) > m.carriers.accelerator_max_age) continue;
     Stream s = firm_stream(w, i, Purpose::kCarrier);
     if (Carrier* acc = free_carrier(w, kAccelerator, s.uniform()); acc && s.uniform() < acc->quality) enter(w, m, i, *acc);
   }

@@ -14,6 +14,11 @@ namespace innosim {
 inline double step_years(const ModelConfig& m) { return 1.0 / m.time.steps_per_year; }
 inline bool year_end(const World& w, const ModelConfig& m) { return w.substep == m.time.steps_per_year - 1; }
 
+// Age of firm `row` in years at the current step.
+inline double age_years(const World& w, const ModelConfig& m, std::size_t row) {
+  return (w.step - w.firms.birth_step[row]) * step_years(m);
+}
+
 inline Stream firm_stream(const World& w, std::size_t row, Purpose p) {
   return Stream(w.key.seed, w.key.stream(), w.firms.id[row], static_cast<std::uint32_t>(w.step), p);
 }

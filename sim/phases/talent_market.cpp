@@ -163,10 +163,8 @@ void match_talent(World& w, const ModelConfig& m) {
     if (e == kNoEmployer) continue;
     if (e & kOrgEmployer) {
       const auto id = static_cast<std::uint32_t>(e & ~kOrgEmployer);
-      const auto& orgs = w.research.orgs;  // in id order
-      const auto it = std::lower_bound(orgs.begin(), orgs.end(), id, [](const ResearchOrg& o, std::uint32_t v) { return o.id < v; });
-      const auto k = static_cast<std::size_t>(it - orgs.begin());
-      if (it != orgs.end() && it->id == id && org_staff[k] < org_demand[k]) org_staff[k] += 1;
+      const std::int64_t k = w.research.org_row(id);
+      if (k >= 0 && org_staff[static_cast<std::size_t>(k)] < org_demand[static_cast<std::size_t>(k)]) org_staff[static_cast<std::size_t>(k)] += 1;
       else t.employer[i] = kNoEmployer;
       continue;
     }

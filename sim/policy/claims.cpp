@@ -21,9 +21,9 @@ bool present(const World& w, const Claim& c) {
       return carrier && !carrier->closed;
     }
     case Recipient::kOrg:
-      return std::any_of(w.research.orgs.begin(), w.research.orgs.end(), [&](const auto& o) { return o.id == c.firm_id; });
+      return w.research.org_row(static_cast<std::uint32_t>(c.firm_id)) >= 0;
     case Recipient::kPlatform:
-      return std::any_of(w.research.platforms.begin(), w.research.platforms.end(), [&](const auto& p) { return p.id == c.firm_id; });
+      return w.research.platform_row(static_cast<std::uint32_t>(c.firm_id)) >= 0;
     case Recipient::kTalent:
       return std::binary_search(w.talent.id.begin(), w.talent.id.end(), c.firm_id);
   }
@@ -45,12 +45,10 @@ void credit(World& w, const Claim& c, double amount) {
       break;
     }
     case Recipient::kOrg:
-      for (auto& o : w.research.orgs)
-        if (o.id == c.firm_id) o.received += amount;
+      w.research.orgs[static_cast<std::size_t>(w.research.org_row(static_cast<std::uint32_t>(c.firm_id)))].received += amount;
       break;
     case Recipient::kPlatform:
-      for (auto& p : w.research.platforms)
-        if (p.id == c.firm_id) p.received += amount;
+      w.research.platforms[static_cast<std::size_t>(w.research.platform_row(static_cast<std::uint32_t>(c.firm_id)))].received += amount;
       break;
     case Recipient::kTalent:
       w.receipts.talents += amount;
