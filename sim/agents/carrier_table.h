@@ -35,11 +35,6 @@ struct CarrierTable {
   // The carrier with this id, or nullptr (rows stay sorted by id).
   Carrier* find(std::uint32_t id);
   const Carrier* find(std::uint32_t id) const { return const_cast<CarrierTable*>(this)->find(id); }
-  int count(CarrierKind kind) const {
-    int n = 0;
-    for (const auto& c : rows) n += c.kind == kind;
-    return n;
-  }
 };
 
 inline Carrier* CarrierTable::find(std::uint32_t id) {

@@ -67,10 +67,6 @@ double CollaborationGraph::neighbour_knowledge(std::size_t i, const FirmTable& f
   return sum;
 }
 
-std::size_t CollaborationGraph::degree(std::size_t firm_row) const {
-  return firm_row < firm_vertices_ ? boost::out_degree(static_cast<std::uint32_t>(firm_row), csr_) : 0;
-}
-
 bool CollaborationGraph::adjacent(std::size_t a, std::size_t b) const {
   if (a >= firm_vertices_ || b >= firm_vertices_) return false;
   for (auto [e, end] = boost::out_edges(static_cast<std::uint32_t>(a), csr_); e != end; ++e)

@@ -39,10 +39,7 @@ class CollaborationGraph {
   // Sum over the neighbours of firm row `i` of their knowledge divided by their degree
   // (a partner shares what it knows among its partners), CNY.
   double neighbour_knowledge(std::size_t i, const FirmTable& f, const ResearchTable& r) const;
-  std::size_t degree(std::size_t firm_row) const;
   bool adjacent(std::size_t firm_row, std::size_t other_firm_row) const;
-  std::size_t vertex_count() const { return boost::num_vertices(csr_); }
-  std::size_t firm_vertices() const { return firm_vertices_; }
 
  private:
   // 32-bit vertex and edge indices: a national run has ~50M firms and ~200M edges.
