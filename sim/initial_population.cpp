@@ -160,18 +160,26 @@ World initial_population(const ModelConfig& m, RunKey key) {
     f.set(i, kTechSme, true);
   }
 
-  // Business R&D: scale the intensities of uncertified performers so the total matches.
-  // Certified firms keep the R&D their status needs; if that alone exceeds the preset,
+  // Business R&D: scale the intensities so the total matches. A certified firm keeps the R&D
+  // its status needs (up to the profile's margin, 1.32 x the line); only R&D beyond that is
+  // scaled, as all of an uncertified firm's is. If the kept R&D alone exceeds the preset,
   // base-year R&D overshoots rather than breaking the certified counts.
+  auto kept = [&](std::size_t i) {
+    if (!f.has(i, kHnte) && !f.has(i, kTechSme)) return 0.0;
+    const double line = min_certified_intensity(m, f.revenue[i], f.has(i, kHnte) ? Certified::kHnte : Certified::kTechSme);
+    return std::min<double>(f.intensity[i], 1.32 * line);
+  };
   double fixed = 0, free = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const double rd = f.intensity[i] * f.revenue[i];
-    (f.has(i, kHnte) || f.has(i, kTechSme) ? fixed : free) += rd;
+    const double keep = kept(i);
+    fixed += keep * f.revenue[i];
+    free += (f.intensity[i] - keep) * f.revenue[i];
   }
   const double factor = free > 0 ? std::max(0.0, target_rd - fixed) / free : 0.0;
-  for (std::size_t i = 0; i < n; ++i)
-    if (!(f.has(i, kHnte) || f.has(i, kTechSme)))
-      f.intensity[i] = static_cast<float>(std::min<double>(f.intensity[i] * factor, m.rd.max_intensity));
+  for (std::size_t i = 0; i < n; ++i) {
+    const double keep = kept(i);
+    f.intensity[i] = static_cast<float>(std::min<double>(keep + (f.intensity[i] - keep) * factor, std::max(keep, m.rd.max_intensity)));
+  }
 
   // The preset's patent stock: one per certified firm, the rest spread over R&D performers.
   double assigned = 0;

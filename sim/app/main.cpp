@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   add_list_command(app, common, action);
   add_bench_command(app, common, action);
   add_summary_command(app, common, action);
+  add_calibrate_command(app, common, action);
   CLI11_PARSE(app, argc, argv);
   try {
     return action();

@@ -29,6 +29,35 @@ void layer(ConfigTree& tree, const Schema& s, const std::string& path) {
   tree.merge(ConfigTree::parse_file(path), path, s.known, s.open_tables);
 }
 
+// A preset may name files to layer right after it, relative to itself: the fits that
+// `innosim calibrate` writes (configs/calibration/). Scenarios and --set still override them.
+void layer_preset(ConfigTree& tree, const Schema& s, const std::string& path, bool with_includes) {
+  if (!fs::exists(path)) throw ConfigError(path, 0, "", "no such file");
+  toml::table preset = ConfigTree::parse_file(path);
+  std::vector<std::pair<std::string, int>> includes;
+  if (const toml::node* n = preset.get("include")) {
+    const int line = static_cast<int>(n->source().begin.line);
+    const toml::array* files = n->as_array();
+    if (!files) throw ConfigError(path, line, "include", "expected a list of file paths, relative to the preset");
+    for (const auto& f : *files) {
+      const auto name = f.value_exact<std::string>();
+      if (!name) throw ConfigError(path, line, "include", "expected a list of file paths, relative to the preset");
+      includes.emplace_back(*name, line);
+    }
+    preset.erase("include");
+  }
+  tree.merge(preset, path, s.known, s.open_tables);
+  if (!with_includes) return;
+  for (const auto& [name, line] : includes) {
+    const std::string file = (fs::path(path).parent_path() / name).lexically_normal().string();
+    if (!fs::exists(file))
+      throw ConfigError(path, line, "include", "no such file: " + file + " (a fit file is written by `innosim calibrate`)");
+    const toml::table included = ConfigTree::parse_file(file);
+    if (included.contains("include")) throw ConfigError(file, 0, "include", "an included file cannot include others");
+    tree.merge(included, file, s.known, s.open_tables);
+  }
+}
+
 LoadedConfig bind(const ConfigTree& tree) {
   LoadedConfig out;
   Binder b(tree);
@@ -64,7 +93,7 @@ LoadedConfig load_config(const LoadRequest& request) {
   }
   ConfigTree tree;
   layer(tree, s, (fs::path(request.data_dir) / "configs" / "model.toml").string());
-  layer(tree, s, preset);
+  layer_preset(tree, s, preset, request.includes);
   for (const auto& f : request.scenario_files) layer(tree, s, f);
   for (const auto& a : request.sets) tree.set(a, s.known, s.open_tables);
   return bind(tree);
@@ -80,7 +109,7 @@ LoadedConfig load_for_check(const std::string& data_dir, const std::string& file
     const Schema s = schema();
     ConfigTree tree;
     layer(tree, s, model.string());
-    layer(tree, s, file);
+    layer_preset(tree, s, file, true);
     return bind(tree);
   }
   const std::string folder = p.parent_path().filename().string();

@@ -1,5 +1,5 @@
 // Loads the layered configuration of BRIEF 7: configs/model.toml <- region preset <-
-// scenario files <- --set overrides, validates it once and returns typed structs.
+// its included fit files <- scenario files <- --set overrides, validates it once and returns typed structs.
 #pragma once
 #include <string>
 #include <vector>
@@ -17,6 +17,7 @@ struct LoadRequest {
   std::string region;                       // preset name; empty = kDefaultRegion
   std::vector<std::string> scenario_files;  // layered in order
   std::vector<std::string> sets;            // key=value overrides, applied last
+  bool includes = true;                     // layer the files the preset's `include` names
 };
 
 struct LoadedConfig {

@@ -85,8 +85,14 @@ const toml::node* ConfigTree::find(const std::string& key) const {
 }
 
 Origin ConfigTree::origin(const std::string& key) const {
-  const auto it = origins_.find(key);
-  return it == origins_.end() ? Origin{"<none>", 0} : it->second;
+  // An element of an array of tables ("region.targets[2]") was set with its array.
+  for (std::string k = key; !k.empty();) {
+    if (const auto it = origins_.find(k); it != origins_.end()) return it->second;
+    const auto cut = k.find_last_of(".[");
+    if (cut == std::string::npos) break;
+    k.erase(cut);
+  }
+  return Origin{"<none>", 0};
 }
 
 std::string ConfigTree::to_toml() const {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "config/calibration_config.h"
 #include "config/ecosystem_config.h"
 #include "config/lever_config.h"
 
@@ -199,6 +200,7 @@ struct ModelConfig {
   Levers levers;
   RegionConfig region;
   ScenarioInfo scenario;
+  CalibrationSpec calibration;
 };
 
 class Binder;
@@ -207,5 +209,6 @@ void describe(Binder& b, ModelConfig& c);
 // The parts of `describe` kept in their own files.
 void describe_levers(Binder& b, Levers& l);
 void describe_ecosystem(Binder& b, ModelConfig& c);
+void describe_calibration(Binder& b, CalibrationSpec& c, int base_year);
 
 }  // namespace innosim

@@ -241,6 +241,7 @@ void describe(Binder& b, ModelConfig& c) {
   describe_levers(b, c.levers);
   describe_ecosystem(b, c);
   describe_region(b, c.region);
+  describe_calibration(b, c.calibration, c.region.base_year);  // last: it checks the keys declared above
   if (b.binding() && c.time.end_year <= c.region.base_year)
     b.fail("time.end_year", "expected a year after region.base_year (" + std::to_string(c.region.base_year) + ")");
   if (b.binding() && 12 % c.time.steps_per_year != 0)

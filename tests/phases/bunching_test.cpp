@@ -44,7 +44,10 @@ TEST_CASE("with the hnte notch on R&D intensity bunches just above each band's t
       // Ample R&D staff and no talent-founded startups (at this workforce they would outnumber
       // the region's own entrants): the test isolates the notch from the talent market.
       "region.rd_personnel=200000", "region.leading_talents=1000", "region.talent_total=3000000",
-      "talent.entrepreneurship_rate=0"};
+      "talent.entrepreneurship_rate=0",
+      // The spread of desired intensities this region was built around (the model default,
+      // not a region's fit), so that each band has firms on both sides of its threshold.
+      "rd.latent_intensity_sigma=0.8"};
   auto with = [&](std::vector<std::string> extra) {
     extra.insert(extra.end(), region.begin(), region.end());
     return test::scaled(20000, extra);

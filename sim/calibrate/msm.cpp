@@ -1,0 +1,192 @@
+#include "calibrate/msm.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/errors.h"
+
+namespace innosim {
+namespace {
+
+using Eigen::MatrixXd;
+using Eigen::VectorXd;
+
+// Parameters are searched as u = logit((theta - lower) / (upper - lower)).
+struct Transform {
+  VectorXd lower, width;
+  VectorXd theta(const VectorXd& u) const {
+    return lower + width.cwiseProduct(u.unaryExpr([](double x) { return 1.0 / (1.0 + std::exp(-x)); }));
+  }
+  VectorXd u(const VectorXd& theta) const {
+    VectorXd p = (theta - lower).cwiseQuotient(width);
+    return p.unaryExpr([](double x) {
+      const double c = std::clamp(x, 0.01, 0.99);  // a start on a bound would freeze the search
+      return std::log(c / (1 - c));
+    });
+  }
+};
+
+// Relative draws, mean and covariance of one evaluation.
+struct Evaluation {
+  VectorXd theta, mean, g;
+  MatrixXd covariance;
+  double objective = 0;
+  int replicates = 0;
+};
+
+class Objective {
+ public:
+  Objective(const MsmProblem& p, const MomentSimulator& s, const std::function<void(const std::string&)>& log)
+      : problem_(p), simulate_(s), log_(log), scale_(p.observed.cwiseAbs()) {}
+
+  Evaluation evaluate(const VectorXd& theta) {
+    const MatrixXd draws = simulate_(theta);
+    if (draws.cols() != problem_.observed.size() || draws.rows() < 2)
+      throw ModelError("calibration: the simulator returned " + std::to_string(draws.rows()) + "x" + std::to_string(draws.cols()) +
+                       " draws; expected at least 2 replicates of " + std::to_string(problem_.observed.size()) + " moments");
+    ++evaluations;
+    MatrixXd rel = draws.array().rowwise() / scale_.transpose().array();
+    Evaluation e;
+    e.theta = theta;
+    e.replicates = static_cast<int>(draws.rows());
+    e.mean = draws.colwise().mean().transpose();
+    const VectorXd rel_mean = rel.colwise().mean().transpose();
+    const MatrixXd centred = rel.rowwise() - rel_mean.transpose();
+    e.covariance = centred.transpose() * centred / static_cast<double>(draws.rows() - 1);
+    e.g = (e.mean - problem_.observed).cwiseQuotient(scale_);
+    if (weight.size() == 0) {  // fixed at the first evaluation, so the objective does not move under the search
+      const double e2 = problem_.measurement_error * problem_.measurement_error;
+      weight = (e.covariance.diagonal().array() + e2).max(1e-12).inverse().matrix();
+    }
+    e.objective = e.g.dot(weight.cwiseProduct(e.g));
+    if (log_) {
+      std::string params;
+      for (Eigen::Index i = 0; i < theta.size(); ++i) params += fmt::format("{}{}={:.6g}", i ? " " : "", problem_.parameters[i].key, theta[i]);
+      log_(fmt::format("evaluation {:3d}: {}  objective {:.6g}", evaluations, params, e.objective));
+    }
+    return e;
+  }
+
+  VectorXd residual(const Evaluation& e) const { return weight.cwiseSqrt().cwiseProduct(e.g); }
+
+  VectorXd weight;
+  int evaluations = 0;
+
+ private:
+  const MsmProblem& problem_;
+  const MomentSimulator& simulate_;
+  const std::function<void(const std::string&)>& log_;
+  VectorXd scale_;
+};
+
+void check(const MsmProblem& p) {
+  const auto k = static_cast<Eigen::Index>(p.parameters.size());
+  if (k == 0) throw ModelError("calibration: no free parameter ([[calibration.parameters]] in the preset)");
+  if (p.start.size() != k) throw ModelError("calibration: one start value per parameter expected");
+  if (p.observed.size() < k) throw ModelError("calibration: fewer moments than free parameters");
+  for (Eigen::Index j = 0; j < p.observed.size(); ++j)
+    if (p.observed[j] == 0 || !std::isfinite(p.observed[j])) throw ModelError("calibration: observed moments must be finite and non-zero");
+}
+
+constexpr double kStepU = 0.2;       // forward-difference step in logit units (about 5% of the range mid-way)
+constexpr double kStepTheta = 0.025; // central-difference half-step for G, as a share of the range
+
+}  // namespace
+
+MsmFit fit_msm(const MsmProblem& problem, const MomentSimulator& simulate, const std::function<void(const std::string&)>& log) {
+  check(problem);
+  const auto k = static_cast<Eigen::Index>(problem.parameters.size());
+  Transform tr{VectorXd(k), VectorXd(k)};
+  for (Eigen::Index i = 0; i < k; ++i) {
+    tr.lower[i] = problem.parameters[i].lower;
+    tr.width[i] = problem.parameters[i].upper - problem.parameters[i].lower;
+  }
+  Objective obj(problem, simulate, log);
+  VectorXd u = tr.u(problem.start);
+  Evaluation best = obj.evaluate(tr.theta(u));
+  MsmFit fit;
+  fit.objective_start = best.objective;
+
+  // Levenberg-Marquardt on r(u) = W^1/2 g(theta(u)).
+  double lambda = 1e-2;
+  bool need_jacobian = true;
+  MatrixXd jac(problem.observed.size(), k);
+  fit.stop_reason = "iteration limit (calibration.max_iterations)";
+  for (int it = 0; it < problem.max_iterations; ++it) {
+    fit.iterations = it + 1;
+    const VectorXd r = obj.residual(best);
+    if (need_jacobian) {
+      for (Eigen::Index i = 0; i < k; ++i) {
+        VectorXd du = u;
+        du[i] += kStepU;
+        jac.col(i) = (obj.residual(obj.evaluate(tr.theta(du))) - r) / kStepU;
+      }
+      need_jacobian = false;
+    }
+    const MatrixXd a = jac.transpose() * jac;
+    const VectorXd grad = jac.transpose() * r;
+    if (a.diagonal().maxCoeff() <= 0) {
+      fit.stop_reason = "the moments do not move with any parameter";
+      break;
+    }
+    MatrixXd damped = a;
+    damped.diagonal() += lambda * a.diagonal().cwiseMax(1e-9 * a.diagonal().maxCoeff());
+    const VectorXd step = damped.ldlt().solve(-grad);
+    const Evaluation trial = obj.evaluate(tr.theta(u + step));
+    if (trial.objective < best.objective) {
+      const double gain = (best.objective - trial.objective) / std::max(best.objective, 1e-300);
+      u += step;
+      best = trial;
+      lambda = std::max(lambda / 3, 1e-6);
+      need_jacobian = true;
+      if (gain < 1e-4 || step.cwiseAbs().maxCoeff() < 1e-3) {
+        fit.stop_reason = "converged: the last step improved the objective by less than 0.01%";
+        break;
+      }
+    } else {
+      lambda *= 4;
+      if (step.cwiseAbs().maxCoeff() < 1e-3) {
+        fit.stop_reason = "converged: no smaller step improves the objective";
+        break;
+      }
+    }
+  }
+
+  // Standard errors at the estimate.
+  const Eigen::Index m = problem.observed.size();
+  MatrixXd g_theta(m, k);
+  for (Eigen::Index i = 0; i < k; ++i) {
+    const double h = kStepTheta * tr.width[i];
+    VectorXd up = best.theta, down = best.theta;
+    up[i] = std::min(up[i] + h, tr.lower[i] + tr.width[i]);
+    down[i] = std::max(down[i] - h, tr.lower[i]);
+    g_theta.col(i) = (obj.evaluate(up).g - obj.evaluate(down).g) / (up[i] - down[i]);
+  }
+  fit.weight = obj.weight;
+  const MatrixXd w = obj.weight.asDiagonal();
+  const MatrixXd bread = g_theta.transpose() * w * g_theta;
+  Eigen::SelfAdjointEigenSolver<MatrixXd> eig(bread);
+  fit.identified = eig.eigenvalues().minCoeff() > 1e-10 * std::max(eig.eigenvalues().maxCoeff(), 1e-300);
+  fit.theta = best.theta;
+  fit.simulated = best.mean;
+  fit.simulated_sd = (best.covariance.diagonal().array().sqrt() * problem.observed.cwiseAbs().array()).matrix();
+  fit.objective = best.objective;
+  fit.standard_error = VectorXd::Constant(k, std::numeric_limits<double>::quiet_NaN());
+  fit.covariance = MatrixXd::Constant(k, k, std::numeric_limits<double>::quiet_NaN());
+  if (fit.identified) {
+    // The observed moments vary as one realisation (Omega) plus measurement error; the
+    // simulated means add Omega / R.
+    const double e2 = problem.measurement_error * problem.measurement_error;
+    const MatrixXd noise = (1.0 + 1.0 / best.replicates) * best.covariance + e2 * MatrixXd::Identity(m, m);
+    const MatrixXd inv = bread.inverse();
+    fit.covariance = inv * g_theta.transpose() * w * noise * w * g_theta * inv;
+    fit.standard_error = fit.covariance.diagonal().cwiseSqrt();
+  }
+  fit.evaluations = obj.evaluations;
+  return fit;
+}
+
+}  // namespace innosim

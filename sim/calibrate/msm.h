@@ -1,0 +1,56 @@
+// The method of simulated moments (McFadden 1989; Pakes & Pollard 1989), as innosim uses it:
+// find the parameters whose simulated moments, averaged over R replicates on common random
+// numbers, come closest to the observed ones, and say how well the moments pin them down.
+//
+// - Deviations are relative: g_j(theta) = (mean simulated m_j - observed m_j) / |observed m_j|.
+// - Weights are diagonal, fixed at the start: W_jj = 1 / (s_j^2 + e^2), with s_j^2 the
+//   replicates' variance of moment j and e the relative measurement error of a published
+//   statistic. A noisy moment counts less.
+// - The search is Levenberg-Marquardt (Eigen) over logit-transformed parameters, so it stays
+//   inside each parameter's bounds; the Jacobian is by forward differences.
+// - Standard errors come from the sandwich (G'WG)^-1 G'W S W G (G'WG)^-1. G is the Jacobian
+//   of g in the parameters (central differences at the estimate). S = (1 + 1/R) Omega + e^2 I,
+//   with Omega the replicates' covariance of the moments: the region is one realisation of
+//   the model, and the simulated mean carries an error of Omega / R.
+#pragma once
+#include <Eigen/Dense>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "config/calibration_config.h"
+
+namespace innosim {
+
+// Moment draws at theta: one row per replicate, one column per moment, in the moments' units.
+using MomentSimulator = std::function<Eigen::MatrixXd(const Eigen::VectorXd& theta)>;
+
+struct MsmProblem {
+  std::vector<FreeParameter> parameters;  // names and bounds
+  Eigen::VectorXd start;                  // inside the bounds
+  Eigen::VectorXd observed;               // one per moment, non-zero
+  double measurement_error = 0.02;
+  int max_iterations = 12;
+};
+
+struct MsmFit {
+  Eigen::VectorXd theta;          // the estimate
+  Eigen::VectorXd standard_error; // NaN where the moments do not identify the parameter
+  Eigen::MatrixXd covariance;     // of the estimate
+  bool identified = true;         // false when G'WG is singular
+  Eigen::VectorXd simulated;      // mean simulated moments at the estimate
+  Eigen::VectorXd simulated_sd;   // their replicate standard deviation
+  Eigen::VectorXd weight;         // the diagonal of W
+  double objective_start = 0;     // g'Wg at the start
+  double objective = 0;           // g'Wg at the estimate
+  int iterations = 0;
+  int evaluations = 0;
+  std::string stop_reason;
+};
+
+// `log` (optional) hears one line per evaluation.
+MsmFit fit_msm(const MsmProblem& problem, const MomentSimulator& simulate,
+               const std::function<void(const std::string&)>& log = {});
+
+}  // namespace innosim

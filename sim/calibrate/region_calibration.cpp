@@ -1,0 +1,139 @@
+#include "calibrate/region_calibration.h"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+
+#include "core/errors.h"
+#include "core/version.h"
+#include "observe/indicator_catalog.h"
+#include "run/ensemble.h"
+
+namespace innosim {
+namespace {
+
+// Shortest text that reads back as the same double, always with a decimal point or exponent.
+std::string exact(double v) {
+  std::string s = fmt::format("{}", v);
+  if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
+  return s;
+}
+
+// The estimates are written to six significant digits: far finer than their standard errors,
+// and readable.
+double six_digits(double v) { return std::stod(fmt::format("{:.6g}", v)); }
+
+double value_at(const std::string& resolved_toml, const std::string& key) {
+  const toml::table t = toml::parse(resolved_toml);
+  const auto v = t.at_path(key).value<double>();
+  if (!v) throw ModelError("calibration: no value for '" + key + "'");
+  return *v;
+}
+
+}  // namespace
+
+RegionCalibration calibrate_region(const LoadRequest& request, int threads, const std::function<void(const std::string&)>& log) {
+  LoadRequest base = request;
+  base.includes = false;
+  const LoadedConfig loaded = load_config(base);
+  RegionCalibration out;
+  out.region = loaded.model.region.name;
+  out.base_year = loaded.model.region.base_year;
+  out.spec = loaded.model.calibration;
+  const CalibrationSpec& spec = out.spec;
+  if (spec.parameters.empty() || spec.moments.empty())
+    throw ConfigError(region_file(request.data_dir, request.region.empty() ? kDefaultRegion : request.region), 0, "calibration",
+                      "the preset declares nothing to fit: expected [[calibration.parameters]] and [[calibration.moments]]");
+  int last_year = 0;
+  for (const auto& m : spec.moments) last_year = std::max(last_year, m.year);
+
+  const auto k = static_cast<Eigen::Index>(spec.parameters.size());
+  MsmProblem problem;
+  problem.parameters = spec.parameters;
+  problem.start.resize(k);
+  for (Eigen::Index i = 0; i < k; ++i) {
+    const FreeParameter& p = spec.parameters[i];
+    problem.start[i] = std::clamp(value_at(loaded.resolved_toml, p.key), p.lower, p.upper);
+  }
+  problem.observed.resize(static_cast<Eigen::Index>(spec.moments.size()));
+  for (std::size_t j = 0; j < spec.moments.size(); ++j) problem.observed[static_cast<Eigen::Index>(j)] = spec.moments[j].value;
+  problem.measurement_error = spec.measurement_error;
+  problem.max_iterations = spec.max_iterations;
+  out.start = problem.start;
+
+  const MomentSimulator simulate = [&](const Eigen::VectorXd& theta) {
+    LoadRequest at = base;
+    at.sets.push_back("time.end_year=" + std::to_string(last_year));
+    for (Eigen::Index i = 0; i < k; ++i) at.sets.push_back(spec.parameters[i].key + "=" + exact(theta[i]));
+    EnsembleSpec run;
+    run.scenarios.push_back(load_config(at));
+    run.replicates = spec.replicates;
+    run.seed = spec.seed;
+    run.threads = threads;
+    const EnsembleResult r = run_ensemble(run);
+    const std::size_t years = r.years.size();
+    Eigen::MatrixXd draws(spec.replicates, static_cast<Eigen::Index>(spec.moments.size()));
+    for (int rep = 0; rep < spec.replicates; ++rep)
+      for (std::size_t j = 0; j < spec.moments.size(); ++j) {
+        const auto t = static_cast<std::size_t>(spec.moments[j].year - out.base_year);
+        const auto ind = static_cast<std::size_t>(find_indicator(spec.moments[j].indicator));
+        draws(rep, static_cast<Eigen::Index>(j)) = r.trajectories[(static_cast<std::size_t>(rep) * years + t) * kIndicatorCount + ind];
+      }
+    return draws;
+  };
+  out.fit = fit_msm(problem, simulate, log);
+  return out;
+}
+
+std::string fit_file_text(const RegionCalibration& c, const std::string& command_line) {
+  const MsmFit& f = c.fit;
+  std::string s;
+  s += fmt::format("# Fitted by `{}` (innosim {}).\n", command_line, kVersion);
+  s += "# Method of simulated moments (docs/CALIBRATION.md). The same command, model.toml, preset and\n";
+  s += "# seed write this file again byte for byte. Layered after the preset that includes it.\n#\n";
+  s += fmt::format("# seed {}, {} replicates per evaluation, {} evaluations, {} iterations; {}\n", c.spec.seed, c.spec.replicates,
+                   f.evaluations, f.iterations, f.stop_reason);
+  s += fmt::format("# objective g'Wg: {:.4g} at the start, {:.4g} at the estimate ({} moments, {} parameters)\n", f.objective_start,
+                   f.objective, c.spec.moments.size(), c.spec.parameters.size());
+  if (!f.identified) s += "# WARNING: G'WG is singular: these moments do not identify every parameter; no standard errors\n";
+  s += "#\n# moment, year: observed | simulated mean (replicate sd) | error of the mean | source\n";
+  for (std::size_t j = 0; j < c.spec.moments.size(); ++j) {
+    const Moment& m = c.spec.moments[j];
+    const auto jj = static_cast<Eigen::Index>(j);
+    s += fmt::format("#   {}, {}: {:.6g} | {:.6g} ({:.3g}) | {:+.1f}% | {}\n", m.indicator, m.year, m.value, f.simulated[jj],
+                     f.simulated_sd[jj], 100.0 * (f.simulated[jj] - m.value) / std::fabs(m.value), m.source);
+  }
+  s += "#\n# parameter: estimate (standard error) | start | bounds\n";
+  for (std::size_t i = 0; i < c.spec.parameters.size(); ++i) {
+    const FreeParameter& p = c.spec.parameters[i];
+    const auto ii = static_cast<Eigen::Index>(i);
+    s += fmt::format("#   {}: {:.6g} ({:.3g}) | {:.6g} | [{:.6g}, {:.6g}]\n", p.key, f.theta[ii], f.standard_error[ii], c.start[ii],
+                     p.lower, p.upper);
+  }
+  // The estimates as keys, grouped by table.
+  std::map<std::string, std::vector<std::size_t>> tables;
+  for (std::size_t i = 0; i < c.spec.parameters.size(); ++i) {
+    const std::string& key = c.spec.parameters[i].key;
+    tables[key.substr(0, key.rfind('.'))].push_back(i);
+  }
+  for (const auto& [table, members] : tables) {
+    s += fmt::format("\n[{}]\n", table);
+    for (std::size_t i : members) {
+      const std::string& key = c.spec.parameters[i].key;
+      const auto ii = static_cast<Eigen::Index>(i);
+      s += fmt::format("{} = {}  # [fitted] SE {:.3g}, {}\n", key.substr(key.rfind('.') + 1), exact(six_digits(f.theta[ii])),
+                       f.standard_error[ii], c.region);
+    }
+  }
+  return s;
+}
+
+std::string fit_file_path(const std::string& data_dir, const std::string& region) {
+  return (std::filesystem::path(data_dir) / "configs" / "calibration" / (region + ".toml")).string();
+}
+
+}  // namespace innosim

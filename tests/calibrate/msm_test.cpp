@@ -1,0 +1,105 @@
+// The estimator on simulators whose truth is known: it recovers the parameters, keeps to
+// their bounds, and says so when the moments cannot identify a parameter.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <random>
+
+#include "calibrate/msm.h"
+
+using namespace innosim;
+
+namespace {
+
+// Fixed noise: the same draws at every theta (common random numbers), as the model's streams give.
+Eigen::MatrixXd fixed_noise(int replicates, int moments, double sd) {
+  std::mt19937_64 gen(42);
+  std::normal_distribution<double> z(0.0, sd);
+  Eigen::MatrixXd n(replicates, moments);
+  for (int r = 0; r < replicates; ++r)
+    for (int j = 0; j < moments; ++j) n(r, j) = z(gen);
+  return n;
+}
+
+// Three non-linear moments of two parameters, with 5% multiplicative noise.
+Eigen::VectorXd expected_moments(const Eigen::VectorXd& t) {
+  Eigen::VectorXd m(3);
+  m << 100.0 * t[0] + 20.0 * t[1], 50.0 * std::exp(0.8 * t[1]), 30.0 * t[0] * t[1] + 10.0;
+  return m;
+}
+
+MomentSimulator noisy(const Eigen::MatrixXd& noise) {
+  return [noise](const Eigen::VectorXd& t) {
+    const Eigen::VectorXd m = expected_moments(t);
+    Eigen::MatrixXd draws(noise.rows(), noise.cols());
+    for (Eigen::Index r = 0; r < noise.rows(); ++r) draws.row(r) = (m.array() * (1.0 + noise.row(r).transpose().array())).transpose();
+    return draws;
+  };
+}
+
+MsmProblem problem(Eigen::VectorXd truth, Eigen::VectorXd start) {
+  MsmProblem p;
+  p.parameters = {{"a.x", 0.0, 1.0}, {"a.y", 0.2, 3.0}};
+  p.start = std::move(start);
+  p.observed = expected_moments(truth);
+  p.max_iterations = 40;
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("the method of simulated moments recovers known parameters from a distant start", "[calibrate]") {
+  const Eigen::VectorXd truth = Eigen::Vector2d(0.35, 1.7);
+  const MsmFit fit = fit_msm(problem(truth, Eigen::Vector2d(0.8, 0.5)), noisy(fixed_noise(20, 3, 0.05)));
+  INFO("estimate " << fit.theta.transpose() << ", SE " << fit.standard_error.transpose() << ", " << fit.stop_reason);
+  REQUIRE(fit.identified);
+  CHECK(fit.objective < 0.01 * fit.objective_start);
+  for (int i = 0; i < 2; ++i) {
+    CHECK(std::isfinite(fit.standard_error[i]));
+    CHECK(fit.standard_error[i] > 0);
+    // The noise has mean zero over few replicates only: the estimate is within its own error of the truth.
+    CHECK(std::fabs(fit.theta[i] - truth[i]) < 2 * fit.standard_error[i] + 0.02);
+  }
+}
+
+TEST_CASE("more replicates and a smaller measurement error give smaller standard errors", "[calibrate]") {
+  const Eigen::VectorXd truth = Eigen::Vector2d(0.35, 1.7);
+  MsmProblem noisy_data = problem(truth, truth);
+  noisy_data.measurement_error = 0.10;
+  MsmProblem precise_data = problem(truth, truth);
+  precise_data.measurement_error = 0.01;
+  const MsmFit a = fit_msm(noisy_data, noisy(fixed_noise(20, 3, 0.05)));
+  const MsmFit b = fit_msm(precise_data, noisy(fixed_noise(20, 3, 0.05)));
+  for (int i = 0; i < 2; ++i) CHECK(b.standard_error[i] < a.standard_error[i]);
+}
+
+TEST_CASE("the estimate stays inside the bounds when the data point outside them", "[calibrate]") {
+  // x = 1.3 would fit; the bound is 1.
+  const MsmFit fit = fit_msm(problem(Eigen::Vector2d(1.3, 1.0), Eigen::Vector2d(0.5, 1.0)), noisy(fixed_noise(10, 3, 0.02)));
+  CHECK(fit.theta[0] <= 1.0);
+  CHECK(fit.theta[0] > 0.9);
+  CHECK(fit.theta[1] >= 0.2);
+  CHECK(fit.theta[1] <= 3.0);
+}
+
+TEST_CASE("a parameter no moment depends on is reported as not identified", "[calibrate]") {
+  MsmProblem p = problem(Eigen::Vector2d(0.35, 1.7), Eigen::Vector2d(0.5, 1.0));
+  const MomentSimulator ignores_y = [](const Eigen::VectorXd& t) {
+    Eigen::MatrixXd draws(4, 3);
+    for (int r = 0; r < 4; ++r) draws.row(r) << 100.0 * t[0] + 1.0 * r, 50.0 + r, 40.0 * t[0] + r;
+    return draws;
+  };
+  p.observed = Eigen::Vector3d(35.0, 50.0, 14.0);
+  const MsmFit fit = fit_msm(p, ignores_y);
+  CHECK_FALSE(fit.identified);
+  CHECK(std::isnan(fit.standard_error[1]));
+  CHECK(std::fabs(fit.theta[0] - 0.335) < 0.05);  // x is still fitted (the draws add 1.5 on average)
+}
+
+TEST_CASE("the estimator refuses a problem it cannot solve", "[calibrate]") {
+  MsmProblem p = problem(Eigen::Vector2d(0.35, 1.7), Eigen::Vector2d(0.5, 1.0));
+  p.observed = Eigen::Vector2d(1.0, 0.0).head(1);
+  CHECK_THROWS_WITH(fit_msm(p, noisy(fixed_noise(4, 1, 0.0))), Catch::Contains("fewer moments than free parameters"));
+  p.observed = Eigen::Vector3d(1.0, 0.0, 2.0);
+  CHECK_THROWS_WITH(fit_msm(p, noisy(fixed_noise(4, 3, 0.0))), Catch::Contains("non-zero"));
+}
