@@ -2,6 +2,9 @@
 #include <catch2/catch.hpp>
 
 #include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include <cstdio>
 #include <sys/wait.h>
@@ -103,4 +106,32 @@ TEST_CASE("summary reads back a run file and prints yearly medians and effects",
   const Result unknown = run_innosim("summary '" + out + "' --indicator happiness");
   CHECK(unknown.status == 2);
   CHECK_THAT(unknown.output, Contains("happiness"));
+}
+
+TEST_CASE("calibrate writes the fit file where --out says and refuses a preset with nothing to fit", "[app][calibrate]") {
+  test::TempDir dir;
+  const std::string out = dir.path("fit.toml");
+  // ningxia_2017 shrunk to a few thousand firms and two replicates: this checks the command, not the fit.
+  const Result ok = run_innosim(
+      "calibrate --quiet --region ningxia_2017 --out '" + out + "' --set calibration.replicates=2 --set calibration.max_iterations=1"
+      " --set region.firms_total=8000 --set region.firms_above_scale=60 --set region.hntes=10 --set region.tech_smes=30"
+      " --set region.rd_expenditure=2e8 --set region.rd_personnel=800 --set region.talent_total=20000 --set region.leading_talents=8");
+  INFO(ok.output);
+  REQUIRE(ok.status == 0);
+  const std::string fit = [&] {
+    std::ifstream in(out);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }();
+  CHECK_THAT(fit, Contains("# Fitted by `innosim calibrate --region ningxia_2017 --set calibration.replicates=2"));
+  CHECK_THAT(fit, Contains("[hnte]") && Contains("apply_prob = ") && Contains("[rd]") && Contains("latent_intensity_sigma = "));
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path("")), std::filesystem::directory_iterator{}) == 1);  // no temporary left
+  // The fit file is a valid configuration layer.
+  CHECK(run_innosim("check --quiet '" + out + "'").status == 0);
+
+  const Result none = run_innosim("calibrate --quiet --region yinchuan --out '" + dir.path("none.toml") + "'");
+  CHECK(none.status == 2);
+  CHECK_THAT(none.output, Contains("yinchuan.toml") && Contains("nothing to fit"));
+  CHECK_FALSE(std::filesystem::exists(dir.path("none.toml")));
 }
