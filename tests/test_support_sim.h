@@ -34,4 +34,21 @@ inline LoadedConfig scaled(double firms, std::vector<std::string> extra = {}) {
   return load(sets);
 }
 
+// Preset `region` (with its included fit) at `firms` firms, its counts, money and talent in
+// proportion, run to `years` after its base year. Carriers and organisations keep their counts.
+inline LoadedConfig scaled_preset(const std::string& region, double firms, int years) {
+  const RegionConfig r = load_config({data_dir(), region, {}, {}}).model.region;
+  const double k = firms / r.firms_total;
+  const RegionEcosystem& e = r.ecosystem;
+  auto set = [&](const char* key, double v, bool round) { return std::string(key) + "=" + std::to_string(round ? std::round(v) : v); };
+  return load_config({data_dir(), region, {}, {
+      set("region.firms_total", firms, true), set("region.firms_above_scale", k * r.firms_above_scale, true),
+      set("region.hntes", k * r.hntes, true), set("region.tech_smes", k * r.tech_smes, true),
+      set("region.invention_patents", k * r.invention_patents, true), set("region.gdp", k * r.gdp, false),
+      set("region.rd_expenditure", k * r.rd_expenditure, false), set("region.rd_personnel", k * e.rd_personnel, true),
+      set("region.talent_total", k * e.talent_total, true), set("region.leading_talents", k * e.leading_talents, true),
+      set("region.graduates", k * e.graduates, true), set("region.tech_contract_turnover", k * e.tech_contract_turnover, false),
+      set("region.vc_private", k * e.vc_private, false), "time.end_year=" + std::to_string(r.base_year + years)}});
+}
+
 }  // namespace innosim::test
