@@ -48,7 +48,7 @@ class Objective {
       throw ModelError("calibration: the simulator returned " + std::to_string(draws.rows()) + "x" + std::to_string(draws.cols()) +
                        " draws; expected at least 2 replicates of " + std::to_string(problem_.observed.size()) + " moments");
     ++evaluations;
-    MatrixXd rel = draws.array().rowwise() / scale_.transpose().array();
+    const MatrixXd rel = draws.array().rowwise() / scale_.transpose().array();
     Evaluation e;
     e.theta = theta;
     e.replicates = static_cast<int>(draws.rows());
@@ -143,7 +143,7 @@ MsmFit fit_msm(const MsmProblem& problem, const MomentSimulator& simulate, const
       lambda = std::max(lambda / 3, 1e-6);
       need_jacobian = true;
       if (gain < 1e-4 || step.cwiseAbs().maxCoeff() < 1e-3) {
-        fit.stop_reason = "converged: the last step improved the objective by less than 0.01%";
+        fit.stop_reason = "converged: the last step was tiny or gained less than 0.01%";
         break;
       }
     } else {
