@@ -2,9 +2,6 @@
 // and docs/OUTPUT.md every indicator.
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
 #include "config/config_loader.h"
 #include "observe/indicator_catalog.h"
 #include "policy/fiscal_ledger.h"
@@ -12,18 +9,8 @@
 
 using namespace innosim;
 
-namespace {
-std::string read(const std::string& path) {
-  std::ifstream in(path);
-  REQUIRE(in);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-}  // namespace
-
 TEST_CASE("docs/ODD.md names every model parameter in full", "[docs]") {
-  const std::string odd = read(test::data_dir() + "/docs/ODD.md");
+  const std::string odd = test::read_text(test::data_dir() + "/docs/ODD.md");
   for (const auto& p : parameter_specs()) {
     // Region numbers are documented in the presets, lever settings in the lever table of
     // ODD 7.8 by their short names under the lever's heading, scenario keys in the README.
@@ -38,7 +25,7 @@ TEST_CASE("docs/ODD.md names every model parameter in full", "[docs]") {
 }
 
 TEST_CASE("docs/OUTPUT.md defines every indicator", "[docs]") {
-  const std::string out = read(test::data_dir() + "/docs/OUTPUT.md");
+  const std::string out = test::read_text(test::data_dir() + "/docs/OUTPUT.md");
   for (const auto& i : kIndicators) {
     const std::string name(i.name);
     INFO(name);

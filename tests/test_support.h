@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -13,6 +15,15 @@
 namespace innosim::test {
 
 inline std::string data_dir() { return INNOSIM_SOURCE_DIR; }
+
+// The whole text of a file; one that cannot be opened throws, failing the test.
+inline std::string read_text(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot open " + path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
 
 // The default preset shrunk to a few thousand firms so a replicate takes milliseconds; the
 // counts keep the preset's proportions.

@@ -27,9 +27,8 @@ std::string exact(double v) {
 // and readable.
 double six_digits(double v) { return std::stod(fmt::format("{:.6g}", v)); }
 
-double value_at(const std::string& resolved_toml, const std::string& key) {
-  const toml::table t = toml::parse(resolved_toml);
-  const auto v = t.at_path(key).value<double>();
+double value_at(const toml::table& resolved, const std::string& key) {
+  const auto v = resolved.at_path(key).value<double>();
   if (!v) throw ModelError("calibration: no value for '" + key + "'");
   return *v;
 }
@@ -55,9 +54,10 @@ RegionCalibration calibrate_region(const LoadRequest& request, int threads, cons
   MsmProblem problem;
   problem.parameters = spec.parameters;
   problem.start.resize(k);
+  const toml::table resolved = toml::parse(loaded.resolved_toml);
   for (Eigen::Index i = 0; i < k; ++i) {
     const FreeParameter& p = spec.parameters[i];
-    problem.start[i] = std::clamp(value_at(loaded.resolved_toml, p.key), p.lower, p.upper);
+    problem.start[i] = std::clamp(value_at(resolved, p.key), p.lower, p.upper);
   }
   problem.observed.resize(static_cast<Eigen::Index>(spec.moments.size()));
   for (std::size_t j = 0; j < spec.moments.size(); ++j) problem.observed[static_cast<Eigen::Index>(j)] = spec.moments[j].value;

@@ -39,6 +39,37 @@ void Binder::fail(const std::string& key, const std::string& what) const {
   throw ConfigError(o.file, o.line, key, what);
 }
 
+std::string Binder::entry_text(const toml::table& t, const std::string& where, const char* key) const {
+  const auto v = t[key].value_exact<std::string>();
+  if (!v || v->empty()) fail(where, std::string("expected a non-empty string '") + key + "'");
+  return *v;
+}
+
+double Binder::entry_number(const toml::table& t, const std::string& where, const char* key, Range r) const {
+  const bool bounded = std::isfinite(r.min) || std::isfinite(r.max);
+  const auto v = t[key].value<double>();
+  if (!v || std::isnan(*v) || *v < r.min || *v > r.max)
+    fail(where, std::string("expected a number '") + key + "'" + (bounded ? " in " + range_text(r) : std::string()));
+  return *v;
+}
+
+int Binder::entry_integer(const toml::table& t, const std::string& where, const char* key) const {
+  const auto v = t[key].value_exact<int64_t>();
+  if (!v) fail(where, std::string("expected an integer '") + key + "'");
+  return static_cast<int>(*v);
+}
+
+void Binder::entry_keys(const toml::table& t, const std::string& where, const std::vector<std::string>& allowed) const {
+  for (const auto& [k, v] : t) {
+    bool ok = false;
+    for (const auto& a : allowed) ok = ok || k.str() == a;
+    if (ok) continue;
+    std::string list;
+    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+    fail(where, "unknown key '" + std::string(k.str()) + "'; expected " + list);
+  }
+}
+
 const toml::node& Binder::require(const std::string& key) const {
   const toml::node* n = tree_->find(key);
   if (!n) throw ConfigError("configs/model.toml", 0, key,

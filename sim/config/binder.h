@@ -58,6 +58,13 @@ class Binder {
   template <class F>
   void table_array(const std::string& key, const std::string& doc, F each);
 
+  // Fields of one entry of an array of tables, `where` naming it ("region.targets[2]"): a
+  // missing or mistyped field, or a key outside `allowed`, is a ConfigError located there.
+  std::string entry_text(const toml::table& t, const std::string& where, const char* key) const;
+  double entry_number(const toml::table& t, const std::string& where, const char* key, Range r = {}) const;
+  int entry_integer(const toml::table& t, const std::string& where, const char* key) const;
+  void entry_keys(const toml::table& t, const std::string& where, const std::vector<std::string>& allowed) const;
+
   // Raises a ConfigError located at `key`'s origin.
   [[noreturn]] void fail(const std::string& key, const std::string& what) const;
 

@@ -6,7 +6,7 @@
 
 #include "config/binder.h"
 #include "config/model_config.h"
-#include "observe/indicator_catalog.h"
+#include "config/observation_schema.h"
 
 namespace innosim {
 namespace {
@@ -17,33 +17,9 @@ const ParamSpec* find_spec(const Binder& b, const std::string& key) {
   return nullptr;
 }
 
-double number(Binder& b, const toml::table& t, const std::string& where, const char* k) {
-  const auto v = t[k].value<double>();
-  if (!v || std::isnan(*v)) b.fail(where, std::string("expected a number '") + k + "'");
-  return *v;
-}
-
-std::string text(Binder& b, const toml::table& t, const std::string& where, const char* k) {
-  const auto v = t[k].value_exact<std::string>();
-  if (!v || v->empty()) b.fail(where, std::string("expected a non-empty string '") + k + "'");
-  return *v;
-}
-
-void only_keys(Binder& b, const toml::table& t, const std::string& where, const std::vector<std::string>& allowed) {
-  for (const auto& [k, v] : t) {
-    bool ok = false;
-    for (const auto& a : allowed) ok = ok || k.str() == a;
-    if (!ok) {
-      std::string list;
-      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-      b.fail(where, "unknown key '" + std::string(k.str()) + "'; expected " + list);
-    }
-  }
-}
-
 FreeParameter describe_parameter(Binder& b, const toml::table& t, const std::string& where) {
-  only_keys(b, t, where, {"key", "lower", "upper"});
-  FreeParameter p{text(b, t, where, "key"), number(b, t, where, "lower"), number(b, t, where, "upper")};
+  b.entry_keys(t, where, {"key", "lower", "upper"});
+  FreeParameter p{b.entry_text(t, where, "key"), b.entry_number(t, where, "lower"), b.entry_number(t, where, "upper")};
   const ParamSpec* spec = find_spec(b, p.key);
   if (!spec || spec->type != "float")
     b.fail(where, "key '" + p.key + "': expected a float model parameter (innosim list parameters)");
@@ -56,12 +32,7 @@ FreeParameter describe_parameter(Binder& b, const toml::table& t, const std::str
 }
 
 Moment describe_moment(Binder& b, const toml::table& t, const std::string& where) {
-  only_keys(b, t, where, {"indicator", "year", "value", "source"});
-  Moment m{text(b, t, where, "indicator"), 0, number(b, t, where, "value"), text(b, t, where, "source")};
-  if (find_indicator(m.indicator) < 0) b.fail(where, "unknown indicator '" + m.indicator + "' (innosim list indicators)");
-  const auto y = t["year"].value_exact<int64_t>();
-  if (!y) b.fail(where, "expected an integer 'year'");
-  m.year = static_cast<int>(*y);
+  Moment m = describe_observation(b, t, where, {});
   if (m.value == 0) b.fail(where, "expected a non-zero 'value': moments are matched in relative terms");
   return m;
 }

@@ -121,19 +121,9 @@ void describe_region_ecosystem(Binder& b, RegionEcosystem& e) {
   three(b, "region.accelerators", e.accelerators, kNonNeg, "carriers", "accelerators" + levels);
   b.table_array("region.links", "edges of the region graph: to (a preset or \"east\"), outflow_share, inflow_rate",
                 [&](const toml::table& t, const std::string& where) {
-                  RegionLink link;
-                  const auto to = t["to"].value_exact<std::string>();
-                  const auto share = t["outflow_share"].value<double>();
-                  const auto rate = t["inflow_rate"].value<double>();
-                  if (!to) b.fail(where, "expected a string 'to' (a region preset or \"east\")");
-                  if (!share || *share < 0 || *share > 1) b.fail(where, "expected 'outflow_share' in [0, 1]");
-                  if (!rate || *rate < 0 || *rate > 1) b.fail(where, "expected 'inflow_rate' in [0, 1]");
-                  for (const auto& [k, v] : t) {
-                    const std::string key(k.str());
-                    if (key != "to" && key != "outflow_share" && key != "inflow_rate")
-                      b.fail(where, "unknown key '" + key + "'; a link has to, outflow_share, inflow_rate");
-                  }
-                  e.links.push_back({*to, *share, *rate});
+                  b.entry_keys(t, where, {"to", "outflow_share", "inflow_rate"});
+                  e.links.push_back({b.entry_text(t, where, "to"), b.entry_number(t, where, "outflow_share", kShare),
+                                     b.entry_number(t, where, "inflow_rate", kShare)});
                 });
   if (!b.binding()) return;
   double share = 0;

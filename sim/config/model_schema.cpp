@@ -5,6 +5,7 @@
 
 #include "config/binder.h"
 #include "config/model_config.h"
+#include "config/observation_schema.h"
 #include "observe/indicator_catalog.h"
 
 namespace innosim {
@@ -142,47 +143,24 @@ void describe_tax(Binder& b, TaxConfig& t) {
 }
 
 void describe_sector(Binder& b, const toml::table& t, const std::string& where, Sector& out) {
-  auto number = [&](const char* k, double lo, double hi) {
-    const auto v = t[k].value<double>();
-    if (!v || *v < lo || *v > hi)
-      b.fail(where, std::string("expected '") + k + "' to be a number in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
-    return *v;
-  };
-  const auto name = t["name"].value_exact<std::string>();
-  if (!name) b.fail(where, "expected a string 'name'");
-  out.name = *name;
-  out.share = number("share", 0, 1);
-  out.industrial_share = number("industrial_share", 0, 1);
-  out.high_tech_share = number("high_tech_share", 0, 1);
-  out.rd_intensity_median = number("rd_intensity_median", 0, 1);
-  out.growth_drift = number("growth_drift", -1, 1);
-  for (const auto& [k, v] : t) {
-    const std::string key(k.str());
-    if (key != "name" && key != "share" && key != "industrial_share" && key != "high_tech_share" &&
-        key != "rd_intensity_median" && key != "growth_drift")
-      b.fail(where, "unknown key '" + key + "'; a sector has name, share, industrial_share, high_tech_share, "
-                    "rd_intensity_median, growth_drift");
-  }
+  b.entry_keys(t, where, {"name", "share", "industrial_share", "high_tech_share", "rd_intensity_median", "growth_drift"});
+  out.name = b.entry_text(t, where, "name");
+  out.share = b.entry_number(t, where, "share", kShare);
+  out.industrial_share = b.entry_number(t, where, "industrial_share", kShare);
+  out.high_tech_share = b.entry_number(t, where, "high_tech_share", kShare);
+  out.rd_intensity_median = b.entry_number(t, where, "rd_intensity_median", kShare);
+  out.growth_drift = b.entry_number(t, where, "growth_drift", {-1, 1});
 }
 
 void describe_target(Binder& b, const toml::table& t, const std::string& where, Target& out) {
-  auto str = [&](const char* k) -> std::string {
-    const auto v = t[k].value_exact<std::string>();
-    if (!v) b.fail(where, std::string("expected a string '") + k + "'");
-    return *v;
-  };
-  out.indicator = str("indicator");
-  if (find_indicator(out.indicator) < 0) b.fail(where, "unknown indicator '" + out.indicator + "'");
-  out.comparison = str("comparison");
+  const Moment observed = describe_observation(b, t, where, {"comparison"});
+  out.indicator = observed.indicator;
+  out.year = observed.year;
+  out.value = observed.value;
+  out.source = observed.source;
+  out.comparison = b.entry_text(t, where, "comparison");
   if (out.comparison != ">=" && out.comparison != "<=" && out.comparison != "growth>=")
     b.fail(where, "comparison: expected one of >=, <=, growth>=");
-  out.source = str("source");
-  const auto y = t["year"].value_exact<int64_t>();
-  if (!y) b.fail(where, "expected an integer 'year'");
-  out.year = static_cast<int>(*y);
-  const auto v = t["value"].value<double>();
-  if (!v) b.fail(where, "expected a number 'value'");
-  out.value = *v;
 }
 
 void describe_region(Binder& b, RegionConfig& r) {
@@ -226,6 +204,16 @@ void describe_region(Binder& b, RegionConfig& r) {
 }
 
 }  // namespace
+
+Moment describe_observation(Binder& b, const toml::table& t, const std::string& where, const std::vector<std::string>& extra_keys) {
+  std::vector<std::string> keys{"indicator", "year", "value", "source"};
+  keys.insert(keys.end(), extra_keys.begin(), extra_keys.end());
+  b.entry_keys(t, where, keys);
+  Moment m{b.entry_text(t, where, "indicator"), b.entry_integer(t, where, "year"), b.entry_number(t, where, "value"),
+           b.entry_text(t, where, "source")};
+  if (find_indicator(m.indicator) < 0) b.fail(where, "unknown indicator '" + m.indicator + "' (innosim list indicators)");
+  return m;
+}
 
 void describe(Binder& b, ModelConfig& c) {
   b.text("scenario.name", c.scenario.name, "scenario identifier, shown in output");

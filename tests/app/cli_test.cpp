@@ -3,8 +3,6 @@
 
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <cstdio>
 #include <sys/wait.h>
@@ -118,12 +116,7 @@ TEST_CASE("calibrate writes the fit file where --out says and refuses a preset w
       " --set region.rd_expenditure=2e8 --set region.rd_personnel=800 --set region.talent_total=20000 --set region.leading_talents=8");
   INFO(ok.output);
   REQUIRE(ok.status == 0);
-  const std::string fit = [&] {
-    std::ifstream in(out);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }();
+  const std::string fit = test::read_text(out);
   CHECK_THAT(fit, Contains("# Fitted by `innosim calibrate --region ningxia_2017 --set calibration.replicates=2"));
   CHECK_THAT(fit, Contains("[hnte]") && Contains("apply_prob = ") && Contains("[rd]") && Contains("latent_intensity_sigma = "));
   CHECK(std::distance(std::filesystem::directory_iterator(dir.path("")), std::filesystem::directory_iterator{}) == 1);  // no temporary left

@@ -5,7 +5,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "calibrate/region_calibration.h"
 #include "core/errors.h"
@@ -17,13 +16,6 @@ using namespace innosim;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // A data folder holding model.toml and a preset `tiny`: the default preset with `extra` appended.
 struct TinyData {
   test::TempDir dir;
@@ -32,7 +24,7 @@ struct TinyData {
     namespace fs = std::filesystem;
     fs::create_directories(fs::path(root) / "configs" / "regions");
     fs::copy_file(test::data_dir() + "/configs/model.toml", root + "/configs/model.toml");
-    std::string preset = slurp(test::data_dir() + "/configs/regions/yinchuan.toml");
+    std::string preset = test::read_text(test::data_dir() + "/configs/regions/yinchuan.toml");
     preset.replace(preset.find("name = \"yinchuan\""), 17, "name = \"tiny\"");
     preset.erase(preset.find("include = "), preset.find('\n', preset.find("include = ")) - preset.find("include = "));  // the model's defaults, not a fit
     std::ofstream(root + "/configs/regions/tiny.toml") << preset << "\n" << extra;
@@ -108,7 +100,7 @@ TEST_CASE("a preset layers the fit file it includes; calibration itself ignores 
   TinyData d("");
   std::filesystem::create_directories(d.root + "/configs/calibration");
   std::ofstream(d.root + "/configs/calibration/tiny.toml") << "[hnte]\napply_prob = 0.77  # [fitted]\n";
-  std::string preset = slurp(d.root + "/configs/regions/tiny.toml");
+  std::string preset = test::read_text(d.root + "/configs/regions/tiny.toml");
   std::ofstream(d.root + "/configs/regions/tiny.toml") << "include = [\"../calibration/tiny.toml\"]\n" << preset;
   CHECK(load_config(d.request()).model.hnte.apply_prob == Approx(0.77));
   LoadRequest without = d.request();
