@@ -25,7 +25,8 @@ void migrate(Economy& e) {
     const auto targets = e.graph.migration_targets(r);
     if (targets.empty()) continue;
     for (const Migrant& g : from.emigrants) {
-      Stream s(from.key.seed, from.key.stream(), g.talent_id, static_cast<std::uint32_t>(from.step), Purpose::kMigration);
+      Stream s(from.key.seed, from.key.stream(), g.talent_id, static_cast<std::uint32_t>(from.step),
+               Purpose::kMigration);
       double u = s.uniform(), cumulative = 0;
       for (const auto& [to, share] : targets) {
         cumulative += share;
@@ -46,15 +47,20 @@ std::uint64_t region_salt(const std::string& name) {
   return h << 32;
 }
 
-Economy initial_economy(const std::vector<const ModelConfig*>& configs, std::uint64_t seed, std::uint64_t replicate) {
+Economy initial_economy(const std::vector<const ModelConfig*>& configs, std::uint64_t seed,
+                        std::uint64_t replicate) {
   if (configs.empty()) throw ModelError("no region to run");
   for (const ModelConfig* m : configs)
-    if (m->region.base_year != configs[0]->region.base_year || m->time.end_year != configs[0]->time.end_year ||
+    if (m->region.base_year != configs[0]->region.base_year ||
+        m->time.end_year != configs[0]->time.end_year ||
         m->time.steps_per_year != configs[0]->time.steps_per_year)
-      throw ModelError("region '" + m->region.name + "' has another base year, end year or step than '" + configs[0]->region.name +
-                       "'; the regions of a run share one clock");
+      throw ModelError("region '" + m->region.name +
+                       "' has another base year, end year or step than '" +
+                       configs[0]->region.name + "'; the regions of a run share one clock");
   Economy e{configs, {}, build_graph(configs)};
-  for (const ModelConfig* m : configs) e.regions.push_back(initial_population(*m, RunKey{seed, replicate, region_salt(m->region.name)}));
+  for (const ModelConfig* m : configs)
+    e.regions.push_back(
+        initial_population(*m, RunKey{seed, replicate, region_salt(m->region.name)}));
   return e;
 }
 

@@ -20,7 +20,8 @@ struct Economy {
 
 // The salt that keys a region's random streams: a hash of its name, in the high 32 bits.
 std::uint64_t region_salt(const std::string& name);
-Economy initial_economy(const std::vector<const ModelConfig*>& configs, std::uint64_t seed, std::uint64_t replicate);
+Economy initial_economy(const std::vector<const ModelConfig*>& configs, std::uint64_t seed,
+                        std::uint64_t replicate);
 void step_economy(Economy& e);
 
 }  // namespace innosim

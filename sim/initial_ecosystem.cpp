@@ -10,29 +10,35 @@
 namespace innosim {
 namespace {
 
-constexpr double kInitialOccupancy = 0.6;  // ASSUMPTION: carriers start 60% full (DOMAIN 2.4 asks 75% of a national one)
+constexpr double kInitialOccupancy =
+    0.6;  // ASSUMPTION: carriers start 60% full (DOMAIN 2.4 asks 75% of a national one)
 
 void initial_carriers(World& w, const ModelConfig& m, Stream& s) {
   const RegionEcosystem& e = m.region.ecosystem;
-  const std::array<const std::vector<double>*, kCarrierKinds> counts = {&e.maker_spaces, &e.incubators, &e.accelerators};
+  const std::array<const std::vector<double>*, kCarrierKinds> counts = {
+      &e.maker_spaces, &e.incubators, &e.accelerators};
   for (int k = 0; k < kCarrierKinds; ++k)
     for (int level = 0; level < kCarrierLevels; ++level)
       for (long n = 0; n < std::lround((*counts[k])[level]); ++n) {
         const auto kind = static_cast<CarrierKind>(k);
         const auto lv = static_cast<CarrierLevel>(level);
-        w.carriers.add(kind, lv, carrier_capacity(m.carriers, kind, lv), std::clamp(m.carriers.quality_mean * (0.5 + s.uniform()), 0.05, 1.0),
+        w.carriers.add(kind, lv, carrier_capacity(m.carriers, kind, lv),
+                       std::clamp(m.carriers.quality_mean * (0.5 + s.uniform()), 0.05, 1.0),
                        w.year - 3);
       }
   // Tenants: the youngest firms, in row order, until each carrier is partly full.
   FirmTable& f = w.firms;
   std::size_t next = 0;
   for (auto& c : w.carriers.rows) {
-    const double max_age = c.kind == kAccelerator ? m.carriers.accelerator_max_age : m.carriers.term_years[c.kind];
+    const double max_age =
+        c.kind == kAccelerator ? m.carriers.accelerator_max_age : m.carriers.term_years[c.kind];
     const auto want = static_cast<int>(std::round(kInitialOccupancy * c.capacity));
     for (; next < f.size() && c.tenants < want; ++next) {
       if (age_years(w, m, next) > max_age) continue;
       f.carrier[next] = c.id;
-      f.tenancy_end[next] = w.step + 1 + static_cast<std::int32_t>(s.uniform() * m.carriers.term_years[c.kind] * m.time.steps_per_year);
+      f.tenancy_end[next] = w.step + 1 +
+                            static_cast<std::int32_t>(s.uniform() * m.carriers.term_years[c.kind] *
+                                                      m.time.steps_per_year);
       ++c.tenants;
     }
   }
@@ -51,7 +57,8 @@ void initial_research(World& w, const ModelConfig& m, Stream& s) {
   }
   for (long k = 0; k < std::lround(e.platforms); ++k) open_platform(w, m, s);
   // Technology transfer calibrated so that expected turnover is the preset's.
-  const double mean_value = m.research.contract_median * std::exp(0.5 * m.research.contract_sigma * m.research.contract_sigma);
+  const double mean_value = m.research.contract_median *
+                            std::exp(0.5 * m.research.contract_sigma * m.research.contract_sigma);
   const double knowledge = transfer_knowledge(w);
   w.transfer_scale = knowledge > 0 ? e.tech_contract_turnover / (mean_value * knowledge) : 0.0;
   w.tech_contract_turnover = e.tech_contract_turnover;
@@ -59,7 +66,8 @@ void initial_research(World& w, const ModelConfig& m, Stream& s) {
 
 void initial_talent(World& w, const ModelConfig& m, Stream& s) {
   const RegionEcosystem& e = m.region.ecosystem;
-  for (long k = 0; k < std::lround(e.rd_personnel); ++k) w.talent.add(w.next_talent_id++, kRdTalent, static_cast<float>(s.uniform()), kNoEmployer);
+  for (long k = 0; k < std::lround(e.rd_personnel); ++k)
+    w.talent.add(w.next_talent_id++, kRdTalent, static_cast<float>(s.uniform()), kNoEmployer);
   for (long k = 0; k < std::lround(e.leading_talents); ++k)
     w.talent.add(w.next_talent_id++, kLeadingTalent, static_cast<float>(s.uniform()), kNoEmployer);
   w.talent_pool = std::max(0.0, e.talent_total - static_cast<double>(w.talent.size()));

@@ -5,8 +5,8 @@
 #include <numeric>
 
 #include "core/errors.h"
-#include "phases/accounts.h"
 #include "initial_ecosystem.h"
+#include "phases/accounts.h"
 #include "phases/certification.h"
 #include "phases/collaboration.h"
 #include "phases/entry.h"
@@ -21,14 +21,16 @@ namespace {
 
 // Rows ordered by a noisy preference (score + Gumbel noise), best first: a random selection
 // favouring high scores that is exact in count.
-std::vector<std::size_t> ranked(const World& w, const std::vector<std::size_t>& pool, const std::vector<double>& score) {
+std::vector<std::size_t> ranked(const World& w, const std::vector<std::size_t>& pool,
+                                const std::vector<double>& score) {
   std::vector<double> key(w.firms.size());
   for (std::size_t i : pool) {
     Stream s(w.key.seed, w.key.stream(), w.firms.id[i], 0, Purpose::kInitSelect);
     key[i] = score[i] - std::log(-std::log(s.uniform()));
   }
   std::vector<std::size_t> order = pool;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key[a] > key[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return key[a] > key[b]; });
   return order;
 }
 
@@ -49,10 +51,12 @@ World initial_population(const ModelConfig& m, RunKey key) {
   const auto n = static_cast<std::size_t>(std::llround(r.firms_total));
   double industrial_share = 0;
   for (const auto& s : r.sectors) industrial_share += s.share * s.industrial_share;
-  const double above_share = r.firms_above_scale / std::max(1.0, industrial_share * static_cast<double>(n));
+  const double above_share =
+      r.firms_above_scale / std::max(1.0, industrial_share * static_cast<double>(n));
   if (above_share >= 1.0)
-    throw ModelError("region.firms_above_scale exceeds the industrial firms implied by region.sectors (" +
-                     std::to_string(industrial_share * static_cast<double>(n)) + ")");
+    throw ModelError(
+        "region.firms_above_scale exceeds the industrial firms implied by region.sectors (" +
+        std::to_string(industrial_share * static_cast<double>(n)) + ")");
   // P(revenue >= 20M) = (xmin / 20M)^alpha = above_share.
   const double alpha = m.firm.revenue_pareto_alpha;
   const double xmin = kAboveScaleRevenue * std::pow(std::max(above_share, 1e-9), 1.0 / alpha);
@@ -67,7 +71,8 @@ World initial_population(const ModelConfig& m, RunKey key) {
     f.revenue[i] = s.pareto(xmin, alpha);
     log_revenue[i] = std::log(f.revenue[i]);
     f.productivity[i] = static_cast<float>(0.1 * s.normal());
-    f.birth_step[i] = -static_cast<std::int32_t>(std::ceil(s.exponential(8.0) * m.time.steps_per_year)) - 1;
+    f.birth_step[i] =
+        -static_cast<std::int32_t>(std::ceil(s.exponential(8.0) * m.time.steps_per_year)) - 1;
     f.cash[i] = static_cast<float>(s.uniform() * m.firm.cash_cap_ratio * f.revenue[i]);
     // R&D is more common in larger firms: above the 20M line 30% perform R&D (Ningxia:
     // 361 above-scale industrial firms with R&D activity, c. 2019, BASELINES), below it
@@ -89,10 +94,13 @@ World initial_population(const ModelConfig& m, RunKey key) {
       if (f.has(i, kIndustrial)) industrial_revenue.push_back(f.revenue[i]);
     const auto k = static_cast<std::size_t>(std::llround(r.firms_above_scale));
     if (k > industrial_revenue.size())
-      throw ModelError("region.firms_above_scale (" + std::to_string(k) + ") exceeds the industrial firms drawn (" +
-                       std::to_string(industrial_revenue.size()) + "); raise the sectors' industrial_share");
+      throw ModelError("region.firms_above_scale (" + std::to_string(k) +
+                       ") exceeds the industrial firms drawn (" +
+                       std::to_string(industrial_revenue.size()) +
+                       "); raise the sectors' industrial_share");
     if (k > 0) {
-      std::nth_element(industrial_revenue.begin(), industrial_revenue.begin() + static_cast<std::ptrdiff_t>(k - 1),
+      std::nth_element(industrial_revenue.begin(),
+                       industrial_revenue.begin() + static_cast<std::ptrdiff_t>(k - 1),
                        industrial_revenue.end(), std::greater<>());
       // A relative 1e-12 above the line, so rounding cannot drop the k-th firm below it.
       const double scale = kAboveScaleRevenue / industrial_revenue[k - 1] * (1.0 + 1e-12);
@@ -128,13 +136,15 @@ World initial_population(const ModelConfig& m, RunKey key) {
     certified_rd += f.intensity[i] * f.revenue[i];
     f.set(i, kHnte, true);
     f.set(i, kEverHnte, true);
-    f.hnte_expiry[i] = static_cast<std::uint16_t>(r.base_year + 1 + static_cast<int>(s.uniform() * m.hnte.validity_years));
+    f.hnte_expiry[i] = static_cast<std::uint16_t>(
+        r.base_year + 1 + static_cast<int>(s.uniform() * m.hnte.validity_years));
   };
   const std::size_t wanted = count_of(r.hntes, hnte_rank.size());
   std::size_t taken = 0;
   for (std::size_t k = 0; k < hnte_rank.size() && taken < wanted; ++k) {
     const std::size_t i = hnte_rank[k];
-    const double least = std::max<double>(f.intensity[i], min_certified_intensity(m, f.revenue[i], Certified::kHnte));
+    const double least = std::max<double>(
+        f.intensity[i], min_certified_intensity(m, f.revenue[i], Certified::kHnte));
     if (certified_rd + least * f.revenue[i] > 0.8 * target_rd) {
       passed_over.push_back(i);
       continue;
@@ -142,15 +152,19 @@ World initial_population(const ModelConfig& m, RunKey key) {
     certify_hnte(i);
     ++taken;
   }
-  std::stable_sort(passed_over.begin(), passed_over.end(), [&](std::size_t a, std::size_t b) { return f.revenue[a] < f.revenue[b]; });
-  for (std::size_t k = 0; k < passed_over.size() && taken < wanted; ++k, ++taken) certify_hnte(passed_over[k]);
+  std::stable_sort(passed_over.begin(), passed_over.end(),
+                   [&](std::size_t a, std::size_t b) { return f.revenue[a] < f.revenue[b]; });
+  for (std::size_t k = 0; k < passed_over.size() && taken < wanted; ++k, ++taken)
+    certify_hnte(passed_over[k]);
   // Exactly r.tech_smes registered firms within the size limits; hnte holders qualify
   // directly and come first.
   std::vector<double> sme_score(n);
   for (std::size_t i = 0; i < n; ++i) {
     const double employees = f.revenue[i] / m.firm.revenue_per_employee;
-    if (employees <= m.tech_sme.max_employees && f.revenue[i] <= m.tech_sme.max_revenue) small.push_back(i);
-    sme_score[i] = (f.has(i, kHnte) ? 100.0 : 0.0) + (f.has(i, kHighTech) ? 2.0 : 0.0) + 0.5 * log_revenue[i];
+    if (employees <= m.tech_sme.max_employees && f.revenue[i] <= m.tech_sme.max_revenue)
+      small.push_back(i);
+    sme_score[i] =
+        (f.has(i, kHnte) ? 100.0 : 0.0) + (f.has(i, kHighTech) ? 2.0 : 0.0) + 0.5 * log_revenue[i];
   }
   const auto sme_rank = ranked(w, small, sme_score);
   for (std::size_t k = 0; k < count_of(r.tech_smes, sme_rank.size()); ++k) {
@@ -166,7 +180,8 @@ World initial_population(const ModelConfig& m, RunKey key) {
   // base-year R&D overshoots rather than breaking the certified counts.
   auto kept = [&](std::size_t i) {
     if (!f.has(i, kHnte) && !f.has(i, kTechSme)) return 0.0;
-    const double line = min_certified_intensity(m, f.revenue[i], f.has(i, kHnte) ? Certified::kHnte : Certified::kTechSme);
+    const double line = min_certified_intensity(
+        m, f.revenue[i], f.has(i, kHnte) ? Certified::kHnte : Certified::kTechSme);
     return std::min<double>(f.intensity[i], 1.32 * line);
   };
   double fixed = 0, free = 0;
@@ -178,7 +193,8 @@ World initial_population(const ModelConfig& m, RunKey key) {
   const double factor = free > 0 ? std::max(0.0, target_rd - fixed) / free : 0.0;
   for (std::size_t i = 0; i < n; ++i) {
     const double keep = kept(i);
-    f.intensity[i] = static_cast<float>(std::min<double>(keep + (f.intensity[i] - keep) * factor, std::max(keep, m.rd.max_intensity)));
+    f.intensity[i] = static_cast<float>(std::min<double>(keep + (f.intensity[i] - keep) * factor,
+                                                         std::max(keep, m.rd.max_intensity)));
   }
 
   // The preset's patent stock: one per certified firm, the rest spread over R&D performers.
@@ -191,9 +207,11 @@ World initial_population(const ModelConfig& m, RunKey key) {
   // Each remaining patent goes to a performer drawn uniformly: the stock is exact.
   if (!performers.empty()) {
     Stream s(key.seed, key.stream(), kRegionAgent, 0, Purpose::kInnovation);
-    const auto remaining = static_cast<std::uint64_t>(std::max(0.0, std::round(r.invention_patents - assigned)));
+    const auto remaining =
+        static_cast<std::uint64_t>(std::max(0.0, std::round(r.invention_patents - assigned)));
     for (std::uint64_t k = 0; k < remaining; ++k)
-      ++f.patents[performers[static_cast<std::size_t>(s.uniform() * static_cast<double>(performers.size()))]];
+      ++f.patents[performers[static_cast<std::size_t>(s.uniform() *
+                                                      static_cast<double>(performers.size()))]];
   }
 
   // The base year's accounts, a steady past for the three-year rules, and R&D capital at
@@ -207,10 +225,12 @@ World initial_population(const ModelConfig& m, RunKey key) {
       f.rd_hist[h][i] = static_cast<float>(f.rd_year[i]);
       f.revenue_hist[h][i] = static_cast<float>(f.revenue[i]);
     }
-    f.knowledge[i] = static_cast<float>(f.rd_year[i] / std::max(0.01, m.innovation.knowledge_depreciation));
+    f.knowledge[i] =
+        static_cast<float>(f.rd_year[i] / std::max(0.01, m.innovation.knowledge_depreciation));
     revenue_total += f.revenue[i];
     if (f.has(i, kRdActive) && f.intensity[i] > 0)
-      f.latent_intensity[i] = static_cast<float>(f.intensity[i] / user_cost_factor(w, m, i, r.base_year));
+      f.latent_intensity[i] =
+          static_cast<float>(f.intensity[i] / user_cost_factor(w, m, i, r.base_year));
   }
   w.value_added_ratio = r.firm_va_share_of_gdp * r.gdp / revenue_total;
   w.gdp_other = (1.0 - r.firm_va_share_of_gdp) * r.gdp;
@@ -221,7 +241,8 @@ World initial_population(const ModelConfig& m, RunKey key) {
   policy(w, m);  // claims on the base year if a lever is already in force
   match_talent(w, m);
   statistics(w, m);
-  for (int k : {kFirmEntries, kFirmExits, kFirmRelocations, kPatentApplications, kTalentInflow, kTalentOutflow, kVcInvested})
+  for (int k : {kFirmEntries, kFirmExits, kFirmRelocations, kPatentApplications, kTalentInflow,
+                kTalentOutflow, kVcInvested})
     w.indicators[k] = std::nan("");
   for (int k = kFiscalCostTotal; k <= kCostTechLoan; ++k) w.indicators[k] = std::nan("");
   // As at every year end: R&D for the first simulated year, under that year's policy.

@@ -29,9 +29,9 @@ struct RunKey {
 
 // Talent flows of the current year, persons (individual agents and the pool together).
 struct TalentFlows {
-  double inflow = 0;       // from outside the region: east hub, other regions, allowances, teams
-  double outflow = 0;      // departures from the region
-  double graduates = 0;    // graduates retained in the region
+  double inflow = 0;     // from outside the region: east hub, other regions, allowances, teams
+  double outflow = 0;    // departures from the region
+  double graduates = 0;  // graduates retained in the region
   double retirements = 0;
 };
 
@@ -52,9 +52,10 @@ struct Consortium {
 
 // Money given by levers to agents that are not firms (firms record it in support_year).
 struct NonFirmReceipts {
-  double banks = 0;        // risk-pool compensation for defaulted tech loans
-  double carriers = 0;     // awards, subsidies and flying-incubator support (also on each carrier, which may close)
-  double talents = 0;      // allowances and leading-talent funding
+  double banks = 0;  // risk-pool compensation for defaulted tech loans
+  double carriers =
+      0;  // awards, subsidies and flying-incubator support (also on each carrier, which may close)
+  double talents = 0;          // allowances and leading-talent funding
   double public_research = 0;  // fiscal_rd_growth on top of public R&D
 };
 
@@ -68,12 +69,13 @@ constexpr std::array<double, N> filled(double v) {
 struct World {
   RunKey key;
   FirmTable firms;
-  FirmTable exited;  // the last year's exits, with their flows up to exit (moved at year end, cleared when a year opens)
+  FirmTable exited;  // the last year's exits, with their flows up to exit (moved at year end,
+                     // cleared when a year opens)
   std::uint64_t next_firm_id = 0;
 
-  int step = 0;        // steps since the start of the first simulated year
-  int year = 0;        // calendar year of the current step
-  int substep = 0;     // 0 .. steps_per_year-1 within the year
+  int step = 0;     // steps since the start of the first simulated year
+  int year = 0;     // calendar year of the current step
+  int substep = 0;  // 0 .. steps_per_year-1 within the year
 
   double value_added_ratio = 0;   // calibrated at initialisation: firm VA / revenue
   double gdp_other = 0;           // non-simulated GDP this year, CNY
@@ -103,19 +105,21 @@ struct World {
   std::vector<Migrant> emigrants;  // left this year for another region (filled at year end)
   std::vector<Migrant> arrivals;   // from other regions of the run, absorbed at year end
   double east_inflow_rate = 0;     // cooperation inflow from the east hub, per talent a year
-  bool east_link = false;          // the region has an edge to the east hub (flying levers act along it)
+  bool east_link = false;  // the region has an edge to the east hub (flying levers act along it)
   ResearchTable research;
   CollaborationGraph network;
   std::vector<Consortium> consortia;
-  double transfer_scale = 0;       // contracts a year per unit of contract-weighted knowledge (calibrated at init)
+  double transfer_scale =
+      0;  // contracts a year per unit of contract-weighted knowledge (calibrated at init)
   double tech_contract_turnover = 0;  // this year, CNY
   double vc_invested = 0;             // this year, CNY
   double guidance_committed = 0;      // government money the guidance fund has invested so far, CNY
   // Startups decided at a year end, founded in the next step's entry phase.
-  std::vector<std::uint64_t> founders;      // talent ids of R&D talents starting firms
-  std::vector<std::uint32_t> spinoff_orgs;  // research organisations spinning off a firm (one entry each)
-  int flying_startups = 0;                  // graduates of flying incubators moving home
-  std::uint64_t network_next_id = 0;        // firms with ids from here on have not formed ties yet
+  std::vector<std::uint64_t> founders;  // talent ids of R&D talents starting firms
+  std::vector<std::uint32_t>
+      spinoff_orgs;                   // research organisations spinning off a firm (one entry each)
+  int flying_startups = 0;            // graduates of flying incubators moving home
+  std::uint64_t network_next_id = 0;  // firms with ids from here on have not formed ties yet
 
   std::array<double, kIndicatorCount> indicators{};  // last computed year
 };

@@ -14,7 +14,9 @@ TEST_CASE("docs/ODD.md names every model parameter in full", "[docs]") {
   for (const auto& p : parameter_specs()) {
     // Region numbers are documented in the presets, lever settings in the lever table of
     // ODD 7.8 by their short names under the lever's heading, scenario keys in the README.
-    if (p.key.rfind("region.", 0) == 0 || p.key.rfind("levers.", 0) == 0 || p.key.rfind("scenario.", 0) == 0) continue;
+    if (p.key.rfind("region.", 0) == 0 || p.key.rfind("levers.", 0) == 0 ||
+        p.key.rfind("scenario.", 0) == 0)
+      continue;
     INFO(p.key);
     CHECK(odd.find("`" + p.key + "`") != std::string::npos);
   }

@@ -28,8 +28,8 @@ inline std::string read_text(const std::string& path) {
 // The default preset shrunk to a few thousand firms so a replicate takes milliseconds; the
 // counts keep the preset's proportions.
 inline std::vector<std::string> small_region() {
-  return {"region.firms_total=4000", "region.firms_above_scale=20", "region.hntes=10", "region.tech_smes=30",
-          "region.rd_expenditure=1.5e8", "time.end_year=2024"};
+  return {"region.firms_total=4000", "region.firms_above_scale=20", "region.hntes=10",
+          "region.tech_smes=30",     "region.rd_expenditure=1.5e8", "time.end_year=2024"};
 }
 
 // A region rescaled by --set keeps its talent in proportion: R&D personnel as the preset
@@ -40,7 +40,8 @@ inline std::vector<std::string> with_matching_talent(std::vector<std::string> se
   bool own = false;
   for (const auto& s : sets) {
     if (s.rfind("region.rd_expenditure=", 0) == 0) rd = std::stod(s.substr(22));
-    if (s.rfind("region.rd_personnel=", 0) == 0 || s.rfind("region.talent_total=", 0) == 0) own = true;
+    if (s.rfind("region.rd_personnel=", 0) == 0 || s.rfind("region.talent_total=", 0) == 0)
+      own = true;
   }
   if (rd < 0 || own) return sets;
   const double persons = std::round(rd / 2.4e5);
@@ -50,15 +51,18 @@ inline std::vector<std::string> with_matching_talent(std::vector<std::string> se
   return sets;
 }
 
-inline LoadedConfig load(std::vector<std::string> sets = small_region(), std::vector<std::string> scenario_files = {}) {
-  return load_config({data_dir(), "yinchuan", std::move(scenario_files), with_matching_talent(std::move(sets))});
+inline LoadedConfig load(std::vector<std::string> sets = small_region(),
+                         std::vector<std::string> scenario_files = {}) {
+  return load_config(
+      {data_dir(), "yinchuan", std::move(scenario_files), with_matching_talent(std::move(sets))});
 }
 
 // A folder under the system temp dir, removed with its contents at scope exit.
 class TempDir {
  public:
   TempDir() {
-    path_ = std::filesystem::temp_directory_path() / ("innosim-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    path_ = std::filesystem::temp_directory_path() /
+            ("innosim-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
     std::filesystem::create_directories(path_);
   }
   ~TempDir() { std::filesystem::remove_all(path_); }

@@ -11,17 +11,17 @@
 namespace innosim {
 
 struct Carrier {
-  std::uint32_t id = 0;       // 1, 2, ...; 0 means "no carrier" in the firm table
+  std::uint32_t id = 0;  // 1, 2, ...; 0 means "no carrier" in the firm table
   CarrierKind kind = kIncubator;
   CarrierLevel level = kMunicipal;
-  double capacity = 0;        // tenants
-  double quality = 0;         // (0, 1]: acceptance probability and benefit scale
+  double capacity = 0;  // tenants
+  double quality = 0;   // (0, 1]: acceptance probability and benefit scale
   int tenants = 0;
   int opened_year = 0;
-  int rejected = 0;           // applicants turned away this year for want of space
-  double received = 0;        // lever money received this year, CNY
-  bool closed = false;        // closes at year end once its tenants have left
-  bool flying = false;        // a flying incubator (飞地孵化器) in the east hub: no local tenants
+  int rejected = 0;     // applicants turned away this year for want of space
+  double received = 0;  // lever money received this year, CNY
+  bool closed = false;  // closes at year end once its tenants have left
+  bool flying = false;  // a flying incubator (飞地孵化器) in the east hub: no local tenants
 };
 
 struct CarrierTable {

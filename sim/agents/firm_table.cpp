@@ -9,16 +9,35 @@ namespace {
 // so adding a column cannot miss a structural operation.
 template <class F>
 void for_each_column_pair(FirmTable& a, FirmTable& b, F f) {
-  f(a.id, b.id); f(a.flags, b.flags); f(a.sector, b.sector); f(a.birth_step, b.birth_step);
-  f(a.hnte_expiry, b.hnte_expiry); f(a.specialized_expiry, b.specialized_expiry); f(a.revenue, b.revenue);
-  f(a.productivity, b.productivity); f(a.high_tech_revenue_share, b.high_tech_revenue_share);
-  f(a.latent_intensity, b.latent_intensity); f(a.intensity, b.intensity); f(a.relabel, b.relabel);
-  f(a.grant_rd, b.grant_rd); f(a.cash, b.cash); f(a.knowledge, b.knowledge); f(a.profit_last, b.profit_last);
-  f(a.revenue_year, b.revenue_year); f(a.rd_year, b.rd_year); f(a.rd_real_year, b.rd_real_year);
-  f(a.support_year, b.support_year); f(a.applications_year, b.applications_year); f(a.patents, b.patents);
-  f(a.carrier, b.carrier); f(a.tenancy_end, b.tenancy_end); f(a.loan, b.loan); f(a.rd_staff, b.rd_staff);
+  f(a.id, b.id);
+  f(a.flags, b.flags);
+  f(a.sector, b.sector);
+  f(a.birth_step, b.birth_step);
+  f(a.hnte_expiry, b.hnte_expiry);
+  f(a.specialized_expiry, b.specialized_expiry);
+  f(a.revenue, b.revenue);
+  f(a.productivity, b.productivity);
+  f(a.high_tech_revenue_share, b.high_tech_revenue_share);
+  f(a.latent_intensity, b.latent_intensity);
+  f(a.intensity, b.intensity);
+  f(a.relabel, b.relabel);
+  f(a.grant_rd, b.grant_rd);
+  f(a.cash, b.cash);
+  f(a.knowledge, b.knowledge);
+  f(a.profit_last, b.profit_last);
+  f(a.revenue_year, b.revenue_year);
+  f(a.rd_year, b.rd_year);
+  f(a.rd_real_year, b.rd_real_year);
+  f(a.support_year, b.support_year);
+  f(a.applications_year, b.applications_year);
+  f(a.patents, b.patents);
+  f(a.carrier, b.carrier);
+  f(a.tenancy_end, b.tenancy_end);
+  f(a.loan, b.loan);
+  f(a.rd_staff, b.rd_staff);
   f(a.leading, b.leading);
-  for (int h = 0; h < kHistoryYears; ++h) f(a.rd_hist[h], b.rd_hist[h]), f(a.revenue_hist[h], b.revenue_hist[h]);
+  for (int h = 0; h < kHistoryYears; ++h)
+    f(a.rd_hist[h], b.rd_hist[h]), f(a.revenue_hist[h], b.revenue_hist[h]);
 }
 
 template <class F>

@@ -37,34 +37,35 @@ inline constexpr int kHistoryYears = 3;  // the hnte rule looks at three years
 struct FirmTable {
   std::vector<std::uint64_t> id;
   std::vector<std::uint32_t> flags;
-  std::vector<std::uint8_t> sector;            // index into the preset's sectors
+  std::vector<std::uint8_t> sector;  // index into the preset's sectors
   std::vector<std::int32_t> birth_step;
-  std::vector<std::uint16_t> hnte_expiry;      // last year the hnte certificate is valid
-  std::vector<std::uint16_t> specialized_expiry;  // last year the specialized_sme recognition is valid
+  std::vector<std::uint16_t> hnte_expiry;  // last year the hnte certificate is valid
+  std::vector<std::uint16_t>
+      specialized_expiry;                      // last year the specialized_sme recognition is valid
   std::vector<double> revenue;                 // CNY/yr, current annual rate
   std::vector<float> productivity;             // log productivity
   std::vector<float> high_tech_revenue_share;  // share of revenue from high-tech products
   std::vector<float> latent_intensity;         // R&D/revenue wanted at the reference user cost
   std::vector<float> intensity;                // real R&D/revenue this year
-  std::vector<float> relabel;                  // other costs reported as R&D, over revenue, this year
-  std::vector<float> grant_rd;                 // grant money to be spent on R&D this year, CNY
-  std::vector<float> cash;                     // liquid funds, CNY
-  std::vector<float> knowledge;                // R&D capital (perpetual inventory), CNY
-  std::vector<float> profit_last;              // pre-tax profit of the last complete year, CNY
-  std::vector<double> revenue_year;            // revenue booked so far this year, CNY
-  std::vector<double> rd_year;                 // reported R&D so far this year (real + relabelled), CNY
-  std::vector<double> rd_real_year;            // real R&D so far this year, CNY
-  std::vector<float> support_year;             // lever money received this year, CNY
-  std::vector<std::uint32_t> applications_year;  // invention patent applications this year
-  std::array<std::vector<float>, kHistoryYears> rd_hist;       // [0] = last complete year
+  std::vector<float> relabel;        // other costs reported as R&D, over revenue, this year
+  std::vector<float> grant_rd;       // grant money to be spent on R&D this year, CNY
+  std::vector<float> cash;           // liquid funds, CNY
+  std::vector<float> knowledge;      // R&D capital (perpetual inventory), CNY
+  std::vector<float> profit_last;    // pre-tax profit of the last complete year, CNY
+  std::vector<double> revenue_year;  // revenue booked so far this year, CNY
+  std::vector<double> rd_year;       // reported R&D so far this year (real + relabelled), CNY
+  std::vector<double> rd_real_year;  // real R&D so far this year, CNY
+  std::vector<float> support_year;   // lever money received this year, CNY
+  std::vector<std::uint32_t> applications_year;           // invention patent applications this year
+  std::array<std::vector<float>, kHistoryYears> rd_hist;  // [0] = last complete year
   std::array<std::vector<float>, kHistoryYears> revenue_hist;  // [0] = last complete year
-  std::vector<std::uint32_t> patents;          // granted invention patents held
+  std::vector<std::uint32_t> patents;                          // granted invention patents held
   // The ecosystem around the firm.
-  std::vector<std::uint32_t> carrier;          // id of the carrier it is a tenant of, 0 = none
-  std::vector<std::int32_t> tenancy_end;       // step at which it graduates
-  std::vector<float> loan;                     // tech loan balance, CNY
-  std::vector<std::uint32_t> rd_staff;         // R&D persons employed (talent agents)
-  std::vector<std::uint8_t> leading;           // leading talents employed
+  std::vector<std::uint32_t> carrier;     // id of the carrier it is a tenant of, 0 = none
+  std::vector<std::int32_t> tenancy_end;  // step at which it graduates
+  std::vector<float> loan;                // tech loan balance, CNY
+  std::vector<std::uint32_t> rd_staff;    // R&D persons employed (talent agents)
+  std::vector<std::uint8_t> leading;      // leading talents employed
 
   std::size_t size() const { return id.size(); }
   bool has(std::size_t i, FirmFlag f) const { return (flags[i] & f) != 0; }

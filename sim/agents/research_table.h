@@ -13,9 +13,9 @@ enum OrgKind : std::uint8_t { kUniversity = 0, kResearchInstitute = 1, kNewRdIns
 struct ResearchOrg {
   std::uint32_t id = 0;
   OrgKind kind = kUniversity;
-  double budget = 0;      // public R&D it spends this year, CNY
-  double knowledge = 0;   // research capital (perpetual inventory), CNY
-  double received = 0;    // lever money received this year, CNY
+  double budget = 0;     // public R&D it spends this year, CNY
+  double knowledge = 0;  // research capital (perpetual inventory), CNY
+  double received = 0;   // lever money received this year, CNY
   int opened_year = 0;
 };
 

@@ -14,13 +14,14 @@ inline constexpr std::uint64_t kOrgEmployer = std::uint64_t{1} << 62;
 struct TalentTable {
   std::vector<std::uint64_t> id;
   std::vector<std::uint8_t> type;
-  std::vector<float> skill;              // (0, 1), ranks talents for allowances and hiring
+  std::vector<float> skill;  // (0, 1), ranks talents for allowances and hiring
   std::vector<std::uint64_t> employer;
   std::vector<std::uint8_t> allowance_years;  // years of talent_allowance still to be paid
-  std::vector<std::uint8_t> leaving;     // 1 = retires this year, 2 = leaves the region this year
+  std::vector<std::uint8_t> leaving;  // 1 = retires this year, 2 = leaves the region this year
 
   std::size_t size() const { return id.size(); }
-  std::size_t add(std::uint64_t new_id, TalentType t, float skill_value, std::uint64_t employer_id) {
+  std::size_t add(std::uint64_t new_id, TalentType t, float skill_value,
+                  std::uint64_t employer_id) {
     id.push_back(new_id);
     type.push_back(t);
     skill.push_back(skill_value);
@@ -38,7 +39,8 @@ struct TalentTable {
       allowance_years[k] = allowance_years[i], leaving[k] = 0;
       ++k;
     }
-    id.resize(k), type.resize(k), skill.resize(k), employer.resize(k), allowance_years.resize(k), leaving.resize(k);
+    id.resize(k), type.resize(k), skill.resize(k), employer.resize(k), allowance_years.resize(k),
+        leaving.resize(k);
   }
 };
 

@@ -30,7 +30,8 @@ int calibrate(const CalibrateOptions& o, const CommonOptions& common) {
   const std::string out = o.out.empty() ? fit_file_path(data_dir, region) : o.out;
   std::filesystem::create_directories(std::filesystem::absolute(out).parent_path());
   check_writable(out);
-  std::string command = "innosim calibrate --region " + region;  // not argv: the file must not depend on the install path
+  std::string command = "innosim calibrate --region " +
+                        region;  // not argv: the file must not depend on the install path
   for (const auto& s : o.sets) command += " --set " + s;
   auto log = [&](const std::string& line) {
     if (!o.quiet) std::cerr << line << "\n";
@@ -48,8 +49,9 @@ int calibrate(const CalibrateOptions& o, const CommonOptions& common) {
   if (!o.quiet) {
     std::cout << text << "\nWrote " << out << "\n";
     if (o.out.empty())
-      std::cout << "The preset uses it when configs/regions/" << region << ".toml (or another preset) says: include = [\"../calibration/"
-                << region << ".toml\"]\n";
+      std::cout << "The preset uses it when configs/regions/" << region
+                << ".toml (or another preset) says: include = [\"../calibration/" << region
+                << ".toml\"]\n";
   }
   return 0;
 }
@@ -58,11 +60,18 @@ int calibrate(const CalibrateOptions& o, const CommonOptions& common) {
 
 void add_calibrate_command(CLI::App& app, CommonOptions& common, Action& action) {
   auto o = std::make_shared<CalibrateOptions>();
-  CLI::App* cmd = app.add_subcommand("calibrate", "fit a preset's behavioural parameters to its moments (method of simulated moments)");
-  cmd->add_option("--region", o->region, std::string("region preset with a [calibration] table (default ") + kDefaultRegion + ")");
-  cmd->add_option("--set", o->sets, "override a configuration key before fitting: key=value (repeatable)");
+  CLI::App* cmd = app.add_subcommand(
+      "calibrate",
+      "fit a preset's behavioural parameters to its moments (method of simulated moments)");
+  cmd->add_option(
+      "--region", o->region,
+      std::string("region preset with a [calibration] table (default ") + kDefaultRegion + ")");
+  cmd->add_option("--set", o->sets,
+                  "override a configuration key before fitting: key=value (repeatable)");
   cmd->add_option("--out", o->out, "fit file to write (default configs/calibration/<region>.toml)");
-  cmd->add_option("--threads", o->threads, "worker threads (0 = all cores); the fit does not depend on it")->check(CLI::Range(0, 4096));
+  cmd->add_option("--threads", o->threads,
+                  "worker threads (0 = all cores); the fit does not depend on it")
+      ->check(CLI::Range(0, 4096));
   cmd->add_flag("--quiet", o->quiet, "print nothing but errors");
   cmd->callback([o, &common, &action] { action = [o, &common] { return calibrate(*o, common); }; });
 }

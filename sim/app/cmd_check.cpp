@@ -10,7 +10,8 @@ namespace innosim {
 void add_check_command(CLI::App& app, CommonOptions& common, Action& action) {
   auto files = std::make_shared<std::vector<std::string>>();
   auto quiet = std::make_shared<bool>(false);
-  CLI::App* cmd = app.add_subcommand("check", "validate configuration files and print the resolved configuration");
+  CLI::App* cmd = app.add_subcommand(
+      "check", "validate configuration files and print the resolved configuration");
   cmd->add_option("files", *files, "model, preset or scenario TOML files")->required();
   cmd->add_flag("--quiet", *quiet, "print only errors and a one-line verdict per file");
   cmd->callback([files, quiet, &common, &action] {

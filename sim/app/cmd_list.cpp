@@ -41,11 +41,13 @@ std::string default_of(const toml::table& resolved, const std::string& key) {
 
 void print_specs(const std::string& prefix, const std::string& data_dir) {
   const toml::table resolved = toml::parse(load_config({data_dir, "", {}, {}}).resolved_toml);
-  std::cout << fmt::format("{:<44} {:<14} {:<18} {:<16} {:<14} {}\n", "key", "default", "type", "unit", "range", "meaning");
+  std::cout << fmt::format("{:<44} {:<14} {:<18} {:<16} {:<14} {}\n", "key", "default", "type",
+                           "unit", "range", "meaning");
   for (const auto& p : parameter_specs()) {
     if (p.key.rfind(prefix, 0) != 0) continue;
-    std::cout << fmt::format("{:<44} {:<14} {:<18} {:<16} {:<14} {}\n", p.key, default_of(resolved, p.key), p.type, p.unit,
-                             range_of(p), p.description);
+    std::cout << fmt::format("{:<44} {:<14} {:<18} {:<16} {:<14} {}\n", p.key,
+                             default_of(resolved, p.key), p.type, p.unit, range_of(p),
+                             p.description);
   }
 }
 
@@ -54,31 +56,36 @@ void print_levers(const std::string& data_dir) {
   const toml::table resolved = toml::parse(load_config({data_dir, "", {}, {}}).resolved_toml);
   for (const char* lever : kLeverNames) {
     const std::string prefix = std::string("levers.") + lever + ".";
-    std::cout << lever << "\n  source: " << resolved.at_path(prefix + "source").value_or<std::string>("-") << "\n";
+    std::cout << lever
+              << "\n  source: " << resolved.at_path(prefix + "source").value_or<std::string>("-")
+              << "\n";
     for (const auto& p : parameter_specs()) {
       if (p.key.rfind(prefix, 0) != 0 || p.key == prefix + "source") continue;
-      std::cout << fmt::format("  {:<34} {:<22} {:<14} {}\n", p.key.substr(prefix.size()), default_of(resolved, p.key), p.unit,
-                               p.description);
+      std::cout << fmt::format("  {:<34} {:<22} {:<14} {}\n", p.key.substr(prefix.size()),
+                               default_of(resolved, p.key), p.unit, p.description);
     }
     std::cout << "\n";
   }
-  std::cout << "tax (corporate rate, hnte rate, super-deduction schedule; its cost is tax_expenditure)\n";
+  std::cout
+      << "tax (corporate rate, hnte rate, super-deduction schedule; its cost is tax_expenditure)\n";
   for (const auto& p : parameter_specs())
     if (p.key.rfind("tax.", 0) == 0)
-      std::cout << fmt::format("  {:<34} {:<22} {:<14} {}\n", p.key.substr(4), default_of(resolved, p.key), p.unit, p.description);
+      std::cout << fmt::format("  {:<34} {:<22} {:<14} {}\n", p.key.substr(4),
+                               default_of(resolved, p.key), p.unit, p.description);
 }
 
 int list(const std::string& what, const std::string& data_dir) {
   if (what == "regions") {
     for (const auto& r : list_regions(data_dir)) {
       const auto c = load_config({data_dir, r, {}, {}});
-      std::cout << fmt::format("{:<12} {} (base year {}, {} targets)\n", r, c.model.region.label, c.model.region.base_year,
-                               c.model.region.targets.size());
+      std::cout << fmt::format("{:<12} {} (base year {}, {} targets)\n", r, c.model.region.label,
+                               c.model.region.base_year, c.model.region.targets.size());
     }
   } else if (what == "scenarios") {
     for (const auto& s : list_scenarios(data_dir)) std::cout << s << "\n";
   } else if (what == "indicators") {
-    for (const auto& i : kIndicators) std::cout << fmt::format("{:<24} {:<8} {}\n", i.name, i.unit, i.description);
+    for (const auto& i : kIndicators)
+      std::cout << fmt::format("{:<24} {:<8} {}\n", i.name, i.unit, i.description);
   } else if (what == "levers") {
     print_levers(data_dir);
   } else {
@@ -91,7 +98,8 @@ int list(const std::string& what, const std::string& data_dir) {
 
 void add_list_command(CLI::App& app, CommonOptions& common, Action& action) {
   auto what = std::make_shared<std::string>();
-  CLI::App* cmd = app.add_subcommand("list", "list regions, scenarios, levers, indicators or parameters");
+  CLI::App* cmd =
+      app.add_subcommand("list", "list regions, scenarios, levers, indicators or parameters");
   cmd->add_option("what", *what, "regions|scenarios|levers|indicators|parameters")
       ->required()
       ->check(CLI::IsMember({"regions", "scenarios", "levers", "indicators", "parameters"}));

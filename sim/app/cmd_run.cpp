@@ -7,8 +7,8 @@
 #include "app/commands.h"
 #include "app/progress_bar.h"
 #include "app/result_table.h"
-#include "core/errors.h"
 #include "config/config_loader.h"
+#include "core/errors.h"
 #include "io/atomic_file.h"
 #include "io/output_file.h"
 #include "run/ensemble.h"
@@ -32,7 +32,8 @@ struct RunOptions {
 };
 
 // A scenario is a path to a TOML file, or the name of a file in scenarios/<region>/.
-std::string scenario_path(const std::string& data_dir, const std::string& region, const std::string& arg) {
+std::string scenario_path(const std::string& data_dir, const std::string& region,
+                          const std::string& arg) {
   if (std::filesystem::exists(arg)) return arg;
   return scenario_file(data_dir, region, arg);
 }
@@ -43,25 +44,31 @@ int run(const RunOptions& o, const CommonOptions& common) {
   for (std::size_t k = 0; k < o.regions.size(); ++k)
     for (std::size_t j = 0; j < k; ++j)
       if (o.regions[j] == o.regions[k])
-        throw ConfigError("command line", 0, "--region", "region '" + o.regions[k] + "' is named twice; each region of a run is simulated once");
+        throw ConfigError(
+            "command line", 0, "--region",
+            "region '" + o.regions[k] + "' is named twice; each region of a run is simulated once");
   std::vector<std::string> sets = o.sets;
   if (o.end_year) sets.push_back("time.end_year=" + std::to_string(o.end_year));
 
   std::vector<std::string> names = o.scenarios;
-  if (names.empty()) names = load_config({data_dir, region, {}, sets}).model.region.default_scenarios;
+  if (names.empty())
+    names = load_config({data_dir, region, {}, sets}).model.region.default_scenarios;
   EnsembleSpec spec;
   spec.replicates = o.replicates;
   spec.seed = o.seed;
   spec.threads = o.threads;
   spec.panel_replicates = o.panel ? o.panel_replicates : 0;
   if (names.empty()) spec.scenarios.push_back(load_config({data_dir, region, {}, sets}));
-  for (const auto& n : names) spec.scenarios.push_back(load_config({data_dir, region, {scenario_path(data_dir, region, n)}, sets}));
+  for (const auto& n : names)
+    spec.scenarios.push_back(
+        load_config({data_dir, region, {scenario_path(data_dir, region, n)}, sets}));
   // Partner regions run their own scenario of the same name if they have one, else their
   // preset alone (no new policy); --set applies to every region.
   for (std::size_t k = 0; k < spec.scenarios.size(); ++k) {
     spec.partners.emplace_back();
     for (std::size_t p = 1; p < o.regions.size(); ++p) {
-      const std::string file = k < names.size() ? scenario_file(data_dir, o.regions[p], names[k]) : "";
+      const std::string file =
+          k < names.size() ? scenario_file(data_dir, o.regions[p], names[k]) : "";
       std::vector<std::string> files;
       if (!file.empty() && std::filesystem::exists(file)) files.push_back(file);
       spec.partners.back().push_back(load_config({data_dir, o.regions[p], files, sets}));
@@ -71,7 +78,8 @@ int run(const RunOptions& o, const CommonOptions& common) {
 
   const std::string out = o.out.empty() ? "innosim-" + region + ".h5" : o.out;
   check_writable(out);  // before the run, not after it
-  auto bar = std::make_shared<ProgressBar>("innosim run " + region, !o.quiet && ::isatty(STDERR_FILENO));
+  auto bar =
+      std::make_shared<ProgressBar>("innosim run " + region, !o.quiet && ::isatty(STDERR_FILENO));
   spec.progress = [bar](std::size_t done, std::size_t total) { bar->update(done, total); };
 
   const EnsembleResult result = run_ensemble(spec);
@@ -80,10 +88,12 @@ int run(const RunOptions& o, const CommonOptions& common) {
   for (const auto& s : spec.scenarios) provenance.configs.push_back(s.resolved_toml);
   write_output(out, result, summary, provenance);
   if (!o.quiet) {
-    std::cout << "Region '" << region << "' (" << spec.scenarios.front().model.region.label << "), " << result.years.front()
-              << "-" << result.years.back() << ", seed " << o.seed << "\n";
+    std::cout << "Region '" << region << "' (" << spec.scenarios.front().model.region.label << "), "
+              << result.years.front() << "-" << result.years.back() << ", seed " << o.seed << "\n";
     print_result_table(std::cout, result, summary);
-    for (const auto& p : result.partners) std::cout << "Also simulated: region '" << p.region << "' (written to /regions/" << p.region << ")\n";
+    for (const auto& p : result.partners)
+      std::cout << "Also simulated: region '" << p.region << "' (written to /regions/" << p.region
+                << ")\n";
     std::cout << "\nWrote " << out << "\n";
   }
   return 0;
@@ -95,16 +105,23 @@ void add_run_command(CLI::App& app, CommonOptions& common, Action& action) {
   auto o = std::make_shared<RunOptions>();
   CLI::App* cmd = app.add_subcommand("run", "simulate a region's scenarios (the default command)");
   cmd->add_option("--region", o->regions,
-                  std::string("region preset (default ") + kDefaultRegion + "); repeat to simulate regions together on the region graph");
-  cmd->add_option("--scenario", o->scenarios, "scenario file or name in scenarios/<region>/ (repeatable; default: the preset's)");
-  cmd->add_option("--replicates", o->replicates, "Monte Carlo replicates per scenario")->check(CLI::Range(1, 1000000));
+                  std::string("region preset (default ") + kDefaultRegion +
+                      "); repeat to simulate regions together on the region graph");
+  cmd->add_option(
+      "--scenario", o->scenarios,
+      "scenario file or name in scenarios/<region>/ (repeatable; default: the preset's)");
+  cmd->add_option("--replicates", o->replicates, "Monte Carlo replicates per scenario")
+      ->check(CLI::Range(1, 1000000));
   cmd->add_option("--seed", o->seed, "random seed");
-  cmd->add_option("--threads", o->threads, "worker threads (0 = all cores)")->check(CLI::Range(0, 4096));
+  cmd->add_option("--threads", o->threads, "worker threads (0 = all cores)")
+      ->check(CLI::Range(0, 4096));
   cmd->add_option("--end-year", o->end_year, "last simulated year (default: the preset's)");
   cmd->add_option("--set", o->sets, "override a configuration key: key=value (repeatable)");
   cmd->add_option("--out", o->out, "output HDF5 file (default innosim-<region>.h5)");
-  cmd->add_flag("--panel", o->panel, "also write the firm-level panel (one row per firm and year) to /panel");
-  cmd->add_option("--panel-replicates", o->panel_replicates, "replicates of each scenario in the panel (default 1)")
+  cmd->add_flag("--panel", o->panel,
+                "also write the firm-level panel (one row per firm and year) to /panel");
+  cmd->add_option("--panel-replicates", o->panel_replicates,
+                  "replicates of each scenario in the panel (default 1)")
       ->check(CLI::Range(1, 1000000));
   cmd->add_flag("--quiet", o->quiet, "print nothing but errors");
   action = [o, &common] { return run(*o, common); };

@@ -30,24 +30,31 @@ int summary(const SummaryOptions& o) {
   const auto q = s.open_dataset("quantiles").read_doubles();
   const auto e = s.open_dataset("effects").read_doubles();
   const std::size_t T = years.size(), I = names.size(), Q = 5;
-  std::cout << fmt::format("{}: seed {}, {} replicates, {}-{}\n", o.file, f.int_attribute("seed"), f.int_attribute("replicates"),
-                           years.front(), years.back());
+  std::cout << fmt::format("{}: seed {}, {} replicates, {}-{}\n", o.file, f.int_attribute("seed"),
+                           f.int_attribute("replicates"), years.front(), years.back());
   for (const auto& name : o.indicators) {
     const auto it = std::find(names.begin(), names.end(), name);
-    if (it == names.end()) throw ConfigError("--indicator", 0, name, "not an indicator of this file (innosim list indicators)");
+    if (it == names.end())
+      throw ConfigError("--indicator", 0, name,
+                        "not an indicator of this file (innosim list indicators)");
     const std::size_t i = static_cast<std::size_t>(it - names.begin());
     std::cout << fmt::format("\n{} ({}): median [5% - 95%]\n  {:<6}", name, units[i], "year");
-    for (std::size_t sc = 0; sc < scenarios.size(); ++sc) std::cout << fmt::format(" {:>30}", scenarios[sc]);
-    for (std::size_t sc = 1; sc < scenarios.size(); ++sc) std::cout << fmt::format(" {:>30}", "effect " + scenarios[sc]);
+    for (std::size_t sc = 0; sc < scenarios.size(); ++sc)
+      std::cout << fmt::format(" {:>30}", scenarios[sc]);
+    for (std::size_t sc = 1; sc < scenarios.size(); ++sc)
+      std::cout << fmt::format(" {:>30}", "effect " + scenarios[sc]);
     std::cout << "\n";
     for (std::size_t t = 0; t < T; ++t) {
       std::cout << fmt::format("  {:<6}", years[t]);
       auto cell = [&](const std::vector<double>& v, std::size_t sc) {
         const double* x = &v[((sc * T + t) * I + i) * Q];
-        return fmt::format("{} [{} - {}]", format_value(x[2], units[i]), format_value(x[0], units[i]), format_value(x[4], units[i]));
+        return fmt::format("{} [{} - {}]", format_value(x[2], units[i]),
+                           format_value(x[0], units[i]), format_value(x[4], units[i]));
       };
-      for (std::size_t sc = 0; sc < scenarios.size(); ++sc) std::cout << fmt::format(" {:>30}", cell(q, sc));
-      for (std::size_t sc = 1; sc < scenarios.size(); ++sc) std::cout << fmt::format(" {:>30}", cell(e, sc));
+      for (std::size_t sc = 0; sc < scenarios.size(); ++sc)
+        std::cout << fmt::format(" {:>30}", cell(q, sc));
+      for (std::size_t sc = 1; sc < scenarios.size(); ++sc)
+        std::cout << fmt::format(" {:>30}", cell(e, sc));
       std::cout << "\n";
     }
   }
@@ -58,9 +65,14 @@ int summary(const SummaryOptions& o) {
 
 void add_summary_command(CLI::App& app, CommonOptions&, Action& action) {
   auto o = std::make_shared<SummaryOptions>();
-  CLI::App* cmd = app.add_subcommand("summary", "print yearly medians and bands of indicators from a run's HDF5 file");
-  cmd->add_option("file", o->file, "an HDF5 file written by innosim run")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--indicator", o->indicators, "indicators to show (repeatable; default rd_intensity hntes tech_smes firms_total)");
+  CLI::App* cmd = app.add_subcommand(
+      "summary", "print yearly medians and bands of indicators from a run's HDF5 file");
+  cmd->add_option("file", o->file, "an HDF5 file written by innosim run")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option(
+      "--indicator", o->indicators,
+      "indicators to show (repeatable; default rd_intensity hntes tech_smes firms_total)");
   cmd->callback([o, &action] { action = [o] { return summary(*o); }; });
 }
 

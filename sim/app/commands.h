@@ -2,7 +2,6 @@
 // action to run once the command line is parsed.
 #pragma once
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <string>
 

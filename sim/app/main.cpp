@@ -14,7 +14,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);
   CommonOptions common;
   for (int i = 0; i < argc; ++i) common.command_line += (i ? " " : "") + std::string(argv[i]);
-  app.add_option("--data-dir", common.data_dir, "folder holding configs/ and scenarios/ (default: $INNOSIM_DATA or the source tree)");
+  app.add_option(
+      "--data-dir", common.data_dir,
+      "folder holding configs/ and scenarios/ (default: $INNOSIM_DATA or the source tree)");
   Action action;  // `run` installs itself as the default: no subcommand runs the main job
   add_run_command(app, common, action);
   add_check_command(app, common, action);

@@ -18,7 +18,8 @@ using Eigen::VectorXd;
 struct Transform {
   VectorXd lower, width;
   VectorXd theta(const VectorXd& u) const {
-    return lower + width.cwiseProduct(u.unaryExpr([](double x) { return 1.0 / (1.0 + std::exp(-x)); }));
+    return lower +
+           width.cwiseProduct(u.unaryExpr([](double x) { return 1.0 / (1.0 + std::exp(-x)); }));
   }
   VectorXd u(const VectorXd& theta) const {
     VectorXd p = (theta - lower).cwiseQuotient(width);
@@ -39,14 +40,16 @@ struct Evaluation {
 
 class Objective {
  public:
-  Objective(const MsmProblem& p, const MomentSimulator& s, const std::function<void(const std::string&)>& log)
+  Objective(const MsmProblem& p, const MomentSimulator& s,
+            const std::function<void(const std::string&)>& log)
       : problem_(p), simulate_(s), log_(log), scale_(p.observed.cwiseAbs()) {}
 
   Evaluation evaluate(const VectorXd& theta) {
     const MatrixXd draws = simulate_(theta);
     if (draws.cols() != problem_.observed.size() || draws.rows() < 2)
-      throw ModelError("calibration: the simulator returned " + std::to_string(draws.rows()) + "x" + std::to_string(draws.cols()) +
-                       " draws; expected at least 2 replicates of " + std::to_string(problem_.observed.size()) + " moments");
+      throw ModelError("calibration: the simulator returned " + std::to_string(draws.rows()) + "x" +
+                       std::to_string(draws.cols()) + " draws; expected at least 2 replicates of " +
+                       std::to_string(problem_.observed.size()) + " moments");
     ++evaluations;
     const MatrixXd rel = draws.array().rowwise() / scale_.transpose().array();
     Evaluation e;
@@ -57,14 +60,16 @@ class Objective {
     const MatrixXd centred = rel.rowwise() - rel_mean.transpose();
     e.covariance = centred.transpose() * centred / static_cast<double>(draws.rows() - 1);
     e.g = (e.mean - problem_.observed).cwiseQuotient(scale_);
-    if (weight.size() == 0) {  // fixed at the first evaluation, so the objective does not move under the search
+    if (weight.size() ==
+        0) {  // fixed at the first evaluation, so the objective does not move under the search
       const double e2 = problem_.measurement_error * problem_.measurement_error;
       weight = (e.covariance.diagonal().array() + e2).max(1e-12).inverse().matrix();
     }
     e.objective = e.g.dot(weight.cwiseProduct(e.g));
     if (log_) {
       std::string params;
-      for (Eigen::Index i = 0; i < theta.size(); ++i) params += fmt::format("{}{}={:.6g}", i ? " " : "", problem_.parameters[i].key, theta[i]);
+      for (Eigen::Index i = 0; i < theta.size(); ++i)
+        params += fmt::format("{}{}={:.6g}", i ? " " : "", problem_.parameters[i].key, theta[i]);
       log_(fmt::format("evaluation {:3d}: {}  objective {:.6g}", evaluations, params, e.objective));
     }
     return e;
@@ -84,19 +89,23 @@ class Objective {
 
 void check(const MsmProblem& p) {
   const auto k = static_cast<Eigen::Index>(p.parameters.size());
-  if (k == 0) throw ModelError("calibration: no free parameter ([[calibration.parameters]] in the preset)");
+  if (k == 0)
+    throw ModelError("calibration: no free parameter ([[calibration.parameters]] in the preset)");
   if (p.start.size() != k) throw ModelError("calibration: one start value per parameter expected");
   if (p.observed.size() < k) throw ModelError("calibration: fewer moments than free parameters");
   for (Eigen::Index j = 0; j < p.observed.size(); ++j)
-    if (p.observed[j] == 0 || !std::isfinite(p.observed[j])) throw ModelError("calibration: observed moments must be finite and non-zero");
+    if (p.observed[j] == 0 || !std::isfinite(p.observed[j]))
+      throw ModelError("calibration: observed moments must be finite and non-zero");
 }
 
-constexpr double kStepU = 0.2;       // forward-difference step in logit units (about 5% of the range mid-way)
-constexpr double kStepTheta = 0.025; // central-difference half-step for G, as a share of the range
+constexpr double kStepU =
+    0.2;  // forward-difference step in logit units (about 5% of the range mid-way)
+constexpr double kStepTheta = 0.025;  // central-difference half-step for G, as a share of the range
 
 }  // namespace
 
-MsmFit fit_msm(const MsmProblem& problem, const MomentSimulator& simulate, const std::function<void(const std::string&)>& log) {
+MsmFit fit_msm(const MsmProblem& problem, const MomentSimulator& simulate,
+               const std::function<void(const std::string&)>& log) {
   check(problem);
   const auto k = static_cast<Eigen::Index>(problem.parameters.size());
   Transform tr{VectorXd(k), VectorXd(k)};
@@ -169,10 +178,12 @@ MsmFit fit_msm(const MsmProblem& problem, const MomentSimulator& simulate, const
   const MatrixXd w = obj.weight.asDiagonal();
   const MatrixXd bread = g_theta.transpose() * w * g_theta;
   Eigen::SelfAdjointEigenSolver<MatrixXd> eig(bread);
-  fit.identified = eig.eigenvalues().minCoeff() > 1e-10 * std::max(eig.eigenvalues().maxCoeff(), 1e-300);
+  fit.identified =
+      eig.eigenvalues().minCoeff() > 1e-10 * std::max(eig.eigenvalues().maxCoeff(), 1e-300);
   fit.theta = best.theta;
   fit.simulated = best.mean;
-  fit.simulated_sd = (best.covariance.diagonal().array().sqrt() * problem.observed.cwiseAbs().array()).matrix();
+  fit.simulated_sd =
+      (best.covariance.diagonal().array().sqrt() * problem.observed.cwiseAbs().array()).matrix();
   fit.objective = best.objective;
   fit.standard_error = VectorXd::Constant(k, std::numeric_limits<double>::quiet_NaN());
   fit.covariance = MatrixXd::Constant(k, k, std::numeric_limits<double>::quiet_NaN());
@@ -180,7 +191,8 @@ MsmFit fit_msm(const MsmProblem& problem, const MomentSimulator& simulate, const
     // The observed moments vary as one realisation (Omega) plus measurement error; the
     // simulated means add Omega / R.
     const double e2 = problem.measurement_error * problem.measurement_error;
-    const MatrixXd noise = (1.0 + 1.0 / best.replicates) * best.covariance + e2 * MatrixXd::Identity(m, m);
+    const MatrixXd noise =
+        (1.0 + 1.0 / best.replicates) * best.covariance + e2 * MatrixXd::Identity(m, m);
     const MatrixXd inv = bread.inverse();
     fit.covariance = inv * g_theta.transpose() * w * noise * w * g_theta * inv;
     fit.standard_error = fit.covariance.diagonal().cwiseSqrt();

@@ -14,7 +14,6 @@
 //   the model, and the simulated mean carries an error of Omega / R.
 #pragma once
 #include <Eigen/Dense>
-
 #include <functional>
 #include <string>
 #include <vector>
@@ -35,15 +34,15 @@ struct MsmProblem {
 };
 
 struct MsmFit {
-  Eigen::VectorXd theta;          // the estimate
-  Eigen::VectorXd standard_error; // NaN where the moments do not identify the parameter
-  Eigen::MatrixXd covariance;     // of the estimate
-  bool identified = true;         // false when G'WG is singular
-  Eigen::VectorXd simulated;      // mean simulated moments at the estimate
-  Eigen::VectorXd simulated_sd;   // their replicate standard deviation
-  Eigen::VectorXd weight;         // the diagonal of W
-  double objective_start = 0;     // g'Wg at the start
-  double objective = 0;           // g'Wg at the estimate
+  Eigen::VectorXd theta;           // the estimate
+  Eigen::VectorXd standard_error;  // NaN where the moments do not identify the parameter
+  Eigen::MatrixXd covariance;      // of the estimate
+  bool identified = true;          // false when G'WG is singular
+  Eigen::VectorXd simulated;       // mean simulated moments at the estimate
+  Eigen::VectorXd simulated_sd;    // their replicate standard deviation
+  Eigen::VectorXd weight;          // the diagonal of W
+  double objective_start = 0;      // g'Wg at the start
+  double objective = 0;            // g'Wg at the estimate
   int iterations = 0;
   int evaluations = 0;
   std::string stop_reason;

@@ -35,7 +35,8 @@ double value_at(const toml::table& resolved, const std::string& key) {
 
 }  // namespace
 
-RegionCalibration calibrate_region(const LoadRequest& request, int threads, const std::function<void(const std::string&)>& log) {
+RegionCalibration calibrate_region(const LoadRequest& request, int threads,
+                                   const std::function<void(const std::string&)>& log) {
   LoadRequest base = request;
   base.includes = false;
   const LoadedConfig loaded = load_config(base);
@@ -45,8 +46,11 @@ RegionCalibration calibrate_region(const LoadRequest& request, int threads, cons
   out.spec = loaded.model.calibration;
   const CalibrationSpec& spec = out.spec;
   if (spec.parameters.empty() || spec.moments.empty())
-    throw ConfigError(region_file(request.data_dir, request.region.empty() ? kDefaultRegion : request.region), 0, "calibration",
-                      "the preset declares nothing to fit: expected [[calibration.parameters]] and [[calibration.moments]]");
+    throw ConfigError(
+        region_file(request.data_dir, request.region.empty() ? kDefaultRegion : request.region), 0,
+        "calibration",
+        "the preset declares nothing to fit: expected [[calibration.parameters]] and "
+        "[[calibration.moments]]");
   int last_year = 0;
   for (const auto& m : spec.moments) last_year = std::max(last_year, m.year);
 
@@ -60,7 +64,8 @@ RegionCalibration calibrate_region(const LoadRequest& request, int threads, cons
     problem.start[i] = std::clamp(value_at(resolved, p.key), p.lower, p.upper);
   }
   problem.observed.resize(static_cast<Eigen::Index>(spec.moments.size()));
-  for (std::size_t j = 0; j < spec.moments.size(); ++j) problem.observed[static_cast<Eigen::Index>(j)] = spec.moments[j].value;
+  for (std::size_t j = 0; j < spec.moments.size(); ++j)
+    problem.observed[static_cast<Eigen::Index>(j)] = spec.moments[j].value;
   problem.measurement_error = spec.measurement_error;
   problem.max_iterations = spec.max_iterations;
   out.start = problem.start;
@@ -68,7 +73,8 @@ RegionCalibration calibrate_region(const LoadRequest& request, int threads, cons
   const MomentSimulator simulate = [&](const Eigen::VectorXd& theta) {
     LoadRequest at = base;
     at.sets.push_back("time.end_year=" + std::to_string(last_year));
-    for (Eigen::Index i = 0; i < k; ++i) at.sets.push_back(spec.parameters[i].key + "=" + exact(theta[i]));
+    for (Eigen::Index i = 0; i < k; ++i)
+      at.sets.push_back(spec.parameters[i].key + "=" + exact(theta[i]));
     EnsembleSpec run;
     run.scenarios.push_back(load_config(at));
     run.replicates = spec.replicates;
@@ -81,7 +87,8 @@ RegionCalibration calibrate_region(const LoadRequest& request, int threads, cons
       for (std::size_t j = 0; j < spec.moments.size(); ++j) {
         const auto t = static_cast<std::size_t>(spec.moments[j].year - out.base_year);
         const auto ind = static_cast<std::size_t>(find_indicator(spec.moments[j].indicator));
-        draws(rep, static_cast<Eigen::Index>(j)) = r.trajectories[(static_cast<std::size_t>(rep) * years + t) * kIndicatorCount + ind];
+        draws(rep, static_cast<Eigen::Index>(j)) =
+            r.trajectories[(static_cast<std::size_t>(rep) * years + t) * kIndicatorCount + ind];
       }
     return draws;
   };
@@ -93,26 +100,32 @@ std::string fit_file_text(const RegionCalibration& c, const std::string& command
   const MsmFit& f = c.fit;
   std::string s;
   s += fmt::format("# Fitted by `{}` (innosim {}).\n", command_line, kVersion);
-  s += "# Method of simulated moments (docs/CALIBRATION.md). The same command, model.toml, preset and\n";
-  s += "# seed write this file again byte for byte. Layered after the preset that includes it.\n#\n";
-  s += fmt::format("# seed {}, {} replicates per evaluation, {} evaluations, {} iterations; {}\n", c.spec.seed, c.spec.replicates,
-                   f.evaluations, f.iterations, f.stop_reason);
-  s += fmt::format("# objective g'Wg: {:.4g} at the start, {:.4g} at the estimate ({} moments, {} parameters)\n", f.objective_start,
-                   f.objective, c.spec.moments.size(), c.spec.parameters.size());
-  if (!f.identified) s += "# WARNING: G'WG is singular: these moments do not identify every parameter; no standard errors\n";
+  s += "# Method of simulated moments (docs/CALIBRATION.md). The same command, model.toml, preset "
+       "and\n";
+  s +=
+      "# seed write this file again byte for byte. Layered after the preset that includes it.\n#\n";
+  s += fmt::format("# seed {}, {} replicates per evaluation, {} evaluations, {} iterations; {}\n",
+                   c.spec.seed, c.spec.replicates, f.evaluations, f.iterations, f.stop_reason);
+  s += fmt::format(
+      "# objective g'Wg: {:.4g} at the start, {:.4g} at the estimate ({} moments, {} parameters)\n",
+      f.objective_start, f.objective, c.spec.moments.size(), c.spec.parameters.size());
+  if (!f.identified)
+    s += "# WARNING: G'WG is singular: these moments do not identify every parameter; no standard "
+         "errors\n";
   s += "#\n# moment, year: observed | simulated mean (replicate sd) | error of the mean | source\n";
   for (std::size_t j = 0; j < c.spec.moments.size(); ++j) {
     const Moment& m = c.spec.moments[j];
     const auto jj = static_cast<Eigen::Index>(j);
-    s += fmt::format("#   {}, {}: {:.6g} | {:.6g} ({:.3g}) | {:+.1f}% | {}\n", m.indicator, m.year, m.value, f.simulated[jj],
-                     f.simulated_sd[jj], 100.0 * (f.simulated[jj] - m.value) / std::fabs(m.value), m.source);
+    s += fmt::format("#   {}, {}: {:.6g} | {:.6g} ({:.3g}) | {:+.1f}% | {}\n", m.indicator, m.year,
+                     m.value, f.simulated[jj], f.simulated_sd[jj],
+                     100.0 * (f.simulated[jj] - m.value) / std::fabs(m.value), m.source);
   }
   s += "#\n# parameter: estimate (standard error) | start | bounds\n";
   for (std::size_t i = 0; i < c.spec.parameters.size(); ++i) {
     const FreeParameter& p = c.spec.parameters[i];
     const auto ii = static_cast<Eigen::Index>(i);
-    s += fmt::format("#   {}: {:.6g} ({:.3g}) | {:.6g} | [{:.6g}, {:.6g}]\n", p.key, f.theta[ii], f.standard_error[ii], c.start[ii],
-                     p.lower, p.upper);
+    s += fmt::format("#   {}: {:.6g} ({:.3g}) | {:.6g} | [{:.6g}, {:.6g}]\n", p.key, f.theta[ii],
+                     f.standard_error[ii], c.start[ii], p.lower, p.upper);
   }
   // The estimates as keys, grouped by table.
   std::map<std::string, std::vector<std::size_t>> tables;
@@ -125,15 +138,16 @@ std::string fit_file_text(const RegionCalibration& c, const std::string& command
     for (std::size_t i : members) {
       const std::string& key = c.spec.parameters[i].key;
       const auto ii = static_cast<Eigen::Index>(i);
-      s += fmt::format("{} = {}  # [fitted] SE {:.3g}, {}\n", key.substr(key.rfind('.') + 1), exact(six_digits(f.theta[ii])),
-                       f.standard_error[ii], c.region);
+      s += fmt::format("{} = {}  # [fitted] SE {:.3g}, {}\n", key.substr(key.rfind('.') + 1),
+                       exact(six_digits(f.theta[ii])), f.standard_error[ii], c.region);
     }
   }
   return s;
 }
 
 std::string fit_file_path(const std::string& data_dir, const std::string& region) {
-  return (std::filesystem::path(data_dir) / "configs" / "calibration" / (region + ".toml")).string();
+  return (std::filesystem::path(data_dir) / "configs" / "calibration" / (region + ".toml"))
+      .string();
 }
 
 }  // namespace innosim

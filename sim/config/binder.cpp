@@ -16,13 +16,20 @@ std::string range_text(Range r) {
 
 std::string type_name(const toml::node& n) {
   switch (n.type()) {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a float";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::table: return "a table";
-    default: return "a date or time";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a float";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::table:
+      return "a table";
+    default:
+      return "a date or time";
   }
 }
 
@@ -39,17 +46,20 @@ void Binder::fail(const std::string& key, const std::string& what) const {
   throw ConfigError(o.file, o.line, key, what);
 }
 
-std::string Binder::entry_text(const toml::table& t, const std::string& where, const char* key) const {
+std::string Binder::entry_text(const toml::table& t, const std::string& where,
+                               const char* key) const {
   const auto v = t[key].value_exact<std::string>();
   if (!v || v->empty()) fail(where, std::string("expected a non-empty string '") + key + "'");
   return *v;
 }
 
-double Binder::entry_number(const toml::table& t, const std::string& where, const char* key, Range r) const {
+double Binder::entry_number(const toml::table& t, const std::string& where, const char* key,
+                            Range r) const {
   const bool bounded = std::isfinite(r.min) || std::isfinite(r.max);
   const auto v = t[key].value<double>();
   if (!v || std::isnan(*v) || *v < r.min || *v > r.max)
-    fail(where, std::string("expected a number '") + key + "'" + (bounded ? " in " + range_text(r) : std::string()));
+    fail(where, std::string("expected a number '") + key + "'" +
+                    (bounded ? " in " + range_text(r) : std::string()));
   return *v;
 }
 
@@ -59,7 +69,8 @@ int Binder::entry_integer(const toml::table& t, const std::string& where, const 
   return static_cast<int>(*v);
 }
 
-void Binder::entry_keys(const toml::table& t, const std::string& where, const std::vector<std::string>& allowed) const {
+void Binder::entry_keys(const toml::table& t, const std::string& where,
+                        const std::vector<std::string>& allowed) const {
   for (const auto& [k, v] : t) {
     bool ok = false;
     for (const auto& a : allowed) ok = ok || k.str() == a;
@@ -72,8 +83,10 @@ void Binder::entry_keys(const toml::table& t, const std::string& where, const st
 
 const toml::node& Binder::require(const std::string& key) const {
   const toml::node* n = tree_->find(key);
-  if (!n) throw ConfigError("configs/model.toml", 0, key,
-                      "missing: no layer sets it (model parameters need a default in configs/model.toml, region keys a value in the preset)");
+  if (!n)
+    throw ConfigError("configs/model.toml", 0, key,
+                      "missing: no layer sets it (model parameters need a default in "
+                      "configs/model.toml, region keys a value in the preset)");
   return *n;
 }
 
@@ -125,8 +138,8 @@ void Binder::text(const std::string& key, std::string& out, const std::string& d
   out = *v;
 }
 
-void Binder::choice(const std::string& key, std::string& out, const std::vector<std::string>& choices,
-                    const std::string& doc) {
+void Binder::choice(const std::string& key, std::string& out,
+                    const std::vector<std::string>& choices, const std::string& doc) {
   std::string list;
   for (const auto& c : choices) list += (list.empty() ? "" : "|") + c;
   declare({key, "one of " + list, "", doc});
@@ -174,7 +187,8 @@ void Binder::integer_list(const std::string& key, std::vector<int>& out, Range r
   }
 }
 
-void Binder::text_list(const std::string& key, std::vector<std::string>& out, const std::string& doc) {
+void Binder::text_list(const std::string& key, std::vector<std::string>& out,
+                       const std::string& doc) {
   declare({key, "list of string", "", doc});
   if (!binding()) return;
   const toml::node& n = require(key);

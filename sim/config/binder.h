@@ -38,22 +38,26 @@ class Binder {
   // Binds from `tree`; every declared key must be present (model.toml holds all defaults).
   explicit Binder(const ConfigTree& tree) : tree_(&tree) {}
 
-  void real(const std::string& key, double& out, Range r, const std::string& unit, const std::string& doc);
-  void integer(const std::string& key, int& out, Range r, const std::string& unit, const std::string& doc);
+  void real(const std::string& key, double& out, Range r, const std::string& unit,
+            const std::string& doc);
+  void integer(const std::string& key, int& out, Range r, const std::string& unit,
+               const std::string& doc);
   void boolean(const std::string& key, bool& out, const std::string& doc);
   void text(const std::string& key, std::string& out, const std::string& doc);
   void choice(const std::string& key, std::string& out, const std::vector<std::string>& choices,
               const std::string& doc);
   // A choice bound to an enum: `options` pairs each accepted word with its value.
   template <class E>
-  void choice(const std::string& key, E& out, const std::vector<std::pair<std::string, E>>& options, const std::string& doc);
+  void choice(const std::string& key, E& out, const std::vector<std::pair<std::string, E>>& options,
+              const std::string& doc);
   void real_list(const std::string& key, std::vector<double>& out, Range r, const std::string& unit,
                  const std::string& doc);
   void integer_list(const std::string& key, std::vector<int>& out, Range r, const std::string& unit,
                     const std::string& doc);
   void text_list(const std::string& key, std::vector<std::string>& out, const std::string& doc);
   // A free-form table of strings (e.g. the source of each preset number); optional.
-  void text_map(const std::string& key, std::map<std::string, std::string>& out, const std::string& doc);
+  void text_map(const std::string& key, std::map<std::string, std::string>& out,
+                const std::string& doc);
   // An optional array of tables, handed to `each` one table at a time with its key prefix.
   template <class F>
   void table_array(const std::string& key, const std::string& doc, F each);
@@ -61,9 +65,11 @@ class Binder {
   // Fields of one entry of an array of tables, `where` naming it ("region.targets[2]"): a
   // missing or mistyped field, or a key outside `allowed`, is a ConfigError located there.
   std::string entry_text(const toml::table& t, const std::string& where, const char* key) const;
-  double entry_number(const toml::table& t, const std::string& where, const char* key, Range r = {}) const;
+  double entry_number(const toml::table& t, const std::string& where, const char* key,
+                      Range r = {}) const;
   int entry_integer(const toml::table& t, const std::string& where, const char* key) const;
-  void entry_keys(const toml::table& t, const std::string& where, const std::vector<std::string>& allowed) const;
+  void entry_keys(const toml::table& t, const std::string& where,
+                  const std::vector<std::string>& allowed) const;
 
   // Raises a ConfigError located at `key`'s origin.
   [[noreturn]] void fail(const std::string& key, const std::string& what) const;
@@ -82,8 +88,8 @@ class Binder {
 };
 
 template <class E>
-void Binder::choice(const std::string& key, E& out, const std::vector<std::pair<std::string, E>>& options,
-                    const std::string& doc) {
+void Binder::choice(const std::string& key, E& out,
+                    const std::vector<std::pair<std::string, E>>& options, const std::string& doc) {
   std::vector<std::string> words;
   for (const auto& [word, value] : options) words.push_back(word);
   std::string word;
@@ -100,8 +106,10 @@ void Binder::table_array(const std::string& key, const std::string& doc, F each)
   const toml::node* n = tree_->find(key);
   if (!n) return;
   const toml::array* arr = n->as_array();
-  if (!arr || (!arr->empty() && !arr->is_array_of_tables())) fail(key, "expected an array of tables ([[" + key + "]])");  // empty: none
-  for (std::size_t i = 0; i < arr->size(); ++i) each(*arr->get(i)->as_table(), key + "[" + std::to_string(i) + "]");
+  if (!arr || (!arr->empty() && !arr->is_array_of_tables()))
+    fail(key, "expected an array of tables ([[" + key + "]])");  // empty: none
+  for (std::size_t i = 0; i < arr->size(); ++i)
+    each(*arr->get(i)->as_table(), key + "[" + std::to_string(i) + "]");
 }
 
 }  // namespace innosim

@@ -22,10 +22,11 @@ struct Moment {
 };
 
 struct CalibrationSpec {
-  int replicates = 16;              // replicates per evaluation, all on common random numbers
-  unsigned long long seed = 1;      // the seed of those replicates: same seed, same fit
-  int max_iterations = 12;          // Levenberg-Marquardt iterations at most
-  double measurement_error = 0.02;  // relative error of a published statistic, added to the simulated variance
+  int replicates = 16;          // replicates per evaluation, all on common random numbers
+  unsigned long long seed = 1;  // the seed of those replicates: same seed, same fit
+  int max_iterations = 12;      // Levenberg-Marquardt iterations at most
+  double measurement_error =
+      0.02;  // relative error of a published statistic, added to the simulated variance
   std::vector<FreeParameter> parameters;
   std::vector<Moment> moments;
 };

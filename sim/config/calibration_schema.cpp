@@ -19,51 +19,61 @@ const ParamSpec* find_spec(const Binder& b, const std::string& key) {
 
 FreeParameter describe_parameter(Binder& b, const toml::table& t, const std::string& where) {
   b.entry_keys(t, where, {"key", "lower", "upper"});
-  FreeParameter p{b.entry_text(t, where, "key"), b.entry_number(t, where, "lower"), b.entry_number(t, where, "upper")};
+  FreeParameter p{b.entry_text(t, where, "key"), b.entry_number(t, where, "lower"),
+                  b.entry_number(t, where, "upper")};
   const ParamSpec* spec = find_spec(b, p.key);
   if (!spec || spec->type != "float")
-    b.fail(where, "key '" + p.key + "': expected a float model parameter (innosim list parameters)");
+    b.fail(where,
+           "key '" + p.key + "': expected a float model parameter (innosim list parameters)");
   if (p.key.rfind("region.", 0) == 0 || p.key.rfind("calibration.", 0) == 0)
     b.fail(where, "key '" + p.key + "': region numbers come from sources and are not fitted");
   if (!(p.lower < p.upper) || p.lower < spec->min || p.upper > spec->max)
-    b.fail(where, "expected lower < upper within the range of " + p.key + " [" + std::to_string(spec->min) + ", " +
-                      std::to_string(spec->max) + "]");
+    b.fail(where, "expected lower < upper within the range of " + p.key + " [" +
+                      std::to_string(spec->min) + ", " + std::to_string(spec->max) + "]");
   return p;
 }
 
 Moment describe_moment(Binder& b, const toml::table& t, const std::string& where) {
   Moment m = describe_observation(b, t, where, {});
-  if (m.value == 0) b.fail(where, "expected a non-zero 'value': moments are matched in relative terms");
+  if (m.value == 0)
+    b.fail(where, "expected a non-zero 'value': moments are matched in relative terms");
   return m;
 }
 
 }  // namespace
 
 void describe_calibration(Binder& b, CalibrationSpec& c, int base_year) {
-  b.integer("calibration.replicates", c.replicates, {2, 10000}, "replicates", "replicates per evaluation of the moments");
+  b.integer("calibration.replicates", c.replicates, {2, 10000}, "replicates",
+            "replicates per evaluation of the moments");
   int seed = 1;
-  b.integer("calibration.seed", seed, {0, 2147483647}, "1", "seed of the replicates: the same seed gives the same fit");
+  b.integer("calibration.seed", seed, {0, 2147483647}, "1",
+            "seed of the replicates: the same seed gives the same fit");
   c.seed = static_cast<unsigned long long>(seed);
-  b.integer("calibration.max_iterations", c.max_iterations, {0, 1000}, "iterations", "Levenberg-Marquardt iterations at most");
+  b.integer("calibration.max_iterations", c.max_iterations, {0, 1000}, "iterations",
+            "Levenberg-Marquardt iterations at most");
   b.real("calibration.measurement_error", c.measurement_error, {0, 1}, "share",
          "relative error of a published statistic, added to the simulated variance of each moment");
-  b.table_array("calibration.parameters", "free parameters: key, lower, upper", [&](const toml::table& t, const std::string& where) {
-    c.parameters.push_back(describe_parameter(b, t, where));
-  });
-  b.table_array("calibration.moments", "target moments: indicator, year, value, source", [&](const toml::table& t, const std::string& where) {
-    Moment m = describe_moment(b, t, where);
-    if (m.year <= base_year)
-      b.fail(where, "year " + std::to_string(m.year) + ": expected a simulated year, after region.base_year (" +
-                        std::to_string(base_year) + ")");
-    c.moments.push_back(m);
-  });
+  b.table_array("calibration.parameters", "free parameters: key, lower, upper",
+                [&](const toml::table& t, const std::string& where) {
+                  c.parameters.push_back(describe_parameter(b, t, where));
+                });
+  b.table_array("calibration.moments", "target moments: indicator, year, value, source",
+                [&](const toml::table& t, const std::string& where) {
+                  Moment m = describe_moment(b, t, where);
+                  if (m.year <= base_year)
+                    b.fail(where, "year " + std::to_string(m.year) +
+                                      ": expected a simulated year, after region.base_year (" +
+                                      std::to_string(base_year) + ")");
+                  c.moments.push_back(m);
+                });
   if (!b.binding()) return;
   for (std::size_t i = 0; i < c.parameters.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
       if (c.parameters[i].key == c.parameters[j].key)
         b.fail("calibration.parameters", "parameter '" + c.parameters[i].key + "' is listed twice");
   if (!c.parameters.empty() && c.moments.size() < c.parameters.size())
-    b.fail("calibration.moments", "expected at least as many moments as free parameters (" + std::to_string(c.parameters.size()) + ")");
+    b.fail("calibration.moments", "expected at least as many moments as free parameters (" +
+                                      std::to_string(c.parameters.size()) + ")");
 }
 
 }  // namespace innosim

@@ -38,10 +38,14 @@ void layer_preset(ConfigTree& tree, const Schema& s, const std::string& path, bo
   if (const toml::node* n = preset.get("include")) {
     const int line = static_cast<int>(n->source().begin.line);
     const toml::array* files = n->as_array();
-    if (!files) throw ConfigError(path, line, "include", "expected a list of file paths, relative to the preset");
+    if (!files)
+      throw ConfigError(path, line, "include",
+                        "expected a list of file paths, relative to the preset");
     for (const auto& f : *files) {
       const auto name = f.value_exact<std::string>();
-      if (!name) throw ConfigError(path, line, "include", "expected a list of file paths, relative to the preset");
+      if (!name)
+        throw ConfigError(path, line, "include",
+                          "expected a list of file paths, relative to the preset");
       includes.emplace_back(*name, line);
     }
     preset.erase("include");
@@ -51,9 +55,12 @@ void layer_preset(ConfigTree& tree, const Schema& s, const std::string& path, bo
   for (const auto& [name, line] : includes) {
     const std::string file = (fs::path(path).parent_path() / name).lexically_normal().string();
     if (!fs::exists(file))
-      throw ConfigError(path, line, "include", "no such file: " + file + " (a fit file is written by `innosim calibrate`)");
+      throw ConfigError(
+          path, line, "include",
+          "no such file: " + file + " (a fit file is written by `innosim calibrate`)");
     const toml::table included = ConfigTree::parse_file(file);
-    if (included.contains("include")) throw ConfigError(file, 0, "include", "an included file cannot include others");
+    if (included.contains("include"))
+      throw ConfigError(file, 0, "include", "an included file cannot include others");
     tree.merge(included, file, s.known, s.open_tables);
   }
 }
@@ -78,7 +85,8 @@ std::string region_file(const std::string& data_dir, const std::string& region) 
   return (fs::path(data_dir) / "configs" / "regions" / (region + ".toml")).string();
 }
 
-std::string scenario_file(const std::string& data_dir, const std::string& region, const std::string& name) {
+std::string scenario_file(const std::string& data_dir, const std::string& region,
+                          const std::string& name) {
   return (fs::path(data_dir) / "scenarios" / region / (name + ".toml")).string();
 }
 
@@ -89,7 +97,8 @@ LoadedConfig load_config(const LoadRequest& request) {
   if (!fs::exists(preset)) {
     std::string known;
     for (const auto& r : list_regions(request.data_dir)) known += (known.empty() ? "" : ", ") + r;
-    throw ConfigError(preset, 0, "region", "no preset named '" + region + "' (known: " + known + ")");
+    throw ConfigError(preset, 0, "region",
+                      "no preset named '" + region + "' (known: " + known + ")");
   }
   ConfigTree tree;
   layer(tree, s, (fs::path(request.data_dir) / "configs" / "model.toml").string());

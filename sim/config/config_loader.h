@@ -1,5 +1,6 @@
 // Loads the layered configuration of BRIEF 7: configs/model.toml <- region preset <-
-// its included fit files <- scenario files <- --set overrides, validates it once and returns typed structs.
+// its included fit files <- scenario files <- --set overrides, validates it once and returns typed
+// structs.
 #pragma once
 #include <string>
 #include <vector>
@@ -38,7 +39,8 @@ std::vector<ParamSpec> parameter_specs();
 // --data-dir, else $INNOSIM_DATA, else the source tree the program was built from.
 std::string resolve_data_dir(const std::string& cli_value);
 std::string region_file(const std::string& data_dir, const std::string& region);
-std::string scenario_file(const std::string& data_dir, const std::string& region, const std::string& name);
+std::string scenario_file(const std::string& data_dir, const std::string& region,
+                          const std::string& name);
 std::vector<std::string> list_regions(const std::string& data_dir);
 // Scenario files, relative to data_dir, sorted.
 std::vector<std::string> list_scenarios(const std::string& data_dir);

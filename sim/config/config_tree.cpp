@@ -34,7 +34,8 @@ void ConfigTree::merge_into(toml::table& dst, const toml::table& src, const std:
                             const std::string& file, const std::set<std::string>& known,
                             const std::set<std::string>& open_tables) {
   for (const auto& [k, node] : src) {
-    const std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+    const std::string key =
+        prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
     const bool is_leaf_key = known.count(key) > 0 || under_open_table(key, open_tables);
     if (node.is_table() && !is_leaf_key) {
       auto* sub = dst.get(k.str()) ? dst.get(k.str())->as_table() : nullptr;
@@ -47,8 +48,9 @@ void ConfigTree::merge_into(toml::table& dst, const toml::table& src, const std:
     }
     if (!is_leaf_key) {
       const std::string hint = closest_key(key, known);
-      throw ConfigError(file, line_of(node), key,
-                        "unknown key" + (hint.empty() ? std::string() : "; did you mean '" + hint + "'?"));
+      throw ConfigError(
+          file, line_of(node), key,
+          "unknown key" + (hint.empty() ? std::string() : "; did you mean '" + hint + "'?"));
     }
     dst.insert_or_assign(k.str(), node);
     origins_[key] = Origin{file, line_of(node)};
@@ -56,7 +58,8 @@ void ConfigTree::merge_into(toml::table& dst, const toml::table& src, const std:
 }
 
 void ConfigTree::merge(const toml::table& overlay, const std::string& file,
-                       const std::set<std::string>& known, const std::set<std::string>& open_tables) {
+                       const std::set<std::string>& known,
+                       const std::set<std::string>& open_tables) {
   merge_into(table_, overlay, "", file, known, open_tables);
 }
 
@@ -74,7 +77,8 @@ void ConfigTree::set(const std::string& assignment, const std::set<std::string>&
     try {  // a bare word such as `ranked` is meant as a string
       parsed = toml::parse(key + " = \"" + value + "\"");
     } catch (const toml::parse_error& e) {
-      throw ConfigError("--set", 0, key, "cannot parse value '" + value + "': " + std::string(e.description()));
+      throw ConfigError("--set", 0, key,
+                        "cannot parse value '" + value + "': " + std::string(e.description()));
     }
   }
   merge(parsed, "--set", known, open_tables);

@@ -22,8 +22,8 @@ class ConfigTree {
   // Lays `overlay` over the tree. Every leaf key must be in `known`, or be below a key
   // in `open_tables` (free-form maps); otherwise a ConfigError names the file, line, key
   // and the closest known key.
-  void merge(const toml::table& overlay, const std::string& file, const std::set<std::string>& known,
-             const std::set<std::string>& open_tables);
+  void merge(const toml::table& overlay, const std::string& file,
+             const std::set<std::string>& known, const std::set<std::string>& open_tables);
 
   // Applies one `--set key=value` override (value in TOML syntax; bare words are strings).
   void set(const std::string& assignment, const std::set<std::string>& known,

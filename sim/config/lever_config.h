@@ -16,17 +16,17 @@ enum class RdBase { kTotal, kIncremental };
 
 enum class GovLevel : int { kNational = 0, kProvince = 1, kCity = 2, kDistrict = 3 };
 inline constexpr int kGovLevels = 4;
-inline constexpr std::array<const char*, kGovLevels> kGovLevelNames = {"national", "province", "city",
-                                                                      "district"};
+inline constexpr std::array<const char*, kGovLevels> kGovLevelNames = {"national", "province",
+                                                                       "city", "district"};
 
 struct LeverCommon {
   bool enabled = false;
   int start_year = 0;
   int end_year = 9999;
-  double budget = 0;               // CNY a year; infinity = no budget limit
+  double budget = 0;  // CNY a year; infinity = no budget limit
   Rationing rationing = Rationing::kProRata;
   std::array<double, kGovLevels> cost_share{};
-  std::string source;              // the seed document and quote the defaults come from
+  std::string source;  // the seed document and quote the defaults come from
   bool active(int year) const { return enabled && year >= start_year && year <= end_year; }
 };
 
@@ -41,14 +41,14 @@ struct RdPostSubsidy {
 // A lump sum on first reaching a status, paid in equal yearly installments.
 struct StatusAward {
   LeverCommon common;
-  double amount = 0;      // CNY per firm, all installments together
-  int installments = 1;   // years
+  double amount = 0;     // CNY per firm, all installments together
+  int installments = 1;  // years
 };
 
 struct AboveScaleFirstAward {
   LeverCommon common;
-  double rate = 0.2;      // of the previous year's R&D
-  double cap = 2e6;       // CNY per firm
+  double rate = 0.2;  // of the previous year's R&D
+  double cap = 2e6;   // CNY per firm
 };
 
 struct SmeProjectGrant {
@@ -76,19 +76,19 @@ struct FiscalRdGrowth {
 // 创新联合体 project support: a share of the consortium project's R&D, paid to the chain leader.
 struct ConsortiumSupport {
   LeverCommon common;
-  double rate = 0.3;            // share of project R&D
-  double cap = 5e6;             // CNY per consortium and year
-  double additionality = 0.5;   // extra R&D per yuan received
+  double rate = 0.3;           // share of project R&D
+  double cap = 5e6;            // CNY per consortium and year
+  double additionality = 0.5;  // extra R&D per yuan received
 };
 
 // Awards to incubation carriers on reaching a level, construction subsidies and star ratings.
 struct CarrierAwards {
   LeverCommon common;
   // One-off award on certification at [municipal, provincial, national] level, by kind.
-  std::array<std::array<double, 3>, 3> award{};   // [kind][level], CNY
-  double construction_subsidy = 0;  // share of a new carrier's construction cost
-  double star_award = 0;            // CNY a year to each star-rated carrier
-  double star_share = 0.2;          // share of carriers rated as stars each year
+  std::array<std::array<double, 3>, 3> award{};  // [kind][level], CNY
+  double construction_subsidy = 0;               // share of a new carrier's construction cost
+  double star_award = 0;                         // CNY a year to each star-rated carrier
+  double star_share = 0.2;                       // share of carriers rated as stars each year
 };
 
 struct OneOffAward {
@@ -98,15 +98,15 @@ struct OneOffAward {
 
 struct TalentAllowance {
   LeverCommon common;
-  double amount = 2e5;       // CNY a year per talent
+  double amount = 2e5;  // CNY a year per talent
   int years = 3;
   double eligible_share = 0.2;  // share of R&D talents (by skill) who qualify as 高精尖缺
 };
 
 struct LeadingTalentFunding {
   LeverCommon common;
-  double talent_amount = 3e5;   // CNY per leading talent
-  double team_amount = 5e5;     // CNY per innovation team
+  double talent_amount = 3e5;                   // CNY per leading talent
+  double team_amount = 5e5;                     // CNY per innovation team
   std::vector<double> schedule{0.4, 0.3, 0.3};  // shares paid in successive years
 };
 
@@ -114,25 +114,25 @@ struct LeadingTalentFunding {
 struct InvestmentShare {
   LeverCommon common;
   double rate = 0.3;
-  double cap = 3e6;   // CNY per project
+  double cap = 3e6;  // CNY per project
 };
 
 struct InnovationVoucher {
   LeverCommon common;
-  double amount = 1e5;       // CNY per voucher
-  double apply_prob = 0.2;   // yearly probability an eligible SME uses one
+  double amount = 1e5;      // CNY per voucher
+  double apply_prob = 0.2;  // yearly probability an eligible SME uses one
 };
 
 struct PlatformAwards {
   LeverCommon common;
-  double national = 1e7;   // CNY a year per national platform
-  double regional = 1e6;   // CNY a year per provincial (regional) platform
+  double national = 1e7;  // CNY a year per national platform
+  double regional = 1e6;  // CNY a year per provincial (regional) platform
 };
 
 struct FlyingIncubator {
   LeverCommon common;
-  double amount = 5e5;          // CNY a year per flying incubator
-  int count = 1;                // flying incubators the region runs in the east hub
+  double amount = 5e5;            // CNY a year per flying incubator
+  int count = 1;                  // flying incubators the region runs in the east hub
   double graduates_per_year = 3;  // startups a flying incubator sends home each year
   double talents_per_year = 5;    // R&D talents each brings from the east hub a year
 };
@@ -149,9 +149,9 @@ enum class Stage { kSeed, kEarly, kGrowth };
 
 struct GuidanceFund {
   LeverCommon common;
-  double size = 2e9;       // CNY, government money over the fund's life
-  int years = 5;           // investment period
-  double leverage = 3;     // private CNY per government CNY
+  double size = 2e9;    // CNY, government money over the fund's life
+  int years = 5;        // investment period
+  double leverage = 3;  // private CNY per government CNY
   Stage stage = Stage::kEarly;
 };
 

@@ -11,13 +11,16 @@ namespace innosim {
 namespace {
 
 void describe_lever_common(Binder& b, const std::string& p, LeverCommon& l) {
-  b.text(p + ".source", l.source, "the seed document (and quote) the lever and its defaults come from");
+  b.text(p + ".source", l.source,
+         "the seed document (and quote) the lever and its defaults come from");
   b.boolean(p + ".enabled", l.enabled, "whether the lever acts at all; off means zero cost");
   b.integer(p + ".start_year", l.start_year, kYear, "year", "first year the lever pays");
   b.integer(p + ".end_year", l.end_year, kYear, "year", "last year the lever pays");
   b.real(p + ".budget", l.budget, kNonNeg, "CNY/yr", "yearly budget (inf = unlimited)");
   b.choice(p + ".rationing", l.rationing,
-           {{"pro_rata", Rationing::kProRata}, {"first_come", Rationing::kFirstCome}, {"ranked", Rationing::kRanked}},
+           {{"pro_rata", Rationing::kProRata},
+            {"first_come", Rationing::kFirstCome},
+            {"ranked", Rationing::kRanked}},
            "how claims are cut when they exceed the budget");
   for (int i = 0; i < kGovLevels; ++i)
     b.real(p + ".cost_share." + kGovLevelNames[i], l.cost_share[i], kShare, "share",
@@ -27,18 +30,19 @@ void describe_lever_common(Binder& b, const std::string& p, LeverCommon& l) {
   double sum = 0;
   for (double s : l.cost_share) sum += s;
   if (std::fabs(sum - 1.0) > 1e-9)
-    b.fail(p + ".cost_share.national", "expected the cost shares of the four levels to sum to 1, got " +
-                                           std::to_string(sum));
+    b.fail(p + ".cost_share.national",
+           "expected the cost shares of the four levels to sum to 1, got " + std::to_string(sum));
 }
 
 void describe_status_award(Binder& b, const std::string& p, StatusAward& a) {
   describe_lever_common(b, p, a.common);
   b.real(p + ".amount", a.amount, kNonNeg, "CNY/firm", "award per firm, all installments together");
-  b.integer(p + ".installments", a.installments, {1, 10}, "yr", "equal yearly installments it is paid in");
+  b.integer(p + ".installments", a.installments, {1, 10}, "yr",
+            "equal yearly installments it is paid in");
 }
 
-
-void describe_share_lever(Binder& b, const std::string& p, InvestmentShare& s, const std::string& what) {
+void describe_share_lever(Binder& b, const std::string& p, InvestmentShare& s,
+                          const std::string& what) {
   describe_lever_common(b, p, s.common);
   b.real(p + ".rate", s.rate, kShare, "share", "share of the " + what + " paid");
   b.real(p + ".cap", s.cap, kNonNeg, "CNY/project", "most one project receives");
@@ -47,9 +51,12 @@ void describe_share_lever(Binder& b, const std::string& p, InvestmentShare& s, c
 void describe_ecosystem_levers(Binder& b, Levers& l) {
   std::string p = "levers.consortium_support";
   describe_lever_common(b, p, l.consortium_support.common);
-  b.real(p + ".rate", l.consortium_support.rate, kShare, "share", "share of the consortium project's R&D paid");
-  b.real(p + ".cap", l.consortium_support.cap, kNonNeg, "CNY/yr", "most one consortium receives a year");
-  b.real(p + ".additionality", l.consortium_support.additionality, {0, 2}, "CNY/CNY", "extra R&D of the leader per yuan received");
+  b.real(p + ".rate", l.consortium_support.rate, kShare, "share",
+         "share of the consortium project's R&D paid");
+  b.real(p + ".cap", l.consortium_support.cap, kNonNeg, "CNY/yr",
+         "most one consortium receives a year");
+  b.real(p + ".additionality", l.consortium_support.additionality, {0, 2}, "CNY/CNY",
+         "extra R&D of the leader per yuan received");
 
   p = "levers.carrier_awards";
   CarrierAwards& c = l.carrier_awards;
@@ -57,83 +64,109 @@ void describe_ecosystem_levers(Binder& b, Levers& l) {
   for (int k = 0; k < kCarrierKinds; ++k) {
     std::vector<double> amounts(c.award[k].begin(), c.award[k].end());
     b.real_list(p + "." + kCarrierKindNames[k], amounts, kNonNeg, "CNY",
-                std::string("one-off award to a ") + kCarrierKindNames[k] + " newly certified at [municipal, provincial, national] level");
+                std::string("one-off award to a ") + kCarrierKindNames[k] +
+                    " newly certified at [municipal, provincial, national] level");
     if (!b.binding()) continue;
-    if (amounts.size() != 3) b.fail(p + "." + kCarrierKindNames[k], "expected 3 amounts: municipal, provincial, national");
+    if (amounts.size() != 3)
+      b.fail(p + "." + kCarrierKindNames[k], "expected 3 amounts: municipal, provincial, national");
     std::copy(amounts.begin(), amounts.end(), c.award[k].begin());
   }
-  b.real(p + ".construction_subsidy", c.construction_subsidy, kShare, "share", "share of a new carrier's construction cost paid");
-  b.real(p + ".star_award", c.star_award, kNonNeg, "CNY/yr", "yearly reward of a star-rated carrier (星级评定)");
-  b.real(p + ".star_share", c.star_share, kShare, "share", "share of carriers, best occupancy first, rated stars each year");
+  b.real(p + ".construction_subsidy", c.construction_subsidy, kShare, "share",
+         "share of a new carrier's construction cost paid");
+  b.real(p + ".star_award", c.star_award, kNonNeg, "CNY/yr",
+         "yearly reward of a star-rated carrier (星级评定)");
+  b.real(p + ".star_share", c.star_share, kShare, "share",
+         "share of carriers, best occupancy first, rated stars each year");
 
   p = "levers.new_rd_institute_award";
   describe_lever_common(b, p, l.new_rd_institute_award.common);
-  b.real(p + ".amount", l.new_rd_institute_award.amount, kNonNeg, "CNY", "one-off support on first registration");
+  b.real(p + ".amount", l.new_rd_institute_award.amount, kNonNeg, "CNY",
+         "one-off support on first registration");
 
   p = "levers.talent_allowance";
   TalentAllowance& t = l.talent_allowance;
   describe_lever_common(b, p, t.common);
   b.real(p + ".amount", t.amount, kNonNeg, "CNY/yr", "living allowance per eligible talent a year");
   b.integer(p + ".years", t.years, {1, 10}, "yr", "years an allowance is paid at most");
-  b.real(p + ".eligible_share", t.eligible_share, kShare, "share", "share of R&D talents, most skilled first, who qualify");
+  b.real(p + ".eligible_share", t.eligible_share, kShare, "share",
+         "share of R&D talents, most skilled first, who qualify");
 
   p = "levers.leading_talent_funding";
   LeadingTalentFunding& f = l.leading_talent_funding;
   describe_lever_common(b, p, f.common);
-  b.real(p + ".talent_amount", f.talent_amount, kNonNeg, "CNY", "funding per recognised leading talent");
-  b.real(p + ".team_amount", f.team_amount, kNonNeg, "CNY", "funding per recognised innovation team");
-  b.real_list(p + ".schedule", f.schedule, kShare, "share", "shares of the funding paid in successive years");
+  b.real(p + ".talent_amount", f.talent_amount, kNonNeg, "CNY",
+         "funding per recognised leading talent");
+  b.real(p + ".team_amount", f.team_amount, kNonNeg, "CNY",
+         "funding per recognised innovation team");
+  b.real_list(p + ".schedule", f.schedule, kShare, "share",
+              "shares of the funding paid in successive years");
   if (b.binding()) {
     double sum = 0;
     for (double x : f.schedule) sum += x;
-    if (f.schedule.empty() || std::fabs(sum - 1.0) > 1e-9) b.fail(p + ".schedule", "expected shares summing to 1");
+    if (f.schedule.empty() || std::fabs(sum - 1.0) > 1e-9)
+      b.fail(p + ".schedule", "expected shares summing to 1");
   }
 
-  describe_share_lever(b, "levers.tech_transfer_support", l.tech_transfer_support, "technology purchase's investment");
-  describe_share_lever(b, "levers.pilot_scaleup_support", l.pilot_scaleup_support, "pilot or scale-up investment");
+  describe_share_lever(b, "levers.tech_transfer_support", l.tech_transfer_support,
+                       "technology purchase's investment");
+  describe_share_lever(b, "levers.pilot_scaleup_support", l.pilot_scaleup_support,
+                       "pilot or scale-up investment");
   describe_share_lever(b, "levers.university_cooperation_award", l.university_cooperation_award,
                        "university-firm cooperation project's value");
 
   p = "levers.innovation_voucher";
   describe_lever_common(b, p, l.innovation_voucher.common);
   b.real(p + ".amount", l.innovation_voucher.amount, kNonNeg, "CNY", "value of a voucher");
-  b.real(p + ".apply_prob", l.innovation_voucher.apply_prob, kShare, "1/yr", "yearly probability an eligible SME uses one");
+  b.real(p + ".apply_prob", l.innovation_voucher.apply_prob, kShare, "1/yr",
+         "yearly probability an eligible SME uses one");
 
   p = "levers.platform_awards";
   describe_lever_common(b, p, l.platform_awards.common);
-  b.real(p + ".national", l.platform_awards.national, kNonNeg, "CNY/yr", "yearly funding of a national platform");
-  b.real(p + ".regional", l.platform_awards.regional, kNonNeg, "CNY/yr", "yearly funding of a provincial platform");
+  b.real(p + ".national", l.platform_awards.national, kNonNeg, "CNY/yr",
+         "yearly funding of a national platform");
+  b.real(p + ".regional", l.platform_awards.regional, kNonNeg, "CNY/yr",
+         "yearly funding of a provincial platform");
 
   p = "levers.flying_incubator";
   FlyingIncubator& fi = l.flying_incubator;
   describe_lever_common(b, p, fi.common);
   b.real(p + ".amount", fi.amount, kNonNeg, "CNY/yr", "yearly support per flying incubator");
-  b.integer(p + ".count", fi.count, {0, 1000}, "incubators", "flying incubators the region runs in the east hub");
-  b.real(p + ".graduates_per_year", fi.graduates_per_year, kNonNeg, "firms/yr", "startups each sends home a year");
-  b.real(p + ".talents_per_year", fi.talents_per_year, kNonNeg, "persons/yr", "R&D talents each brings from the hub a year");
+  b.integer(p + ".count", fi.count, {0, 1000}, "incubators",
+            "flying incubators the region runs in the east hub");
+  b.real(p + ".graduates_per_year", fi.graduates_per_year, kNonNeg, "firms/yr",
+         "startups each sends home a year");
+  b.real(p + ".talents_per_year", fi.talents_per_year, kNonNeg, "persons/yr",
+         "R&D talents each brings from the hub a year");
 
   p = "levers.flying_rd_center";
   FlyingRdCenter& fr = l.flying_rd_center;
   describe_lever_common(b, p, fr.common);
   b.real(p + ".rate", fr.rate, kShare, "share", "share of the centre's R&D paid");
   b.real(p + ".cap", fr.cap, kNonNeg, "CNY/yr", "most one centre receives a year");
-  b.real(p + ".adopt_prob", fr.adopt_prob, kShare, "1/yr", "yearly probability an hnte firm opens a centre in the hub");
-  b.real(p + ".rd_share", fr.rd_share, kShare, "share", "share of the firm's R&D done in the centre");
+  b.real(p + ".adopt_prob", fr.adopt_prob, kShare, "1/yr",
+         "yearly probability an hnte firm opens a centre in the hub");
+  b.real(p + ".rd_share", fr.rd_share, kShare, "share",
+         "share of the firm's R&D done in the centre");
 
   p = "levers.guidance_fund";
   GuidanceFund& g = l.guidance_fund;
   describe_lever_common(b, p, g.common);
   b.real(p + ".size", g.size, kNonNeg, "CNY", "government money committed over the fund's life");
-  b.integer(p + ".years", g.years, {1, 30}, "yr", "investment period over which the size is deployed evenly");
-  b.real(p + ".leverage", g.leverage, {0, 20}, "CNY/CNY", "private venture money co-invested per government yuan");
-  b.choice(p + ".stage", g.stage, {{"seed", Stage::kSeed}, {"early", Stage::kEarly}, {"growth", Stage::kGrowth}},
+  b.integer(p + ".years", g.years, {1, 30}, "yr",
+            "investment period over which the size is deployed evenly");
+  b.real(p + ".leverage", g.leverage, {0, 20}, "CNY/CNY",
+         "private venture money co-invested per government yuan");
+  b.choice(p + ".stage", g.stage,
+           {{"seed", Stage::kSeed}, {"early", Stage::kEarly}, {"growth", Stage::kGrowth}},
            "stage focus: how young the firms it invests in are");
 
   p = "levers.tech_loan";
   TechLoan& tl = l.tech_loan;
   describe_lever_common(b, p, tl.common);
-  b.real(p + ".volume", tl.volume, kNonNeg, "CNY/yr", "new tech loans banks make a year against the risk pool");
-  b.real(p + ".coverage", tl.coverage, kShare, "share", "share of a defaulted balance the risk pool repays");
+  b.real(p + ".volume", tl.volume, kNonNeg, "CNY/yr",
+         "new tech loans banks make a year against the risk pool");
+  b.real(p + ".coverage", tl.coverage, kShare, "share",
+         "share of a defaulted balance the risk pool repays");
   b.real(p + ".cap_per_firm", tl.cap_per_firm, kNonNeg, "CNY", "largest loan to one firm");
 }
 
@@ -143,26 +176,34 @@ void describe_levers(Binder& b, Levers& l) {
   std::string p = "levers.rd_post_subsidy";
   describe_lever_common(b, p, l.rd_post_subsidy.common);
   b.real(p + ".rate", l.rd_post_subsidy.rate, {0, 1}, "share", "share of the R&D base paid back");
-  b.choice(p + ".base", l.rd_post_subsidy.base, {{"total", RdBase::kTotal}, {"incremental", RdBase::kIncremental}},
+  b.choice(p + ".base", l.rd_post_subsidy.base,
+           {{"total", RdBase::kTotal}, {"incremental", RdBase::kIncremental}},
            "R&D base: the year's R&D, or its increase over the previous year");
   b.choice(p + ".eligible", l.rd_post_subsidy.eligible,
-           {{"hnte", Eligible::kHnte}, {"above_scale", Eligible::kAboveScale}, {"tech_sme", Eligible::kTechSme},
+           {{"hnte", Eligible::kHnte},
+            {"above_scale", Eligible::kAboveScale},
+            {"tech_sme", Eligible::kTechSme},
             {"rd_active", Eligible::kRdActive}},
            "which firms may claim");
-  b.real(p + ".cap_per_firm", l.rd_post_subsidy.cap_per_firm, kNonNeg, "CNY/yr", "most one firm receives a year (inf = none)");
+  b.real(p + ".cap_per_firm", l.rd_post_subsidy.cap_per_firm, kNonNeg, "CNY/yr",
+         "most one firm receives a year (inf = none)");
   describe_status_award(b, "levers.hnte_first_award", l.hnte_first_award);
   p = "levers.above_scale_first_award";
   describe_lever_common(b, p, l.above_scale_first_award.common);
-  b.real(p + ".rate", l.above_scale_first_award.rate, kShare, "share", "share of the previous year's R&D awarded");
+  b.real(p + ".rate", l.above_scale_first_award.rate, kShare, "share",
+         "share of the previous year's R&D awarded");
   b.real(p + ".cap", l.above_scale_first_award.cap, kNonNeg, "CNY/firm", "most one firm receives");
   describe_status_award(b, "levers.demo_enterprise_award", l.demo_enterprise_award);
   p = "levers.sme_project_grant";
   SmeProjectGrant& g = l.sme_project_grant;
   describe_lever_common(b, p, g.common);
   b.real(p + ".amount_cap", g.amount_cap, kNonNeg, "CNY/project", "most one project receives");
-  b.real(p + ".project_share", g.project_share, kShare, "share", "share of the project's cost the grant covers");
-  b.real(p + ".project_rd_share", g.project_rd_share, {0, 5}, "share", "project cost over the firm's yearly R&D");
-  b.real(p + ".apply_prob", g.apply_prob, kShare, "1/yr", "probability an eligible tech SME applies in a year");
+  b.real(p + ".project_share", g.project_share, kShare, "share",
+         "share of the project's cost the grant covers");
+  b.real(p + ".project_rd_share", g.project_rd_share, {0, 5}, "share",
+         "project cost over the firm's yearly R&D");
+  b.real(p + ".apply_prob", g.apply_prob, kShare, "1/yr",
+         "probability an eligible tech SME applies in a year");
   b.real(p + ".additionality", g.additionality, {0, 2}, "CNY/CNY",
          "extra R&D per yuan of grant (1 = fully additional, 0 = full crowding out)");
   p = "levers.attraction_multipliers";
@@ -170,11 +211,14 @@ void describe_levers(Binder& b, Levers& l) {
   describe_lever_common(b, p, a.common);
   b.real(p + ".hnte", a.hnte, {1, 20}, "x", "credit multiplier for bringing in an hnte firm");
   b.real(p + ".tech_sme", a.tech_sme, {1, 20}, "x", "credit multiplier for bringing in a tech SME");
-  b.real(p + ".response", a.response, {0, 5}, "1", "rise in relocations of a type per unit of credit multiplier above 1");
-  b.real(p + ".incentive_per_firm", a.incentive_per_firm, kNonNeg, "CNY/firm", "cash incentive paid per certified firm relocating in");
+  b.real(p + ".response", a.response, {0, 5}, "1",
+         "rise in relocations of a type per unit of credit multiplier above 1");
+  b.real(p + ".incentive_per_firm", a.incentive_per_firm, kNonNeg, "CNY/firm",
+         "cash incentive paid per certified firm relocating in");
   p = "levers.fiscal_rd_growth";
   describe_lever_common(b, p, l.fiscal_rd_growth.common);
-  b.real(p + ".rate", l.fiscal_rd_growth.rate, {0, 1}, "1/yr", "guaranteed yearly growth of public R&D (刚性增长)");
+  b.real(p + ".rate", l.fiscal_rd_growth.rate, {0, 1}, "1/yr",
+         "guaranteed yearly growth of public R&D (刚性增长)");
   describe_ecosystem_levers(b, l);
 }
 

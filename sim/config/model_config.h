@@ -22,11 +22,11 @@ struct TimeConfig {
 // A sector of the regional economy (from the preset), with its own parameters.
 struct Sector {
   std::string name;
-  double share = 1.0;               // of firms
-  double industrial_share = 0.2;    // of the sector's firms that are industrial
-  double high_tech_share = 0.25;    // of the sector's firms with products in the high-tech fields
+  double share = 1.0;                 // of firms
+  double industrial_share = 0.2;      // of the sector's firms that are industrial
+  double high_tech_share = 0.25;      // of the sector's firms with products in the high-tech fields
   double rd_intensity_median = 0.02;  // latent R&D intensity of a performer
-  double growth_drift = 0.0;        // 1/yr
+  double growth_drift = 0.0;          // 1/yr
 };
 
 struct FirmParams {
@@ -88,8 +88,9 @@ struct HnteRules {
   double apply_prob = 0.8;
   // R&D-over-revenue threshold for a firm with last-year revenue `revenue` (CNY).
   double threshold(double revenue) const {
-    return revenue <= band_small_max ? rd_share_small
-           : revenue <= band_medium_max ? rd_share_medium : rd_share_large;
+    return revenue <= band_small_max    ? rd_share_small
+           : revenue <= band_medium_max ? rd_share_medium
+                                        : rd_share_large;
   }
 };
 
@@ -138,7 +139,8 @@ struct TaxConfig {
   // The extra deduction in force in `year` for a firm (tech SMEs may have a higher one).
   double super_deduction(int year, bool tech_sme) const {
     double s = 0;
-    for (std::size_t i = 0; i < super_deduction_years.size() && super_deduction_years[i] <= year; ++i)
+    for (std::size_t i = 0; i < super_deduction_years.size() && super_deduction_years[i] <= year;
+         ++i)
       s = tech_sme ? super_deduction_rate_tech_sme[i] : super_deduction_rate[i];
     return s;
   }

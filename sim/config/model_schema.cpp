@@ -21,10 +21,12 @@ void describe_firm(Binder& b, FirmParams& f) {
          "median first-year revenue of an entrant");
   b.real("firm.entrant_revenue_sigma", f.entrant_revenue_sigma, {0, 5}, "log points",
          "dispersion of entrants' log revenue");
-  b.real("firm.exit_hazard", f.exit_hazard, {0, 2}, "1/yr", "exit hazard of a mature firm at reference size");
+  b.real("firm.exit_hazard", f.exit_hazard, {0, 2}, "1/yr",
+         "exit hazard of a mature firm at reference size");
   b.real("firm.exit_young_excess", f.exit_young_excess, {0, 20}, "1",
          "extra hazard of a new firm relative to a mature one (multiplier minus one at age 0)");
-  b.real("firm.exit_age_scale", f.exit_age_scale, {0.1, 50}, "yr", "age over which the young-firm excess decays");
+  b.real("firm.exit_age_scale", f.exit_age_scale, {0.1, 50}, "yr",
+         "age over which the young-firm excess decays");
   b.real("firm.exit_size_elasticity", f.exit_size_elasticity, {0, 2}, "1",
          "elasticity of the exit hazard with respect to revenue (hazard falls with size)");
   b.real("firm.exit_reference_revenue", f.exit_reference_revenue, {1e3, 1e12}, "CNY/yr",
@@ -33,16 +35,22 @@ void describe_firm(Binder& b, FirmParams& f) {
          "scale b of the Laplace shock to yearly log revenue growth");
   b.real("firm.productivity_response", f.productivity_response, {0, 5}, "1/yr",
          "growth of log revenue per log point of productivity above the sector mean");
-  b.real("firm.profit_margin", f.profit_margin, {-1, 1}, "share", "pre-tax profit over revenue before R&D");
+  b.real("firm.profit_margin", f.profit_margin, {-1, 1}, "share",
+         "pre-tax profit over revenue before R&D");
   b.real("firm.cash_cap_ratio", f.cash_cap_ratio, {0, 10}, "share of revenue",
          "cash a firm keeps at most; profits beyond it are paid out");
-  b.real("firm.exit_loss_multiplier", f.exit_loss_multiplier, {1, 20}, "1", "exit hazard multiplier after a loss-making year");
-  b.real("firm.exit_illiquid_multiplier", f.exit_illiquid_multiplier, {1, 20}, "1", "exit hazard multiplier when cash is negative");
-  b.real("firm.relocation_rate", f.relocation_rate, {0, 1}, "1/yr", "firms relocating into the region per incumbent firm per year");
-  b.real("firm.relocation_hnte_share", f.relocation_hnte_share, kShare, "share", "share of relocating firms that are certified hnte");
+  b.real("firm.exit_loss_multiplier", f.exit_loss_multiplier, {1, 20}, "1",
+         "exit hazard multiplier after a loss-making year");
+  b.real("firm.exit_illiquid_multiplier", f.exit_illiquid_multiplier, {1, 20}, "1",
+         "exit hazard multiplier when cash is negative");
+  b.real("firm.relocation_rate", f.relocation_rate, {0, 1}, "1/yr",
+         "firms relocating into the region per incumbent firm per year");
+  b.real("firm.relocation_hnte_share", f.relocation_hnte_share, kShare, "share",
+         "share of relocating firms that are certified hnte");
   b.real("firm.relocation_tech_sme_share", f.relocation_tech_sme_share, kShare, "share",
          "share of relocating firms that are registered tech SMEs (and not hnte)");
-  b.real("firm.relocation_revenue_median", f.relocation_revenue_median, {1e4, 1e11}, "CNY/yr", "median revenue of a relocating firm");
+  b.real("firm.relocation_revenue_median", f.relocation_revenue_median, {1e4, 1e11}, "CNY/yr",
+         "median revenue of a relocating firm");
 }
 
 void describe_rd(Binder& b, RdParams& r) {
@@ -55,15 +63,19 @@ void describe_rd(Binder& b, RdParams& r) {
   b.real("rd.max_intensity", r.max_intensity, {0, 5}, "share", "liquidity cap on R&D over revenue");
   b.real("rd.cost_per_rd_worker", r.cost_per_rd_worker, {1e4, 1e8}, "CNY/FTE/yr",
          "R&D spending per full-time R&D worker");
-  b.real("rd.start_rate", r.start_rate, kShare, "1/yr", "yearly probability a non-performer starts R&D");
+  b.real("rd.start_rate", r.start_rate, kShare, "1/yr",
+         "yearly probability a non-performer starts R&D");
   b.real("rd.stop_rate", r.stop_rate, kShare, "1/yr", "yearly probability a performer stops R&D");
   b.real("rd.st_staff_per_rd_staff", r.st_staff_per_rd_staff, {1, 10}, "1",
          "S&T staff (科技人员, the hnte and tech_sme criterion) per R&D worker");
   b.real("rd.relabel_gap_share", r.relabel_gap_share, kShare, "share",
-         "share of the R&D a firm adds to reach a certification threshold that is relabelled other cost");
-  b.real("rd.relabel_cost", r.relabel_cost, {0, 1}, "CNY/CNY", "expected cost (audit risk, compliance) per yuan relabelled");
-  b.real("rd.bunching_margin", r.bunching_margin, {0, 0.5}, "share",
-         "relative margin above a threshold at which bunching firms place their reported intensity");
+         "share of the R&D a firm adds to reach a certification threshold that is relabelled other "
+         "cost");
+  b.real("rd.relabel_cost", r.relabel_cost, {0, 1}, "CNY/CNY",
+         "expected cost (audit risk, compliance) per yuan relabelled");
+  b.real(
+      "rd.bunching_margin", r.bunching_margin, {0, 0.5}, "share",
+      "relative margin above a threshold at which bunching firms place their reported intensity");
 }
 
 void describe_innovation(Binder& b, InnovationParams& p) {
@@ -73,26 +85,36 @@ void describe_innovation(Binder& b, InnovationParams& p) {
          "mean (exponential) productivity gain of a successful innovation");
   b.real("innovation.applications_per_success", p.applications_per_success, kNonNeg, "applications",
          "mean invention patent applications per successful innovation (Poisson)");
-  b.real("innovation.grant_rate", p.grant_rate, kShare, "share", "share of invention applications granted");
-  b.real("innovation.knowledge_depreciation", p.knowledge_depreciation, {0, 1}, "1/yr", "depreciation of R&D capital");
+  b.real("innovation.grant_rate", p.grant_rate, kShare, "share",
+         "share of invention applications granted");
+  b.real("innovation.knowledge_depreciation", p.knowledge_depreciation, {0, 1}, "1/yr",
+         "depreciation of R&D capital");
   b.real("innovation.knowledge_effect", p.knowledge_effect, kNonNeg, "1",
          "rise of the success rate per log point of R&D capital (in millions of CNY, plus one)");
   b.real("innovation.spillover_effect", p.spillover_effect, kNonNeg, "1",
-         "success rate from the sector's mean R&D per firm (millions of CNY per step), for performers");
+         "success rate from the sector's mean R&D per firm (millions of CNY per step), for "
+         "performers");
 }
 
 void describe_certification(Binder& b, HnteRules& h, TechSmeRules& t) {
-  b.real("hnte.band_small_max", h.band_small_max, kNonNeg, "CNY/yr", "upper revenue bound of the small band");
-  b.real("hnte.band_medium_max", h.band_medium_max, kNonNeg, "CNY/yr", "upper revenue bound of the medium band");
-  b.real("hnte.rd_share_small", h.rd_share_small, kShare, "share", "3-year R&D over revenue required, small band");
+  b.real("hnte.band_small_max", h.band_small_max, kNonNeg, "CNY/yr",
+         "upper revenue bound of the small band");
+  b.real("hnte.band_medium_max", h.band_medium_max, kNonNeg, "CNY/yr",
+         "upper revenue bound of the medium band");
+  b.real("hnte.rd_share_small", h.rd_share_small, kShare, "share",
+         "3-year R&D over revenue required, small band");
   b.real("hnte.rd_share_medium", h.rd_share_medium, kShare, "share", "same, medium band");
   b.real("hnte.rd_share_large", h.rd_share_large, kShare, "share", "same, large band");
-  b.real("hnte.rd_staff_share_min", h.rd_staff_share_min, kShare, "share", "S&T staff over employees required");
+  b.real("hnte.rd_staff_share_min", h.rd_staff_share_min, kShare, "share",
+         "S&T staff over employees required");
   b.real("hnte.high_tech_revenue_min", h.high_tech_revenue_min, kShare, "share",
          "high-tech product revenue over total revenue required");
-  b.integer("hnte.validity_years", h.validity_years, {1, 10}, "yr", "years a certificate stays valid");
-  b.real("hnte.apply_prob", h.apply_prob, kShare, "1/yr", "probability an eligible firm applies in a round");
-  b.real("tech_sme.max_employees", t.max_employees, kNonNeg, "employees", "employee ceiling for tech_sme");
+  b.integer("hnte.validity_years", h.validity_years, {1, 10}, "yr",
+            "years a certificate stays valid");
+  b.real("hnte.apply_prob", h.apply_prob, kShare, "1/yr",
+         "probability an eligible firm applies in a round");
+  b.real("tech_sme.max_employees", t.max_employees, kNonNeg, "employees",
+         "employee ceiling for tech_sme");
   b.real("tech_sme.max_revenue", t.max_revenue, kNonNeg, "CNY/yr", "revenue ceiling for tech_sme");
   b.real("tech_sme.min_score", t.min_score, {0, 100}, "points", "evaluation score needed (of 100)");
   b.real("tech_sme.register_prob", t.register_prob, kShare, "1/yr",
@@ -101,29 +123,44 @@ void describe_certification(Binder& b, HnteRules& h, TechSmeRules& t) {
     b.fail("hnte.band_medium_max", "expected to exceed hnte.band_small_max");
 }
 
-void describe_ladder(Binder& b, SpecializedSmeRules& s, GazelleRules& g, ListingRules& l, DemoRules& d) {
-  b.real("specialized_sme.max_employees", s.max_employees, kNonNeg, "employees", "SME ceiling for 专精特新 recognition");
+void describe_ladder(Binder& b, SpecializedSmeRules& s, GazelleRules& g, ListingRules& l,
+                     DemoRules& d) {
+  b.real("specialized_sme.max_employees", s.max_employees, kNonNeg, "employees",
+         "SME ceiling for 专精特新 recognition");
   b.real("specialized_sme.min_age", s.min_age, kNonNeg, "yr", "years in business required");
   b.real("specialized_sme.min_revenue", s.min_revenue, kNonNeg, "CNY/yr", "revenue required");
-  b.real("specialized_sme.min_rd_intensity", s.min_rd_intensity, kShare, "share", "R&D over revenue required");
-  b.real("specialized_sme.min_revenue_growth", s.min_revenue_growth, {-1, 10}, "1/yr", "last-year revenue growth required");
-  b.real("specialized_sme.min_patents", s.min_patents, kNonNeg, "patents", "invention patents required");
-  b.real("specialized_sme.apply_prob", s.apply_prob, kShare, "1/yr", "probability an eligible firm is recognised in a round");
-  b.integer("specialized_sme.validity_years", s.validity_years, {1, 10}, "yr", "years a recognition stays valid");
+  b.real("specialized_sme.min_rd_intensity", s.min_rd_intensity, kShare, "share",
+         "R&D over revenue required");
+  b.real("specialized_sme.min_revenue_growth", s.min_revenue_growth, {-1, 10}, "1/yr",
+         "last-year revenue growth required");
+  b.real("specialized_sme.min_patents", s.min_patents, kNonNeg, "patents",
+         "invention patents required");
+  b.real("specialized_sme.apply_prob", s.apply_prob, kShare, "1/yr",
+         "probability an eligible firm is recognised in a round");
+  b.integer("specialized_sme.validity_years", s.validity_years, {1, 10}, "yr",
+            "years a recognition stays valid");
   b.real("gazelle.max_age", g.max_age, kNonNeg, "yr", "oldest a gazelle may be");
-  b.real("gazelle.min_growth", g.min_growth, {0, 10}, "1/yr", "average yearly revenue growth over three years required");
-  b.real("gazelle.min_revenue", g.min_revenue, kNonNeg, "CNY/yr", "revenue three years ago required");
+  b.real("gazelle.min_growth", g.min_growth, {0, 10}, "1/yr",
+         "average yearly revenue growth over three years required");
+  b.real("gazelle.min_revenue", g.min_revenue, kNonNeg, "CNY/yr",
+         "revenue three years ago required");
   b.real("listing.min_revenue", l.min_revenue, kNonNeg, "CNY/yr", "revenue a firm needs to list");
-  b.real("listing.rate", l.rate, kShare, "1/yr", "yearly probability a profitable firm above min_revenue lists");
+  b.real("listing.rate", l.rate, kShare, "1/yr",
+         "yearly probability a profitable firm above min_revenue lists");
   b.real("demo_enterprise.min_revenue", d.min_revenue, kNonNeg, "CNY/yr", "revenue required");
-  b.real("demo_enterprise.min_rd_intensity", d.min_rd_intensity, kShare, "share", "R&D over revenue required");
-  b.real("demo_enterprise.min_patents", d.min_patents, kNonNeg, "patents", "invention patents required");
-  b.integer("demo_enterprise.quota_per_year", d.quota_per_year, {0, 100000}, "firms/yr", "firms recognised per yearly round at most");
+  b.real("demo_enterprise.min_rd_intensity", d.min_rd_intensity, kShare, "share",
+         "R&D over revenue required");
+  b.real("demo_enterprise.min_patents", d.min_patents, kNonNeg, "patents",
+         "invention patents required");
+  b.integer("demo_enterprise.quota_per_year", d.quota_per_year, {0, 100000}, "firms/yr",
+            "firms recognised per yearly round at most");
 }
 
 void describe_tax(Binder& b, TaxConfig& t) {
-  b.real("tax.corporate_rate", t.corporate_rate, kShare, "share", "standard corporate income tax rate");
-  b.real("tax.hnte_rate", t.hnte_rate, kShare, "share", "corporate income tax rate of a certified hnte");
+  b.real("tax.corporate_rate", t.corporate_rate, kShare, "share",
+         "standard corporate income tax rate");
+  b.real("tax.hnte_rate", t.hnte_rate, kShare, "share",
+         "corporate income tax rate of a certified hnte");
   b.integer_list("tax.super_deduction_years", t.super_deduction_years, kYear, "year",
                  "years from which each super-deduction rate applies (ascending)");
   b.real_list("tax.super_deduction_rate", t.super_deduction_rate, {0, 3}, "share",
@@ -133,7 +170,8 @@ void describe_tax(Binder& b, TaxConfig& t) {
   if (!b.binding()) return;
   const auto n = t.super_deduction_years.size();
   if (t.super_deduction_rate.size() != n)
-    b.fail("tax.super_deduction_rate", "expected " + std::to_string(n) + " rates, one per tax.super_deduction_years");
+    b.fail("tax.super_deduction_rate",
+           "expected " + std::to_string(n) + " rates, one per tax.super_deduction_years");
   if (t.super_deduction_rate_tech_sme.size() != n)
     b.fail("tax.super_deduction_rate_tech_sme",
            "expected " + std::to_string(n) + " rates, one per tax.super_deduction_years");
@@ -143,7 +181,9 @@ void describe_tax(Binder& b, TaxConfig& t) {
 }
 
 void describe_sector(Binder& b, const toml::table& t, const std::string& where, Sector& out) {
-  b.entry_keys(t, where, {"name", "share", "industrial_share", "high_tech_share", "rd_intensity_median", "growth_drift"});
+  b.entry_keys(t, where,
+               {"name", "share", "industrial_share", "high_tech_share", "rd_intensity_median",
+                "growth_drift"});
   out.name = b.entry_text(t, where, "name");
   out.share = b.entry_number(t, where, "share", kShare);
   out.industrial_share = b.entry_number(t, where, "industrial_share", kShare);
@@ -166,59 +206,76 @@ void describe_target(Binder& b, const toml::table& t, const std::string& where, 
 void describe_region(Binder& b, RegionConfig& r) {
   b.text("region.name", r.name, "identifier of the preset");
   b.text("region.label", r.label, "name shown in reports");
-  b.integer("region.base_year", r.base_year, kYear, "year", "year of the baseline; the run starts after it");
-  b.real("region.population", r.population, kNonNeg, "persons", "resident population at the base year");
+  b.integer("region.base_year", r.base_year, kYear, "year",
+            "year of the baseline; the run starts after it");
+  b.real("region.population", r.population, kNonNeg, "persons",
+         "resident population at the base year");
   b.real("region.gdp", r.gdp, kNonNeg, "CNY", "GDP in the base year");
-  b.real("region.gdp_growth", r.gdp_growth, {-0.5, 0.5}, "1/yr", "real growth of the non-simulated part of GDP");
+  b.real("region.gdp_growth", r.gdp_growth, {-0.5, 0.5}, "1/yr",
+         "real growth of the non-simulated part of GDP");
   b.real("region.firms_total", r.firms_total, {1, 1e9}, "firms", "enterprises at the base year");
-  b.real("region.firms_above_scale", r.firms_above_scale, kNonNeg, "firms", "above-scale industrial firms");
+  b.real("region.firms_above_scale", r.firms_above_scale, kNonNeg, "firms",
+         "above-scale industrial firms");
   b.real("region.hntes", r.hntes, kNonNeg, "firms", "valid hnte certificates");
   b.real("region.tech_smes", r.tech_smes, kNonNeg, "firms", "registered tech SMEs");
   b.real("region.rd_expenditure", r.rd_expenditure, kNonNeg, "CNY", "society-wide R&D expenditure");
-  b.real("region.business_rd_share", r.business_rd_share, kShare, "share", "enterprises' share of R&D expenditure");
+  b.real("region.business_rd_share", r.business_rd_share, kShare, "share",
+         "enterprises' share of R&D expenditure");
   b.real("region.public_rd_growth", r.public_rd_growth, {-0.5, 0.5}, "1/yr",
          "growth of non-business (government, university, institute) R&D");
   b.real("region.firm_va_share_of_gdp", r.firm_va_share_of_gdp, {0, 1}, "share",
          "share of GDP produced by the simulated enterprises at the base year");
-  b.real("region.invention_patents", r.invention_patents, kNonNeg, "patents", "valid invention patents held by firms");
+  b.real("region.invention_patents", r.invention_patents, kNonNeg, "patents",
+         "valid invention patents held by firms");
   b.text_list("region.default_scenarios", r.default_scenarios,
               "scenarios run when none is named (files scenarios/<region>/<name>.toml)");
-  b.text_map("region.source", r.sources, "the source of each baseline number, or ASSUMPTION: and the reasoning");
-  b.table_array("region.sectors", "the sectors of the economy, each with share, industrial_share, high_tech_share, "
-                "rd_intensity_median, growth_drift", [&](const toml::table& t, const std::string& where) {
-    Sector sector;
-    describe_sector(b, t, where, sector);
-    r.sectors.push_back(sector);
-  });
-  b.table_array("region.targets", "the plan's quantitative targets", [&](const toml::table& t, const std::string& where) {
-    Target target;
-    describe_target(b, t, where, target);
-    r.targets.push_back(target);
-  });
+  b.text_map("region.source", r.sources,
+             "the source of each baseline number, or ASSUMPTION: and the reasoning");
+  b.table_array("region.sectors",
+                "the sectors of the economy, each with share, industrial_share, high_tech_share, "
+                "rd_intensity_median, growth_drift",
+                [&](const toml::table& t, const std::string& where) {
+                  Sector sector;
+                  describe_sector(b, t, where, sector);
+                  r.sectors.push_back(sector);
+                });
+  b.table_array("region.targets", "the plan's quantitative targets",
+                [&](const toml::table& t, const std::string& where) {
+                  Target target;
+                  describe_target(b, t, where, target);
+                  r.targets.push_back(target);
+                });
   if (!b.binding()) return;
-  if (r.firms_above_scale + r.hntes > r.firms_total) b.fail("region.firms_total", "expected at least above-scale plus hnte firms");
-  if (r.sectors.empty() || r.sectors.size() > 255) b.fail("region.sectors", "expected 1 to 255 sectors");
+  if (r.firms_above_scale + r.hntes > r.firms_total)
+    b.fail("region.firms_total", "expected at least above-scale plus hnte firms");
+  if (r.sectors.empty() || r.sectors.size() > 255)
+    b.fail("region.sectors", "expected 1 to 255 sectors");
   double share = 0;
   for (const auto& sector : r.sectors) share += sector.share;
-  if (std::fabs(share - 1.0) > 1e-6) b.fail("region.sectors", "expected the sector shares to sum to 1, got " + std::to_string(share));
+  if (std::fabs(share - 1.0) > 1e-6)
+    b.fail("region.sectors",
+           "expected the sector shares to sum to 1, got " + std::to_string(share));
 }
 
 }  // namespace
 
-Moment describe_observation(Binder& b, const toml::table& t, const std::string& where, const std::vector<std::string>& extra_keys) {
+Moment describe_observation(Binder& b, const toml::table& t, const std::string& where,
+                            const std::vector<std::string>& extra_keys) {
   std::vector<std::string> keys{"indicator", "year", "value", "source"};
   keys.insert(keys.end(), extra_keys.begin(), extra_keys.end());
   b.entry_keys(t, where, keys);
-  Moment m{b.entry_text(t, where, "indicator"), b.entry_integer(t, where, "year"), b.entry_number(t, where, "value"),
-           b.entry_text(t, where, "source")};
-  if (find_indicator(m.indicator) < 0) b.fail(where, "unknown indicator '" + m.indicator + "' (innosim list indicators)");
+  Moment m{b.entry_text(t, where, "indicator"), b.entry_integer(t, where, "year"),
+           b.entry_number(t, where, "value"), b.entry_text(t, where, "source")};
+  if (find_indicator(m.indicator) < 0)
+    b.fail(where, "unknown indicator '" + m.indicator + "' (innosim list indicators)");
   return m;
 }
 
 void describe(Binder& b, ModelConfig& c) {
   b.text("scenario.name", c.scenario.name, "scenario identifier, shown in output");
   b.text("scenario.description", c.scenario.description, "what the scenario changes and why");
-  b.integer("time.steps_per_year", c.time.steps_per_year, {1, 12}, "steps/yr", "sub-year steps (1, 4 or 12)");
+  b.integer("time.steps_per_year", c.time.steps_per_year, {1, 12}, "steps/yr",
+            "sub-year steps (1, 4 or 12)");
   b.integer("time.end_year", c.time.end_year, kYear, "year", "last simulated year");
   describe_firm(b, c.firm);
   describe_rd(b, c.rd);
@@ -229,9 +286,11 @@ void describe(Binder& b, ModelConfig& c) {
   describe_levers(b, c.levers);
   describe_ecosystem(b, c);
   describe_region(b, c.region);
-  describe_calibration(b, c.calibration, c.region.base_year);  // last: it checks the keys declared above
+  describe_calibration(b, c.calibration,
+                       c.region.base_year);  // last: it checks the keys declared above
   if (b.binding() && c.time.end_year <= c.region.base_year)
-    b.fail("time.end_year", "expected a year after region.base_year (" + std::to_string(c.region.base_year) + ")");
+    b.fail("time.end_year",
+           "expected a year after region.base_year (" + std::to_string(c.region.base_year) + ")");
   if (b.binding() && 12 % c.time.steps_per_year != 0)
     b.fail("time.steps_per_year", "expected 1, 2, 3, 4, 6 or 12");
 }

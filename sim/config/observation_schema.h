@@ -11,6 +11,7 @@ namespace innosim {
 
 // Reads indicator (a known one), year, value and source; a key outside these and
 // `extra_keys` is an error located at `where`. Defined in model_schema.cpp.
-Moment describe_observation(Binder& b, const toml::table& t, const std::string& where, const std::vector<std::string>& extra_keys);
+Moment describe_observation(Binder& b, const toml::table& t, const std::string& where,
+                            const std::vector<std::string>& extra_keys);
 
 }  // namespace innosim

@@ -11,7 +11,9 @@ class ConfigError : public std::runtime_error {
  public:
   ConfigError(std::string file, int line, std::string key, const std::string& what)
       : std::runtime_error(format(file, line, key, what)),
-        file_(std::move(file)), line_(line), key_(std::move(key)) {}
+        file_(std::move(file)),
+        line_(line),
+        key_(std::move(key)) {}
   const std::string& file() const { return file_; }
   int line() const { return line_; }
   const std::string& key() const { return key_; }

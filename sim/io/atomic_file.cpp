@@ -12,8 +12,10 @@ namespace innosim {
 void check_writable(const std::string& final_path) {
   const auto dir = std::filesystem::path(final_path).parent_path();
   const std::string folder = dir.empty() ? "." : dir.string();
-  if (!std::filesystem::is_directory(folder)) throw IoError(final_path, "no such directory " + folder);
-  if (::access(folder.c_str(), W_OK) != 0) throw IoError(final_path, "cannot write in directory " + folder);
+  if (!std::filesystem::is_directory(folder))
+    throw IoError(final_path, "no such directory " + folder);
+  if (::access(folder.c_str(), W_OK) != 0)
+    throw IoError(final_path, "cannot write in directory " + folder);
 }
 
 AtomicFile::AtomicFile(std::string final_path)
@@ -26,7 +28,8 @@ AtomicFile::~AtomicFile() {
 }
 
 void AtomicFile::commit() {
-  if (std::rename(temp_.c_str(), final_.c_str()) != 0) throw IoError(final_, "cannot move the finished file into place");
+  if (std::rename(temp_.c_str(), final_.c_str()) != 0)
+    throw IoError(final_, "cannot move the finished file into place");
   committed_ = true;
 }
 

@@ -60,13 +60,15 @@ void Object::set_attribute(const std::string& name, const std::string& value) {
 void Object::set_attribute(const std::string& name, double value) {
   Handle space(H5Screate(H5S_SCALAR));
   Handle a(H5Acreate2(id(), name.c_str(), H5T_IEEE_F64LE, space.id(), H5P_DEFAULT, H5P_DEFAULT));
-  if (a.id() < 0 || H5Awrite(a.id(), H5T_NATIVE_DOUBLE, &value) < 0) fail("cannot write attribute " + name);
+  if (a.id() < 0 || H5Awrite(a.id(), H5T_NATIVE_DOUBLE, &value) < 0)
+    fail("cannot write attribute " + name);
 }
 
 void Object::set_attribute(const std::string& name, std::int64_t value) {
   Handle space(H5Screate(H5S_SCALAR));
   Handle a(H5Acreate2(id(), name.c_str(), H5T_STD_I64LE, space.id(), H5P_DEFAULT, H5P_DEFAULT));
-  if (a.id() < 0 || H5Awrite(a.id(), H5T_NATIVE_INT64, &value) < 0) fail("cannot write attribute " + name);
+  if (a.id() < 0 || H5Awrite(a.id(), H5T_NATIVE_INT64, &value) < 0)
+    fail("cannot write attribute " + name);
 }
 
 void Object::set_attribute(const std::string& name, const std::vector<std::string>& values) {
@@ -76,10 +78,13 @@ void Object::set_attribute(const std::string& name, const std::vector<std::strin
   std::vector<const char*> ptrs;
   for (const auto& v : values) ptrs.push_back(v.c_str());
   Handle a(H5Acreate2(id(), name.c_str(), type.id(), space.id(), H5P_DEFAULT, H5P_DEFAULT));
-  if (a.id() < 0 || H5Awrite(a.id(), type.id(), ptrs.data()) < 0) fail("cannot write attribute " + name);
+  if (a.id() < 0 || H5Awrite(a.id(), type.id(), ptrs.data()) < 0)
+    fail("cannot write attribute " + name);
 }
 
-bool Object::has_attribute(const std::string& name) const { return H5Aexists(id(), name.c_str()) > 0; }
+bool Object::has_attribute(const std::string& name) const {
+  return H5Aexists(id(), name.c_str()) > 0;
+}
 
 std::string Object::string_attribute(const std::string& name) const {
   Handle a(H5Aopen(id(), name.c_str(), H5P_DEFAULT));
@@ -99,7 +104,8 @@ std::vector<std::string> Object::string_list_attribute(const std::string& name) 
   const hssize_t n = H5Sget_simple_extent_npoints(space.id());
   Handle type = string_type();
   std::vector<char*> ptrs(static_cast<std::size_t>(std::max<hssize_t>(0, n)), nullptr);
-  if (n > 0 && H5Aread(a.id(), type.id(), ptrs.data()) < 0) fail("cannot read attribute " + name + " as strings");
+  if (n > 0 && H5Aread(a.id(), type.id(), ptrs.data()) < 0)
+    fail("cannot read attribute " + name + " as strings");
   std::vector<std::string> out;
   for (char* p : ptrs) {
     out.emplace_back(p ? p : "");
@@ -111,14 +117,16 @@ std::vector<std::string> Object::string_list_attribute(const std::string& name) 
 double Object::double_attribute(const std::string& name) const {
   Handle a(H5Aopen(id(), name.c_str(), H5P_DEFAULT));
   double v = 0;
-  if (a.id() < 0 || H5Aread(a.id(), H5T_NATIVE_DOUBLE, &v) < 0) fail("cannot read attribute " + name);
+  if (a.id() < 0 || H5Aread(a.id(), H5T_NATIVE_DOUBLE, &v) < 0)
+    fail("cannot read attribute " + name);
   return v;
 }
 
 std::int64_t Object::int_attribute(const std::string& name) const {
   Handle a(H5Aopen(id(), name.c_str(), H5P_DEFAULT));
   std::int64_t v = 0;
-  if (a.id() < 0 || H5Aread(a.id(), H5T_NATIVE_INT64, &v) < 0) fail("cannot read attribute " + name);
+  if (a.id() < 0 || H5Aread(a.id(), H5T_NATIVE_INT64, &v) < 0)
+    fail("cannot read attribute " + name);
   return v;
 }
 
@@ -132,14 +140,16 @@ std::vector<std::uint64_t> Dataset::dims() const {
 }
 
 void Dataset::write(const std::vector<double>& values) {
-  if (H5Dwrite(id(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0) fail("cannot write");
+  if (H5Dwrite(id(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0)
+    fail("cannot write");
 }
 
 std::vector<double> Dataset::read_doubles() const {
   std::uint64_t n = 1;
   for (auto d : dims()) n *= d;
   std::vector<double> out(n);
-  if (n && H5Dread(id(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0) fail("cannot read");
+  if (n && H5Dread(id(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0)
+    fail("cannot read");
   return out;
 }
 
@@ -147,7 +157,8 @@ std::vector<std::int64_t> Dataset::read_ints() const {
   std::uint64_t n = 1;
   for (auto d : dims()) n *= d;
   std::vector<std::int64_t> out(n);
-  if (n && H5Dread(id(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0) fail("cannot read");
+  if (n && H5Dread(id(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0)
+    fail("cannot read");
   return out;
 }
 
@@ -156,7 +167,8 @@ std::vector<std::string> Dataset::read_strings() const {
   for (auto d : dims()) n *= d;
   Handle type = string_type();
   std::vector<char*> ptrs(n, nullptr);
-  if (n && H5Dread(id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()) < 0) fail("cannot read strings");
+  if (n && H5Dread(id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()) < 0)
+    fail("cannot read strings");
   std::vector<std::string> out;
   for (char* p : ptrs) {
     out.emplace_back(p ? p : "");
@@ -182,10 +194,13 @@ Group Group::create_group(const std::string& name) {
 
 Group Group::open_group(const std::string& name) const {
   const std::string p = join(path_, name);
-  return Group(checked(H5Gopen2(id(), name.c_str(), H5P_DEFAULT), file_, "no group " + p), p, file_);
+  return Group(checked(H5Gopen2(id(), name.c_str(), H5P_DEFAULT), file_, "no group " + p), p,
+               file_);
 }
 
-bool Group::exists(const std::string& name) const { return H5Lexists(id(), name.c_str(), H5P_DEFAULT) > 0; }
+bool Group::exists(const std::string& name) const {
+  return H5Lexists(id(), name.c_str(), H5P_DEFAULT) > 0;
+}
 
 Dataset Group::create_doubles(const std::string& name, const std::vector<std::uint64_t>& dims,
                               const std::vector<double>& values, std::vector<std::uint64_t> chunk) {
@@ -199,12 +214,14 @@ Dataset Group::create_doubles(const std::string& name, const std::vector<std::ui
   if (n > 0) {
     if (chunk.empty()) chunk = dims;
     std::vector<hsize_t> hc(chunk.size());
-    for (std::size_t k = 0; k < chunk.size(); ++k) hc[k] = std::max<hsize_t>(1, std::min<hsize_t>(chunk[k], hd[k]));
+    for (std::size_t k = 0; k < chunk.size(); ++k)
+      hc[k] = std::max<hsize_t>(1, std::min<hsize_t>(chunk[k], hd[k]));
     H5Pset_chunk(props.id(), static_cast<int>(hc.size()), hc.data());
     H5Pset_shuffle(props.id());
     H5Pset_deflate(props.id(), 4);
   }
-  Dataset d(checked(H5Dcreate2(id(), name.c_str(), H5T_IEEE_F64LE, space.id(), H5P_DEFAULT, props.id(), H5P_DEFAULT),
+  Dataset d(checked(H5Dcreate2(id(), name.c_str(), H5T_IEEE_F64LE, space.id(), H5P_DEFAULT,
+                               props.id(), H5P_DEFAULT),
                     file_, "cannot create dataset " + p),
             p, file_);
   if (n > 0) d.write(values);
@@ -222,10 +239,12 @@ Dataset Group::create_ints(const std::string& name, const std::vector<std::int64
     H5Pset_shuffle(props.id());
     H5Pset_deflate(props.id(), 4);
   }
-  Dataset d(checked(H5Dcreate2(id(), name.c_str(), H5T_STD_I64LE, space.id(), H5P_DEFAULT, props.id(), H5P_DEFAULT),
+  Dataset d(checked(H5Dcreate2(id(), name.c_str(), H5T_STD_I64LE, space.id(), H5P_DEFAULT,
+                               props.id(), H5P_DEFAULT),
                     file_, "cannot create dataset " + p),
             p, file_);
-  if (n && H5Dwrite(d.id(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0) fail("cannot write " + p);
+  if (n && H5Dwrite(d.id(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0)
+    fail("cannot write " + p);
   return d;
 }
 
@@ -234,27 +253,32 @@ Dataset Group::create_strings(const std::string& name, const std::vector<std::st
   Handle type = string_type();
   const hsize_t n = values.size();
   Handle space(H5Screate_simple(1, &n, nullptr));
-  Dataset d(checked(H5Dcreate2(id(), name.c_str(), type.id(), space.id(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), file_,
-                    "cannot create dataset " + p),
+  Dataset d(checked(H5Dcreate2(id(), name.c_str(), type.id(), space.id(), H5P_DEFAULT, H5P_DEFAULT,
+                               H5P_DEFAULT),
+                    file_, "cannot create dataset " + p),
             p, file_);
   std::vector<const char*> ptrs;
   for (const auto& v : values) ptrs.push_back(v.c_str());
-  if (n && H5Dwrite(d.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()) < 0) fail("cannot write " + p);
+  if (n && H5Dwrite(d.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()) < 0)
+    fail("cannot write " + p);
   return d;
 }
 
 Dataset Group::open_dataset(const std::string& name) const {
   const std::string p = join(path_, name);
-  return Dataset(checked(H5Dopen2(id(), name.c_str(), H5P_DEFAULT), file_, "no dataset " + p), p, file_);
+  return Dataset(checked(H5Dopen2(id(), name.c_str(), H5P_DEFAULT), file_, "no dataset " + p), p,
+                 file_);
 }
 
 File File::create(const std::string& path) {
-  return File(checked(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), path, "cannot create file"),
+  return File(checked(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), path,
+                      "cannot create file"),
               "/", path);
 }
 
 File File::open_read(const std::string& path) {
-  return File(checked(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), path, "cannot open file"), "/", path);
+  return File(checked(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), path, "cannot open file"),
+              "/", path);
 }
 
 void File::close() {

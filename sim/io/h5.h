@@ -28,7 +28,8 @@ class Handle {
 
 class Object {
  public:
-  Object(Handle h, std::string path, std::string file) : h_(std::move(h)), path_(std::move(path)), file_(std::move(file)) {}
+  Object(Handle h, std::string path, std::string file)
+      : h_(std::move(h)), path_(std::move(path)), file_(std::move(file)) {}
   hid id() const { return h_.id(); }
   const std::string& path() const { return path_; }
 

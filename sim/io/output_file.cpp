@@ -1,9 +1,9 @@
 #include "io/output_file.h"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <ctime>
-
-#include <fmt/format.h>
 
 #include "core/version.h"
 #include "io/atomic_file.h"
@@ -21,7 +21,8 @@ std::string utc_now() {
   return buf;
 }
 
-h5::Dataset string_scale(h5::Group& index, const std::string& name, const std::vector<std::string>& values) {
+h5::Dataset string_scale(h5::Group& index, const std::string& name,
+                         const std::vector<std::string>& values) {
   h5::Dataset d = index.create_strings(name, values);
   d.make_scale(name);
   return d;
@@ -30,7 +31,9 @@ h5::Dataset string_scale(h5::Group& index, const std::string& name, const std::v
 // /panel/<scenario>/<column>: one row per firm and year (docs/OUTPUT.md).
 void write_panel(h5::File& f, const EnsembleResult& r) {
   h5::Group panel = f.create_group("panel");
-  panel.set_attribute("description", std::string("one row per firm and year end, for the first replicates of each scenario"));
+  panel.set_attribute(
+      "description",
+      std::string("one row per firm and year end, for the first replicates of each scenario"));
   for (std::size_t s = 0; s < r.panels.size(); ++s) {
     const PanelTable& t = r.panels[s];
     h5::Group g = panel.create_group(r.scenario_names[s]);
@@ -41,7 +44,8 @@ void write_panel(h5::File& f, const EnsembleResult& r) {
   }
 }
 
-void write_file(const std::string& path, const EnsembleResult& r, const Summary& s, const Provenance& p) {
+void write_file(const std::string& path, const EnsembleResult& r, const Summary& s,
+                const Provenance& p) {
   h5::File f = h5::File::create(path);
   f.set_attribute("filetype", std::string("innosim-run"));
   f.set_attribute("schema_version", std::int64_t{kSchemaVersion});
@@ -53,11 +57,13 @@ void write_file(const std::string& path, const EnsembleResult& r, const Summary&
   f.set_attribute("command", p.command);
   f.set_attribute("config", p.configs);
 
-  const std::uint64_t S = r.scenario_names.size(), R = r.replicates, T = r.years.size(), I = kIndicatorCount;
+  const std::uint64_t S = r.scenario_names.size(), R = r.replicates, T = r.years.size(),
+                      I = kIndicatorCount;
   std::vector<std::string> names, units, levers(kLeverNames.begin(), kLeverNames.end()),
       levels(kGovLevelNames.begin(), kGovLevelNames.end()), quantiles;
   for (const auto& info : kIndicators) names.emplace_back(info.name), units.emplace_back(info.unit);
-  for (double q : kQuantiles) quantiles.push_back(fmt::format("q{:02d}", static_cast<int>(q * 100 + 0.5)));
+  for (double q : kQuantiles)
+    quantiles.push_back(fmt::format("q{:02d}", static_cast<int>(q * 100 + 0.5)));
   std::vector<std::int64_t> years(r.years.begin(), r.years.end()), reps(R);
   for (std::uint64_t k = 0; k < R; ++k) reps[k] = static_cast<std::int64_t>(k);
 
@@ -74,8 +80,10 @@ void write_file(const std::string& path, const EnsembleResult& r, const Summary&
   h5::Dataset d_level = string_scale(index, "level", levels);
   h5::Dataset d_quantile = string_scale(index, "quantile", quantiles);
 
-  h5::Dataset traj = f.create_doubles("trajectories", {S, R, T, I}, r.trajectories, {1, std::min<std::uint64_t>(R, 64), T, I});
-  traj.set_attribute("description", std::string("indicator values at each year end; NaN where not defined"));
+  h5::Dataset traj = f.create_doubles("trajectories", {S, R, T, I}, r.trajectories,
+                                      {1, std::min<std::uint64_t>(R, 64), T, I});
+  traj.set_attribute("description",
+                     std::string("indicator values at each year end; NaN where not defined"));
   traj.attach_scale(d_scenario, 0);
   traj.attach_scale(d_replicate, 1);
   traj.attach_scale(d_time, 2);
@@ -83,7 +91,8 @@ void write_file(const std::string& path, const EnsembleResult& r, const Summary&
 
   h5::Dataset fiscal = f.create_doubles("fiscal", {S, R, T, kLeverCount, kGovLevels}, r.fiscal);
   fiscal.set_attribute("units", std::string("CNY"));
-  fiscal.set_attribute("description", std::string("lever outlays paid in the year, by lever and government level"));
+  fiscal.set_attribute(
+      "description", std::string("lever outlays paid in the year, by lever and government level"));
   fiscal.attach_scale(d_scenario, 0);
   fiscal.attach_scale(d_replicate, 1);
   fiscal.attach_scale(d_time, 2);
@@ -101,8 +110,10 @@ void write_file(const std::string& path, const EnsembleResult& r, const Summary&
   q.attach_scale(d_indicator, 2);
   q.attach_scale(d_quantile, 3);
   h5::Dataset e = summary.create_doubles("effects", {S, T, I, kQuantiles.size()}, s.effects);
-  e.set_attribute("description", std::string("quantiles over replicates of each scenario minus the first scenario, "
-                                             "replicate by replicate (paired: same random streams)"));
+  e.set_attribute(
+      "description",
+      std::string("quantiles over replicates of each scenario minus the first scenario, "
+                  "replicate by replicate (paired: same random streams)"));
   e.attach_scale(d_scenario, 0);
   e.attach_scale(d_time, 1);
   e.attach_scale(d_indicator, 2);
@@ -121,8 +132,11 @@ void write_file(const std::string& path, const EnsembleResult& r, const Summary&
   targets.create_doubles("value", {t_value.size()}, t_value);
   targets.create_strings("comparison", t_cmp);
   targets.create_strings("source", t_src);
-  h5::Dataset prob = targets.create_doubles("probability", {S, s.targets.size()}, s.target_probability);
-  prob.set_attribute("description", std::string("share of replicates meeting each target; NaN if its year is not simulated"));
+  h5::Dataset prob =
+      targets.create_doubles("probability", {S, s.targets.size()}, s.target_probability);
+  prob.set_attribute(
+      "description",
+      std::string("share of replicates meeting each target; NaN if its year is not simulated"));
   prob.attach_scale(d_scenario, 0);
   if (!r.panels.empty()) write_panel(f, r);
   // Partner regions of a multi-region run: the same layout, one group per region.
@@ -130,12 +144,14 @@ void write_file(const std::string& path, const EnsembleResult& r, const Summary&
     h5::Group regions = f.create_group("regions");
     for (const auto& partner : r.partners) {
       h5::Group g = regions.create_group(partner.region);
-      h5::Dataset pt = g.create_doubles("trajectories", {S, R, T, I}, partner.trajectories, {1, std::min<std::uint64_t>(R, 64), T, I});
+      h5::Dataset pt = g.create_doubles("trajectories", {S, R, T, I}, partner.trajectories,
+                                        {1, std::min<std::uint64_t>(R, 64), T, I});
       pt.attach_scale(d_scenario, 0);
       pt.attach_scale(d_replicate, 1);
       pt.attach_scale(d_time, 2);
       pt.attach_scale(d_indicator, 3);
-      h5::Dataset pf = g.create_doubles("fiscal", {S, R, T, kLeverCount, kGovLevels}, partner.fiscal);
+      h5::Dataset pf =
+          g.create_doubles("fiscal", {S, R, T, kLeverCount, kGovLevels}, partner.fiscal);
       pf.attach_scale(d_scenario, 0);
       pf.attach_scale(d_replicate, 1);
       pf.attach_scale(d_time, 2);

@@ -8,7 +8,8 @@ namespace {
 
 // Vertex of an agent key, or -1 if the agent is gone. `firm_row` maps firm ids to rows
 // (ids are dense: 0 .. next id), built once per rebuild instead of a search per tie end.
-std::int64_t vertex_of(std::uint64_t key, const std::vector<std::int32_t>& firm_row, const FirmTable& f, const ResearchTable& r) {
+std::int64_t vertex_of(std::uint64_t key, const std::vector<std::int32_t>& firm_row,
+                       const FirmTable& f, const ResearchTable& r) {
   if (key & kPlatformKey) {
     const auto k = r.platform_row(static_cast<std::uint32_t>(key & ~kPlatformKey));
     return k < 0 ? -1 : static_cast<std::int64_t>(f.size() + r.orgs.size()) + k;
@@ -51,18 +52,21 @@ void CollaborationGraph::rebuild(const FirmTable& f, const ResearchTable& r) {
              static_cast<std::uint32_t>(f.size() + r.orgs.size() + r.platforms.size()));
 }
 
-double CollaborationGraph::knowledge_of(std::size_t v, const FirmTable& f, const ResearchTable& r) const {
+double CollaborationGraph::knowledge_of(std::size_t v, const FirmTable& f,
+                                        const ResearchTable& r) const {
   if (v < firm_vertices_) return f.knowledge[v];
   if (v < firm_vertices_ + org_vertices_) return r.orgs[v - firm_vertices_].knowledge;
   return r.platforms[v - firm_vertices_ - org_vertices_].knowledge;
 }
 
-double CollaborationGraph::neighbour_knowledge(std::size_t i, const FirmTable& f, const ResearchTable& r) const {
+double CollaborationGraph::neighbour_knowledge(std::size_t i, const FirmTable& f,
+                                               const ResearchTable& r) const {
   if (i >= firm_vertices_) return 0.0;
   double sum = 0;
   for (auto [e, end] = boost::out_edges(static_cast<std::uint32_t>(i), csr_); e != end; ++e) {
     const std::size_t j = boost::target(*e, csr_);
-    sum += knowledge_of(j, f, r) / static_cast<double>(boost::out_degree(static_cast<std::uint32_t>(j), csr_));
+    sum += knowledge_of(j, f, r) /
+           static_cast<double>(boost::out_degree(static_cast<std::uint32_t>(j), csr_));
   }
   return sum;
 }

@@ -28,7 +28,8 @@ struct Tie {
 class CollaborationGraph {
  public:
   std::vector<Tie> ties;
-  std::vector<TieKind> kinds;  // of each tie (kept apart: 16 bytes a tie instead of 24 at national scale)
+  std::vector<TieKind>
+      kinds;  // of each tie (kept apart: 16 bytes a tie instead of 24 at national scale)
 
   void add(std::uint64_t a, std::uint64_t b, TieKind kind) {
     ties.push_back({a, b});
@@ -43,8 +44,9 @@ class CollaborationGraph {
 
  private:
   // 32-bit vertex and edge indices: a national run has ~50M firms and ~200M edges.
-  using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property, boost::no_property,
-                                                 std::uint32_t, std::uint32_t>;
+  using Csr =
+      boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                         boost::no_property, std::uint32_t, std::uint32_t>;
   double knowledge_of(std::size_t v, const FirmTable& f, const ResearchTable& r) const;
   Csr csr_;
   std::size_t firm_vertices_ = 0;

@@ -2,7 +2,8 @@
 
 namespace innosim {
 
-RegionGraph::RegionGraph(const std::vector<std::string>& names, const std::vector<std::vector<RegionLink>>& links) {
+RegionGraph::RegionGraph(const std::vector<std::string>& names,
+                         const std::vector<std::vector<RegionLink>>& links) {
   for (const auto& n : names) boost::add_vertex(Node{n, true}, g_);
   east_ = boost::add_vertex(Node{kEastHub, false}, g_);
   for (std::size_t from = 0; from < names.size(); ++from)

@@ -23,7 +23,8 @@ class RegionGraph {
   using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, Node, RegionLink>;
 
   // `regions`: the run's regions in order (vertex k is regions[k]); the hub comes after them.
-  RegionGraph(const std::vector<std::string>& names, const std::vector<std::vector<RegionLink>>& links);
+  RegionGraph(const std::vector<std::string>& names,
+              const std::vector<std::vector<RegionLink>>& links);
 
   // Simulated regions reachable from region `from` with the outflow share of each edge.
   std::vector<std::pair<std::size_t, double>> migration_targets(std::size_t from) const;

@@ -18,8 +18,8 @@ double band_points(double value, const double (&thresholds)[N], const double (&p
 
 // Renews or grants a time-limited status: a holder keeps it through its expiry year, then
 // must qualify again; an eligible firm without it gets it with probability `p`.
-void certify(FirmTable& f, std::size_t i, FirmFlag flag, std::vector<std::uint16_t>& expiry, int year,
-             bool eligible, double u, double p, int validity) {
+void certify(FirmTable& f, std::size_t i, FirmFlag flag, std::vector<std::uint16_t>& expiry,
+             int year, bool eligible, double u, double p, int validity) {
   if (f.has(i, flag) && expiry[i] > year) return;
   const bool granted = eligible && u < p;
   f.set(i, flag, granted);
@@ -28,7 +28,8 @@ void certify(FirmTable& f, std::size_t i, FirmFlag flag, std::vector<std::uint16
 
 }  // namespace
 
-CertificationInputs certification_inputs(const World& w, const FirmTable& f, const ModelConfig& m, std::size_t i) {
+CertificationInputs certification_inputs(const World& w, const FirmTable& f, const ModelConfig& m,
+                                         std::size_t i) {
   CertificationInputs x;
   x.age_years = (w.step + 1 - f.birth_step[i]) * step_years(m);
   x.revenue = f.revenue_year[i];
@@ -61,8 +62,8 @@ TechSmeScore tech_sme_score(const CertificationInputs& x) {
 
 bool hnte_eligible(const CertificationInputs& x, const HnteRules& r) {
   return x.age_years >= 1.0 && x.rd_share_3y >= r.threshold(x.revenue) &&
-         x.rd_staff_share >= r.rd_staff_share_min && x.high_tech_revenue_share >= r.high_tech_revenue_min &&
-         x.invention_patents >= 1;
+         x.rd_staff_share >= r.rd_staff_share_min &&
+         x.high_tech_revenue_share >= r.high_tech_revenue_min && x.invention_patents >= 1;
 }
 
 bool tech_sme_eligible(const CertificationInputs& x, const TechSmeRules& r) {
@@ -79,7 +80,8 @@ bool specialized_sme_eligible(const CertificationInputs& x, const SpecializedSme
 }
 
 bool gazelle(const CertificationInputs& x, const GazelleRules& r) {
-  return x.age_years <= r.max_age && x.revenue_3y_ago >= r.min_revenue && x.revenue_growth_3y >= r.min_growth;
+  return x.age_years <= r.max_age && x.revenue_3y_ago >= r.min_revenue &&
+         x.revenue_growth_3y >= r.min_growth;
 }
 
 bool listing_eligible(const CertificationInputs& x, const ListingRules& r) {
@@ -98,18 +100,22 @@ void certification(World& w, const ModelConfig& m) {
     if (f.has(i, kDead)) return;
     CertificationInputs x = certification_inputs(w, f, m, i);
     Stream s = firm_stream(w, i, Purpose::kCertification);
-    const double u_hnte = s.uniform(), u_sme = s.uniform(), u_spec = s.uniform(), u_list = s.uniform();
+    const double u_hnte = s.uniform(), u_sme = s.uniform(), u_spec = s.uniform(),
+                 u_list = s.uniform();
     const bool above = f.has(i, kIndustrial) && x.revenue >= kAboveScaleRevenue;
     f.set(i, kAboveScale, above);
-    certify(f, i, kHnte, f.hnte_expiry, w.year, hnte_eligible(x, m.hnte), u_hnte, m.hnte.apply_prob, m.hnte.validity_years);
+    certify(f, i, kHnte, f.hnte_expiry, w.year, hnte_eligible(x, m.hnte), u_hnte, m.hnte.apply_prob,
+            m.hnte.validity_years);
     x.hnte = f.has(i, kHnte);
     // tech_sme registration is yearly; a registered firm re-registers while it qualifies.
     const bool sme = tech_sme_eligible(x, m.tech_sme);
     f.set(i, kTechSme, sme && (f.has(i, kTechSme) || u_sme < m.tech_sme.register_prob));
-    certify(f, i, kSpecializedSme, f.specialized_expiry, w.year, specialized_sme_eligible(x, m.specialized_sme), u_spec,
-            m.specialized_sme.apply_prob, m.specialized_sme.validity_years);
+    certify(f, i, kSpecializedSme, f.specialized_expiry, w.year,
+            specialized_sme_eligible(x, m.specialized_sme), u_spec, m.specialized_sme.apply_prob,
+            m.specialized_sme.validity_years);
     f.set(i, kGazelle, gazelle(x, m.gazelle));
-    if (!f.has(i, kListed) && listing_eligible(x, m.listing) && u_list < m.listing.rate) f.set(i, kListed, true);
+    if (!f.has(i, kListed) && listing_eligible(x, m.listing) && u_list < m.listing.rate)
+      f.set(i, kListed, true);
     demo_candidate[i] = !f.has(i, kDemo) && demo_eligible(x, m.demo_enterprise);
   });
   // The demonstration round has a quota: the candidates with most invention patents, then
@@ -120,7 +126,8 @@ void certification(World& w, const ModelConfig& m) {
   std::stable_sort(candidates.begin(), candidates.end(), [&](std::size_t a, std::size_t b) {
     return f.patents[a] != f.patents[b] ? f.patents[a] > f.patents[b] : f.rd_year[a] > f.rd_year[b];
   });
-  const std::size_t quota = std::min<std::size_t>(candidates.size(), static_cast<std::size_t>(m.demo_enterprise.quota_per_year));
+  const std::size_t quota = std::min<std::size_t>(
+      candidates.size(), static_cast<std::size_t>(m.demo_enterprise.quota_per_year));
   for (std::size_t k = 0; k < quota; ++k) f.set(candidates[k], kDemo, true);
 }
 

@@ -16,20 +16,21 @@ inline constexpr double kAboveScaleRevenue = 2e7;
 struct CertificationInputs {
   double age_years = 0;
   double employees = 0;
-  double revenue = 0;             // last year, CNY
-  double revenue_growth = 0;      // last year over the year before
-  double revenue_growth_3y = 0;   // average yearly growth over three years (0 if no history)
-  double revenue_3y_ago = 0;      // CNY
-  double rd_share_3y = 0;         // reported R&D over revenue over the last three years
-  double rd_intensity = 0;        // reported, last year
-  double rd_staff_share = 0;      // S&T staff over employees
+  double revenue = 0;            // last year, CNY
+  double revenue_growth = 0;     // last year over the year before
+  double revenue_growth_3y = 0;  // average yearly growth over three years (0 if no history)
+  double revenue_3y_ago = 0;     // CNY
+  double rd_share_3y = 0;        // reported R&D over revenue over the last three years
+  double rd_intensity = 0;       // reported, last year
+  double rd_staff_share = 0;     // S&T staff over employees
   double high_tech_revenue_share = 0;
-  double profit = 0;              // CNY
+  double profit = 0;  // CNY
   std::uint32_t invention_patents = 0;
   bool hnte = false;
 };
 
-// The tech SME evaluation score (0-100) of 国科发政〔2017〕115号 and whether its S&T-staff part is non-zero.
+// The tech SME evaluation score (0-100) of 国科发政〔2017〕115号 and whether its S&T-staff part is
+// non-zero.
 struct TechSmeScore {
   double points = 0;
   bool staff_points = false;
@@ -44,7 +45,8 @@ bool listing_eligible(const CertificationInputs& x, const ListingRules& r);
 bool demo_eligible(const CertificationInputs& x, const DemoRules& r);
 
 // The facts of row `i` of `f` (the World's live firms, or those that exited this year).
-CertificationInputs certification_inputs(const World& w, const FirmTable& f, const ModelConfig& m, std::size_t i);
+CertificationInputs certification_inputs(const World& w, const FirmTable& f, const ModelConfig& m,
+                                         std::size_t i);
 
 void certification(World& w, const ModelConfig& m);
 

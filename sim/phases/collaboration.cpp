@@ -12,7 +12,8 @@ using SectorRows = std::vector<std::vector<std::uint32_t>>;
 
 SectorRows rows_by_sector(const World& w, const ModelConfig& m) {
   SectorRows rows(m.region.sectors.size());
-  for (std::size_t i = 0; i < w.firms.size(); ++i) rows[w.firms.sector[i]].push_back(static_cast<std::uint32_t>(i));
+  for (std::size_t i = 0; i < w.firms.size(); ++i)
+    rows[w.firms.sector[i]].push_back(static_cast<std::uint32_t>(i));
   return rows;
 }
 
@@ -23,7 +24,8 @@ void supply_ties(World& w, const ModelConfig& m, const SectorRows& sector_rows) 
     const auto& peers = sector_rows[f.sector[i]];
     Stream s = firm_stream(w, i, Purpose::kNetwork);
     for (int t = 0; t < m.network.supply_ties; ++t) {
-      const std::size_t j = peers[static_cast<std::size_t>(s.uniform() * static_cast<double>(peers.size()))];
+      const std::size_t j =
+          peers[static_cast<std::size_t>(s.uniform() * static_cast<double>(peers.size()))];
       if (j != i) w.network.add(f.id[i], f.id[j], TieKind::kSupply);
     }
   }
@@ -35,7 +37,8 @@ void consortia(World& w, const ModelConfig& m, const SectorRows& sector_rows) {
   const NetworkParams& p = m.network;
   const ConsortiumSupport& lever = m.levers.consortium_support;
   const bool on = lever.common.active(w.year);
-  std::erase_if(w.consortia, [&](const Consortium& c) { return c.end_year < w.year || f.find(c.leader) < 0; });
+  std::erase_if(w.consortia,
+                [&](const Consortium& c) { return c.end_year < w.year || f.find(c.leader) < 0; });
   std::vector<std::uint64_t> leading;
   for (const auto& c : w.consortia) leading.push_back(c.leader);
   std::sort(leading.begin(), leading.end());
@@ -54,12 +57,18 @@ void consortia(World& w, const ModelConfig& m, const SectorRows& sector_rows) {
     c.leader = f.id[i];
     c.end_year = w.year + p.consortium_years;
     const auto& peers = sector_rows[f.sector[i]];
-    for (int k = 0; k < 4 * p.consortium_members && static_cast<int>(c.members.size()) < p.consortium_members; ++k) {
-      const std::size_t j = peers[static_cast<std::size_t>(s.uniform() * static_cast<double>(peers.size()))];
-      if (j != i && f.has(j, kRdActive) && std::find(c.members.begin(), c.members.end(), f.id[j]) == c.members.end())
+    for (int k = 0;
+         k < 4 * p.consortium_members && static_cast<int>(c.members.size()) < p.consortium_members;
+         ++k) {
+      const std::size_t j =
+          peers[static_cast<std::size_t>(s.uniform() * static_cast<double>(peers.size()))];
+      if (j != i && f.has(j, kRdActive) &&
+          std::find(c.members.begin(), c.members.end(), f.id[j]) == c.members.end())
         c.members.push_back(f.id[j]);
     }
-    if (!universities.empty()) c.university = universities[static_cast<std::size_t>(s.uniform() * static_cast<double>(universities.size()))];
+    if (!universities.empty())
+      c.university = universities[static_cast<std::size_t>(
+          s.uniform() * static_cast<double>(universities.size()))];
     for (std::uint64_t member : c.members) {
       w.network.add(c.leader, member, TieKind::kConsortium);
       if (c.university) w.network.add(member, kOrgKey | c.university, TieKind::kUniversity);
@@ -71,7 +80,9 @@ void consortia(World& w, const ModelConfig& m, const SectorRows& sector_rows) {
   for (const auto& c : w.consortia) {
     const std::int64_t row = f.find(c.leader);
     const double project = p.project_rd_share * f.rd_year[row];
-    if (project > 0) w.pending[kLeverConsortiumSupport].push_back({c.leader, std::min(lever.rate * project, lever.cap), project, w.year + 1});
+    if (project > 0)
+      w.pending[kLeverConsortiumSupport].push_back(
+          {c.leader, std::min(lever.rate * project, lever.cap), project, w.year + 1});
   }
 }
 
@@ -94,7 +105,9 @@ void flying_rd_centers(World& w, const ModelConfig& m) {
       continue;
     }
     const double centre_rd = lever.rd_share * f.rd_year[i];
-    if (centre_rd > 0) w.pending[kLeverFlyingRdCenter].push_back({f.id[i], std::min(lever.rate * centre_rd, lever.cap), centre_rd, w.year + 1});
+    if (centre_rd > 0)
+      w.pending[kLeverFlyingRdCenter].push_back(
+          {f.id[i], std::min(lever.rate * centre_rd, lever.cap), centre_rd, w.year + 1});
   }
 }
 

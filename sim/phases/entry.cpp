@@ -22,15 +22,18 @@ std::size_t draw_sector(const std::vector<Sector>& sectors, double u) {
 std::size_t add_entrant(World& w, const ModelConfig& m, Stream& s) {
   const std::size_t row = w.firms.add(w.next_firm_id++);
   draw_firm_traits(w.firms, row, s, m);
-  w.firms.productivity[row] = static_cast<float>(w.sector_productivity[w.firms.sector[row]] + 0.1 * s.normal());
+  w.firms.productivity[row] =
+      static_cast<float>(w.sector_productivity[w.firms.sector[row]] + 0.1 * s.normal());
   return row;
 }
 
 std::size_t startup(World& w, const ModelConfig& m, double rd_start_prob) {
   FirmTable& f = w.firms;
-  Stream s(w.key.seed, w.key.stream(), w.next_firm_id, static_cast<std::uint32_t>(w.step), Purpose::kEntry);
+  Stream s(w.key.seed, w.key.stream(), w.next_firm_id, static_cast<std::uint32_t>(w.step),
+           Purpose::kEntry);
   const std::size_t row = add_entrant(w, m, s);
-  f.revenue[row] = s.lognormal(std::log(m.firm.entrant_revenue_median), m.firm.entrant_revenue_sigma);
+  f.revenue[row] =
+      s.lognormal(std::log(m.firm.entrant_revenue_median), m.firm.entrant_revenue_sigma);
   f.birth_step[row] = w.step;
   f.cash[row] = static_cast<float>(0.5 * m.firm.cash_cap_ratio * f.revenue[row]);
   const bool active = s.bernoulli(rd_start_prob);
@@ -51,7 +54,8 @@ void knowledge_startups(World& w, const ModelConfig& m) {
     const std::size_t row = startup(w, m, 1.0);
     w.firms.set(row, kSpinoff, true);
     const auto it = std::lower_bound(w.talent.id.begin(), w.talent.id.end(), talent_id);
-    if (it != w.talent.id.end() && *it == talent_id) w.talent.employer[static_cast<std::size_t>(it - w.talent.id.begin())] = w.firms.id[row];
+    if (it != w.talent.id.end() && *it == talent_id)
+      w.talent.employer[static_cast<std::size_t>(it - w.talent.id.begin())] = w.firms.id[row];
   }
   for (const std::uint32_t org : w.spinoff_orgs) {
     const std::size_t row = startup(w, m, 1.0);
@@ -67,10 +71,12 @@ void relocation(World& w, const ModelConfig& m, std::uint64_t n, std::optional<C
   FirmTable& f = w.firms;
   const AttractionMultipliers& lever = m.levers.attraction_multipliers;
   for (std::uint64_t k = 0; k < n; ++k) {
-    Stream s(w.key.seed, w.key.stream(), w.next_firm_id, static_cast<std::uint32_t>(w.step), Purpose::kEntry);
+    Stream s(w.key.seed, w.key.stream(), w.next_firm_id, static_cast<std::uint32_t>(w.step),
+             Purpose::kEntry);
     const std::size_t row = add_entrant(w, m, s);
     f.revenue[row] = s.lognormal(std::log(m.firm.relocation_revenue_median), 1.0);
-    f.birth_step[row] = w.step - static_cast<std::int32_t>((3.0 + s.exponential(5.0)) * m.time.steps_per_year);
+    f.birth_step[row] =
+        w.step - static_cast<std::int32_t>((3.0 + s.exponential(5.0)) * m.time.steps_per_year);
     f.cash[row] = static_cast<float>(0.5 * m.firm.cash_cap_ratio * f.revenue[row]);
     f.set(row, kRdActive, s.bernoulli(0.3));
     f.intensity[row] = f.has(row, kRdActive) ? f.latent_intensity[row] : 0.0f;
@@ -89,7 +95,8 @@ void relocation(World& w, const ModelConfig& m, std::uint64_t n, std::optional<C
       f.set(row, kTechSme, true);
     }
     if (lever.common.active(w.year) && lever.incentive_per_firm > 0)
-      w.pending[kLeverAttractionMultipliers].push_back({f.id[row], lever.incentive_per_firm, f.revenue[row], w.year + 1});
+      w.pending[kLeverAttractionMultipliers].push_back(
+          {f.id[row], lever.incentive_per_firm, f.revenue[row], w.year + 1});
   }
   w.relocations += static_cast<double>(n);
 }
@@ -107,24 +114,29 @@ void draw_firm_traits(FirmTable& f, std::size_t row, Stream& s, const ModelConfi
   const double u = s.uniform();
   f.high_tech_revenue_share[row] = static_cast<float>(high_tech ? 0.5 + 0.5 * u : 0.5 * u);
   f.latent_intensity[row] = static_cast<float>(
-      std::min(m.rd.max_intensity, s.lognormal(std::log(sector.rd_intensity_median), m.rd.latent_intensity_sigma)));
+      std::min(m.rd.max_intensity,
+               s.lognormal(std::log(sector.rd_intensity_median), m.rd.latent_intensity_sigma)));
 }
 
 double min_certified_intensity(const ModelConfig& m, double revenue, Certified kind) {
   // The real R&D intensity at which S&T staff reach the required share of employees.
-  const double staff_intensity =
-      m.hnte.rd_staff_share_min * m.rd.cost_per_rd_worker / (m.firm.revenue_per_employee * m.rd.st_staff_per_rd_staff);
+  const double staff_intensity = m.hnte.rd_staff_share_min * m.rd.cost_per_rd_worker /
+                                 (m.firm.revenue_per_employee * m.rd.st_staff_per_rd_staff);
   // tech_sme: 4% R&D (30 points) + an invention patent (30) + >= 10% S&T staff (4) = 64 >= 60.
-  return kind == Certified::kHnte ? std::max(m.hnte.threshold(revenue), staff_intensity) : std::max(0.04, staff_intensity);
+  return kind == Certified::kHnte ? std::max(m.hnte.threshold(revenue), staff_intensity)
+                                  : std::max(0.04, staff_intensity);
 }
 
-void give_certified_profile(FirmTable& f, std::size_t i, Stream& s, const ModelConfig& m, Certified kind) {
+void give_certified_profile(FirmTable& f, std::size_t i, Stream& s, const ModelConfig& m,
+                            Certified kind) {
   const double needed = min_certified_intensity(m, f.revenue[i], kind);
   f.set(i, kRdActive, true);
-  f.intensity[i] = static_cast<float>(std::max<double>(f.intensity[i], needed * (1.02 + 0.3 * s.uniform())));
+  f.intensity[i] =
+      static_cast<float>(std::max<double>(f.intensity[i], needed * (1.02 + 0.3 * s.uniform())));
   f.patents[i] = std::max<std::uint32_t>(f.patents[i], 1);
   if (kind == Certified::kHnte)
-    f.high_tech_revenue_share[i] = std::max(f.high_tech_revenue_share[i], static_cast<float>(m.hnte.high_tech_revenue_min + 0.05));
+    f.high_tech_revenue_share[i] = std::max(
+        f.high_tech_revenue_share[i], static_cast<float>(m.hnte.high_tech_revenue_min + 0.05));
 }
 
 double attraction_factor(const AttractionMultipliers& lever, int year, double multiplier) {
@@ -138,9 +150,13 @@ void entry(World& w, const ModelConfig& m) {
   const AttractionMultipliers& a = m.levers.attraction_multipliers;
   // Draws in a fixed order, whatever the lever: the counts differ, the streams do not shift.
   const auto births = region.poisson(p.entry_rate * n);
-  const auto hnte = region.poisson(p.relocation_rate * n * p.relocation_hnte_share * attraction_factor(a, w.year, a.hnte));
-  const auto sme = region.poisson(p.relocation_rate * n * p.relocation_tech_sme_share * attraction_factor(a, w.year, a.tech_sme));
-  const auto other = region.poisson(p.relocation_rate * n * std::max(0.0, 1.0 - p.relocation_hnte_share - p.relocation_tech_sme_share));
+  const auto hnte = region.poisson(p.relocation_rate * n * p.relocation_hnte_share *
+                                   attraction_factor(a, w.year, a.hnte));
+  const auto sme = region.poisson(p.relocation_rate * n * p.relocation_tech_sme_share *
+                                  attraction_factor(a, w.year, a.tech_sme));
+  const auto other =
+      region.poisson(p.relocation_rate * n *
+                     std::max(0.0, 1.0 - p.relocation_hnte_share - p.relocation_tech_sme_share));
   startups(w, m, births);
   if (w.substep == 0) {
     knowledge_startups(w, m);

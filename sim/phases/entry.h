@@ -20,7 +20,8 @@ enum class Certified { kHnte, kTechSme };
 double min_certified_intensity(const ModelConfig& m, double revenue, Certified kind);
 // Gives firm `i` a profile that meets the hnte or tech_sme criteria with a small margin:
 // an R&D intensity above the thresholds, an invention patent and (hnte) high-tech revenue.
-void give_certified_profile(FirmTable& f, std::size_t i, Stream& s, const ModelConfig& m, Certified kind);
+void give_certified_profile(FirmTable& f, std::size_t i, Stream& s, const ModelConfig& m,
+                            Certified kind);
 
 // Relocation intensity multiplier of a type under the attraction lever in `year`.
 double attraction_factor(const AttractionMultipliers& lever, int year, double multiplier);

@@ -18,14 +18,19 @@ void venture_deals(World& w, const ModelConfig& m) {
   const double max_age = p.stage_max_age[stage];
   // Funds exit on listing, or once a firm is well past the stages they invest in.
   for (std::size_t i = 0; i < f.size(); ++i)
-    if (f.has(i, kVcBacked) && (f.has(i, kListed) || age_years(w, m, i) > p.stage_max_age[2] + p.hold_years)) f.set(i, kVcBacked, false);
+    if (f.has(i, kVcBacked) &&
+        (f.has(i, kListed) || age_years(w, m, i) > p.stage_max_age[2] + p.hold_years))
+      f.set(i, kVcBacked, false);
   std::vector<std::pair<double, std::size_t>> candidates;
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (f.has(i, kDead) || f.has(i, kVcBacked) || age_years(w, m, i) > max_age) continue;
     Stream s = firm_stream(w, i, Purpose::kFinance);
-    const double growth = f.revenue_hist[0][i] > 0 && f.revenue_hist[1][i] > 0 ? std::log(f.revenue_hist[0][i] / f.revenue_hist[1][i]) : 0.0;
-    const double score = std::log1p(f.patents[i]) + 2.0 * growth + 0.5 * (f.carrier[i] != 0) + 0.5 * f.has(i, kTechSme) +
-                         0.5 * f.has(i, kInnovated) + p.score_noise * s.normal();
+    const double growth = f.revenue_hist[0][i] > 0 && f.revenue_hist[1][i] > 0
+                              ? std::log(f.revenue_hist[0][i] / f.revenue_hist[1][i])
+                              : 0.0;
+    const double score = std::log1p(f.patents[i]) + 2.0 * growth + 0.5 * (f.carrier[i] != 0) +
+                         0.5 * f.has(i, kTechSme) + 0.5 * f.has(i, kInnovated) +
+                         p.score_noise * s.normal();
     candidates.emplace_back(-score, i);
   }
   std::sort(candidates.begin(), candidates.end());  // best first; ties by row
@@ -33,7 +38,8 @@ void venture_deals(World& w, const ModelConfig& m) {
   double left = vc.total;
   for (const auto& [neg_score, i] : candidates) {
     if (left < p.min_deal) break;
-    const double deal = std::min(left, std::clamp(p.deal_revenue_multiple * f.revenue[i], p.min_deal, p.max_deal));
+    const double deal =
+        std::min(left, std::clamp(p.deal_revenue_multiple * f.revenue[i], p.min_deal, p.max_deal));
     left -= deal;
     f.cash[i] += static_cast<float>(deal);
     f.set(i, kVcBacked, true);
@@ -52,7 +58,8 @@ void tech_loans(World& w, const ModelConfig& m) {
   // Repayment of principal and interest out of cash.
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (f.loan[i] <= 0 || f.has(i, kDead)) continue;
-    const double principal = std::min<double>(f.loan[i], f.loan[i] / static_cast<double>(p.loan_term_years) + 1e4);
+    const double principal =
+        std::min<double>(f.loan[i], f.loan[i] / static_cast<double>(p.loan_term_years) + 1e4);
     f.cash[i] -= static_cast<float>(principal + p.interest_rate * f.loan[i]);
     f.loan[i] -= static_cast<float>(principal);
     if (f.loan[i] < 1.0f) f.loan[i] = 0;
@@ -62,7 +69,8 @@ void tech_loans(World& w, const ModelConfig& m) {
   // New loans to technology firms, the banks' safest first (profit margin).
   std::vector<std::pair<double, std::size_t>> applicants;
   for (std::size_t i = 0; i < f.size(); ++i)
-    if (!f.has(i, kDead) && f.loan[i] == 0 && f.has(i, kRdActive) && (f.has(i, kTechSme) || f.has(i, kHnte)) && f.revenue[i] > 0)
+    if (!f.has(i, kDead) && f.loan[i] == 0 && f.has(i, kRdActive) &&
+        (f.has(i, kTechSme) || f.has(i, kHnte)) && f.revenue[i] > 0)
       applicants.emplace_back(-f.profit_last[i] / f.revenue[i], i);
   std::sort(applicants.begin(), applicants.end());
   double left = lever.volume;
@@ -82,7 +90,8 @@ VentureCapital venture_capital(const World& w, const ModelConfig& m) {
   vc.total = m.region.ecosystem.vc_private;
   const GuidanceFund& g = m.levers.guidance_fund;
   if (g.common.active(w.year)) {
-    vc.government = std::clamp(std::min(g.size / g.years, g.size - w.guidance_committed), 0.0, g.common.budget);
+    vc.government =
+        std::clamp(std::min(g.size / g.years, g.size - w.guidance_committed), 0.0, g.common.budget);
     vc.total += vc.government * (1.0 + g.leverage);
   }
   return vc;

@@ -22,7 +22,8 @@ void growth(World& w, const ModelConfig& m) {
     double drift = m.region.sectors[k].growth_drift +
                    m.firm.productivity_response * (f.productivity[i] - w.sector_productivity[k]);
     if (f.carrier[i] != 0)
-      if (const Carrier* c = w.carriers.find(f.carrier[i])) drift += m.carriers.growth_bonus * c->quality;
+      if (const Carrier* c = w.carriers.find(f.carrier[i]))
+        drift += m.carriers.growth_bonus * c->quality;
     f.revenue[i] *= std::exp((drift + s.laplace(shock_scale)) * dt);
     f.revenue_year[i] += f.revenue[i] * dt;
     const double real = rd_of_step(f, i, dt);

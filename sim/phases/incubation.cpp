@@ -11,7 +11,8 @@ namespace {
 double occupancy(const Carrier& c) { return c.capacity > 0 ? c.tenants / c.capacity : 0.0; }
 
 void claim_carrier(World& w, Lever lever, const Carrier& c, double amount, double merit) {
-  if (amount > 0) w.pending[lever].push_back({c.id, amount, merit, w.year + 1, Recipient::kCarrier});
+  if (amount > 0)
+    w.pending[lever].push_back({c.id, amount, merit, w.year + 1, Recipient::kCarrier});
 }
 
 // A carrier of `kind` with free space, searched from a random start; nullptr if all are full.
@@ -33,7 +34,9 @@ void leave(World& w, std::size_t row) {
 
 void enter(World& w, const ModelConfig& m, std::size_t row, Carrier& c) {
   w.firms.carrier[row] = c.id;
-  w.firms.tenancy_end[row] = w.step + static_cast<std::int32_t>(std::lround(m.carriers.term_years[c.kind] * m.time.steps_per_year));
+  w.firms.tenancy_end[row] =
+      w.step +
+      static_cast<std::int32_t>(std::lround(m.carriers.term_years[c.kind] * m.time.steps_per_year));
   ++c.tenants;
 }
 
@@ -45,7 +48,8 @@ double carrier_capacity(const CarrierParams& p, CarrierKind kind, CarrierLevel l
 
 void admit_startup(World& w, const ModelConfig& m, std::size_t row, Stream& s) {
   // Draws in a fixed order whatever happens, so carriers change outcomes, not alignments.
-  const double apply = s.uniform(), kind_u = s.uniform(), start_u = s.uniform(), accept = s.uniform();
+  const double apply = s.uniform(), kind_u = s.uniform(), start_u = s.uniform(),
+               accept = s.uniform();
   if (apply >= m.carriers.apply_prob) return;
   const CarrierKind kind = kind_u < 0.5 ? kMakerSpace : kIncubator;
   Carrier* c = free_carrier(w, kind, start_u);
@@ -58,7 +62,8 @@ void admit_startup(World& w, const ModelConfig& m, std::size_t row, Stream& s) {
       }
     return;
   }
-  if (accept >= c->quality) return;  // a carrier's quality is also how many applicants it can serve well
+  if (accept >= c->quality)
+    return;  // a carrier's quality is also how many applicants it can serve well
   enter(w, m, row, *c);
 }
 
@@ -77,7 +82,9 @@ void incubation(World& w, const ModelConfig& m) {
     leave(w, i);
     if (!incubated || age_years(w, m, i) > m.carriers.accelerator_max_age) continue;
     Stream s = firm_stream(w, i, Purpose::kCarrier);
-    if (Carrier* acc = free_carrier(w, kAccelerator, s.uniform()); acc && s.uniform() < acc->quality) enter(w, m, i, *acc);
+    if (Carrier* acc = free_carrier(w, kAccelerator, s.uniform());
+        acc && s.uniform() < acc->quality)
+      enter(w, m, i, *acc);
   }
 }
 
@@ -89,27 +96,36 @@ void carriers_year_end(World& w, const ModelConfig& m) {
   auto& rows = w.carriers.rows;
 
   // Award money received improves service.
-  for (auto& c : rows) c.quality = std::min(1.0, c.quality + c.received * p.quality_per_million / 1e6);
+  for (auto& c : rows)
+    c.quality = std::min(1.0, c.quality + c.received * p.quality_per_million / 1e6);
 
   // Star ratings: the best-occupied carriers, a fixed share of them.
   if (on && lever.star_award > 0) {
     std::vector<const Carrier*> local;
     for (const auto& c : rows)
       if (!c.flying) local.push_back(&c);
-    std::stable_sort(local.begin(), local.end(), [](const Carrier* a, const Carrier* b) { return occupancy(*a) > occupancy(*b); });
-    const auto stars = static_cast<std::size_t>(std::floor(lever.star_share * static_cast<double>(local.size())));
-    for (std::size_t k = 0; k < stars; ++k) claim_carrier(w, kLeverCarrierAwards, *local[k], lever.star_award, occupancy(*local[k]));
+    std::stable_sort(local.begin(), local.end(), [](const Carrier* a, const Carrier* b) {
+      return occupancy(*a) > occupancy(*b);
+    });
+    const auto stars =
+        static_cast<std::size_t>(std::floor(lever.star_share * static_cast<double>(local.size())));
+    for (std::size_t k = 0; k < stars; ++k)
+      claim_carrier(w, kLeverCarrierAwards, *local[k], lever.star_award, occupancy(*local[k]));
   }
 
   // Certification a level up: carriers that are full enough and old enough apply; the award
   // for the next level makes the effort worth more.
   for (auto& c : rows) {
     const double u = s.uniform();
-    if (c.flying || c.level == kNational || w.year - c.opened_year < p.upgrade_min_age || occupancy(c) < p.upgrade_occupancy) continue;
+    if (c.flying || c.level == kNational || w.year - c.opened_year < p.upgrade_min_age ||
+        occupancy(c) < p.upgrade_occupancy)
+      continue;
     const auto next = static_cast<CarrierLevel>(c.level + 1);
     const double award = on ? lever.award[c.kind][next] : 0.0;
     const double expected = award * w.payout_ratio[kLeverCarrierAwards];
-    if (u >= p.upgrade_prob * c.quality * (1.0 + p.award_response * expected / p.construction_cost[c.kind])) continue;
+    if (u >= p.upgrade_prob * c.quality *
+                 (1.0 + p.award_response * expected / p.construction_cost[c.kind]))
+      continue;
     c.level = next;
     c.capacity = carrier_capacity(p, c.kind, next);
     if (on) claim_carrier(w, kLeverCarrierAwards, c, award, c.quality);
@@ -119,13 +135,16 @@ void carriers_year_end(World& w, const ModelConfig& m) {
   for (auto& c : rows) {
     const double u = s.uniform();
     if (c.flying) continue;
-    const double rate = p.close_rate * (occupancy(c) < p.low_occupancy && w.year > c.opened_year ? 3.0 : 1.0);
+    const double rate =
+        p.close_rate * (occupancy(c) < p.low_occupancy && w.year > c.opened_year ? 3.0 : 1.0);
     if (u < rate) c.closed = true;
   }
   FirmTable& f = w.firms;
   for (std::size_t i = 0; i < f.size(); ++i)
-    if (const Carrier* c = f.carrier[i] ? w.carriers.find(f.carrier[i]) : nullptr; c && c->closed) leave(w, i);
-  rows.erase(std::remove_if(rows.begin(), rows.end(), [](const Carrier& c) { return c.closed; }), rows.end());
+    if (const Carrier* c = f.carrier[i] ? w.carriers.find(f.carrier[i]) : nullptr; c && c->closed)
+      leave(w, i);
+  rows.erase(std::remove_if(rows.begin(), rows.end(), [](const Carrier& c) { return c.closed; }),
+             rows.end());
 
   // Openings: excess demand and expected support (construction subsidy, first-level award).
   for (int k = 0; k < kCarrierKinds; ++k) {
@@ -134,14 +153,20 @@ void carriers_year_end(World& w, const ModelConfig& m) {
     for (const auto& c : rows)
       if (c.kind == kind && !c.flying) capacity += c.capacity, rejected += c.rejected, n += 1;
     const double support =
-        on ? (lever.construction_subsidy * p.construction_cost[k] + lever.award[k][kProvincial]) * w.payout_ratio[kLeverCarrierAwards] : 0.0;
-    const double rate = p.open_rate * std::max(1.0, n) * (1.0 + p.demand_response * rejected / std::max(1.0, capacity)) *
+        on ? (lever.construction_subsidy * p.construction_cost[k] + lever.award[k][kProvincial]) *
+                 w.payout_ratio[kLeverCarrierAwards]
+           : 0.0;
+    const double rate = p.open_rate * std::max(1.0, n) *
+                        (1.0 + p.demand_response * rejected / std::max(1.0, capacity)) *
                         (1.0 + p.award_response * support / p.construction_cost[k]);
     const auto openings = s.poisson(rate);
     for (std::uint64_t o = 0; o < openings; ++o) {
       const double quality = std::clamp(p.quality_mean * (0.5 + s.uniform()), 0.05, 1.0);
-      Carrier& c = w.carriers.add(kind, kMunicipal, carrier_capacity(p, kind, kMunicipal), quality, w.year);
-      if (on) claim_carrier(w, kLeverCarrierAwards, c, lever.construction_subsidy * p.construction_cost[k], quality);
+      Carrier& c =
+          w.carriers.add(kind, kMunicipal, carrier_capacity(p, kind, kMunicipal), quality, w.year);
+      if (on)
+        claim_carrier(w, kLeverCarrierAwards, c,
+                      lever.construction_subsidy * p.construction_cost[k], quality);
     }
   }
 
@@ -154,8 +179,10 @@ void carriers_year_end(World& w, const ModelConfig& m) {
     if (!c.flying) continue;
     if (have++ >= wanted) c.closed = true;
   }
-  rows.erase(std::remove_if(rows.begin(), rows.end(), [](const Carrier& c) { return c.closed; }), rows.end());
-  for (; have < wanted; ++have) w.carriers.add(kIncubator, kMunicipal, 0.0, p.quality_mean, w.year).flying = true;
+  rows.erase(std::remove_if(rows.begin(), rows.end(), [](const Carrier& c) { return c.closed; }),
+             rows.end());
+  for (; have < wanted; ++have)
+    w.carriers.add(kIncubator, kMunicipal, 0.0, p.quality_mean, w.year).flying = true;
   for (const auto& c : rows) {
     if (!c.flying) continue;
     claim_carrier(w, kLeverFlyingIncubator, c, fly.amount, 1.0);

@@ -12,10 +12,12 @@ double innovation_probability(const World& w, const ModelConfig& m, std::size_t 
   if (!f.has(i, kRdActive)) return 0.0;
   const InnovationParams& p = m.innovation;
   const double rd_m = rd_of_step(f, i, step_years(m)) / 1e6;
-  double lambda = p.success_per_million * rd_m * (1.0 + p.knowledge_effect * std::log1p(f.knowledge[i] / 1e6)) +
-                  p.spillover_effect * std::log1p(network_spillover(w, m, i));
+  double lambda =
+      p.success_per_million * rd_m * (1.0 + p.knowledge_effect * std::log1p(f.knowledge[i] / 1e6)) +
+      p.spillover_effect * std::log1p(network_spillover(w, m, i));
   lambda *= 1.0 + m.talent.leading_effect * f.leading[i];
-  if (f.has(i, kFlyingRdCenter)) lambda *= 1.0 + m.levers.flying_rd_center.rd_share;  // the hub's knowledge
+  if (f.has(i, kFlyingRdCenter))
+    lambda *= 1.0 + m.levers.flying_rd_center.rd_share;  // the hub's knowledge
   return 1.0 - std::exp(-lambda);
 }
 

@@ -12,7 +12,9 @@
 namespace innosim {
 
 inline double step_years(const ModelConfig& m) { return 1.0 / m.time.steps_per_year; }
-inline bool year_end(const World& w, const ModelConfig& m) { return w.substep == m.time.steps_per_year - 1; }
+inline bool year_end(const World& w, const ModelConfig& m) {
+  return w.substep == m.time.steps_per_year - 1;
+}
 
 // Age of firm `row` in years at the current step.
 inline double age_years(const World& w, const ModelConfig& m, std::size_t row) {

@@ -20,8 +20,10 @@ void claim(World& w, Lever lever, std::size_t i, double amount, double merit, in
 void claim_post_subsidy(World& w, const RdPostSubsidy& lever, std::size_t i) {
   const FirmTable& f = w.firms;
   if (expected_subsidy_rate(lever, f, i, w.year) == 0.0) return;
-  const double base = lever.base == RdBase::kTotal ? f.rd_year[i] : std::max(0.0, f.rd_year[i] - f.rd_hist[0][i]);
-  claim(w, kLeverRdPostSubsidy, i, std::min(lever.rate * base, lever.cap_per_firm), reported_intensity(f, i), w.year + 1);
+  const double base =
+      lever.base == RdBase::kTotal ? f.rd_year[i] : std::max(0.0, f.rd_year[i] - f.rd_hist[0][i]);
+  claim(w, kLeverRdPostSubsidy, i, std::min(lever.rate * base, lever.cap_per_firm),
+        reported_intensity(f, i), w.year + 1);
 }
 
 void claim_status_award(World& w, Lever lever, const StatusAward& award, std::size_t i) {
@@ -49,16 +51,20 @@ void policy(World& w, const ModelConfig& m) {
   std::fill(f.grant_rd.begin(), f.grant_rd.end(), 0.0f);
   for (int k = 0; k < kLeverCount; ++k) {
     const auto lever = static_cast<Lever>(k);
-    if (lever == kLeverFiscalRdGrowth || lever == kLeverGuidanceFund || lever == kLeverTechLoan) continue;  // booked where they act
+    if (lever == kLeverFiscalRdGrowth || lever == kLeverGuidanceFund || lever == kLeverTechLoan)
+      continue;  // booked where they act
     const auto paid = pay_due_claims(w, lever, lever_settings(l, lever));
     // Project grants are spent on R&D, in part (additionality); vouchers buy services that
     // add to the firm's knowledge.
     for (const auto& [id, amount] : paid) {
-      if (lever == kLeverSmeProjectGrant) f.grant_rd[f.find(id)] += static_cast<float>(l.sme_project_grant.additionality * amount);
-      if (lever == kLeverConsortiumSupport) f.grant_rd[f.find(id)] += static_cast<float>(l.consortium_support.additionality * amount);
+      if (lever == kLeverSmeProjectGrant)
+        f.grant_rd[f.find(id)] += static_cast<float>(l.sme_project_grant.additionality * amount);
+      if (lever == kLeverConsortiumSupport)
+        f.grant_rd[f.find(id)] += static_cast<float>(l.consortium_support.additionality * amount);
       if (lever == kLeverInnovationVoucher) {
         f.knowledge[f.find(id)] += static_cast<float>(m.research.voucher_gain * amount);
-        w.tech_contract_turnover += amount;  // testing and R&D services bought count as technical-service contracts
+        w.tech_contract_turnover +=
+            amount;  // testing and R&D services bought count as technical-service contracts
       }
     }
   }
@@ -84,13 +90,16 @@ void policy(World& w, const ModelConfig& m) {
     if (f.has(i, kAboveScale) && !f.has(i, kEverAboveScale)) {
       f.set(i, kEverAboveScale, true);
       const AboveScaleFirstAward& a = l.above_scale_first_award;
-      if (a.common.active(w.year)) claim(w, kLeverAboveScaleFirstAward, i, std::min(a.rate * f.rd_year[i], a.cap), f.rd_year[i], w.year + 1);
+      if (a.common.active(w.year))
+        claim(w, kLeverAboveScaleFirstAward, i, std::min(a.rate * f.rd_year[i], a.cap),
+              f.rd_year[i], w.year + 1);
     }
     if (grants && f.has(i, kTechSme) && f.has(i, kRdActive)) {
       const SmeProjectGrant& g = l.sme_project_grant;
       Stream s = firm_stream(w, i, Purpose::kPolicy);
       if (s.uniform() < g.apply_prob)
-        claim(w, kLeverSmeProjectGrant, i, std::min(g.amount_cap, g.project_share * g.project_rd_share * f.rd_year[i]),
+        claim(w, kLeverSmeProjectGrant, i,
+              std::min(g.amount_cap, g.project_share * g.project_rd_share * f.rd_year[i]),
               reported_intensity(f, i), w.year + 1);
     }
   }

@@ -17,33 +17,40 @@ double optimum_departure_cost(double optimum, double chosen, double u, double el
   // Per yuan of revenue the firm maximises B(r) - u r with B'(r) = u (r* / r)^(-1/elasticity),
   // which gives the constant elasticity; the loss is the integral of u - B'(r) over [r*, r].
   const double theta = 1.0 + 1.0 / elasticity;  // B(r) ~ r^theta / theta (log r when theta = 0)
-  const double benefit_gain = std::fabs(theta) < 1e-9
-                                  ? u * optimum * std::log(chosen / optimum)
-                                  : u * std::pow(optimum, 1.0 - theta) * (std::pow(chosen, theta) - std::pow(optimum, theta)) / theta;
+  const double benefit_gain =
+      std::fabs(theta) < 1e-9 ? u * optimum * std::log(chosen / optimum)
+                              : u * std::pow(optimum, 1.0 - theta) *
+                                    (std::pow(chosen, theta) - std::pow(optimum, theta)) / theta;
   return std::max(0.0, u * (chosen - optimum) - benefit_gain);
 }
 
 double user_cost_factor(const World& w, const ModelConfig& m, std::size_t i, int year) {
-  const double u = std::max(kMinUserCost, user_cost(m, w.firms, i, year, w.payout_ratio[kLeverRdPostSubsidy]));
+  const double u =
+      std::max(kMinUserCost, user_cost(m, w.firms, i, year, w.payout_ratio[kLeverRdPostSubsidy]));
   return std::pow(u / reference_user_cost(m), m.rd.price_elasticity);
 }
 
 double desired_intensity(const World& w, const ModelConfig& m, std::size_t i, int year) {
-  return std::min(w.firms.latent_intensity[i] * user_cost_factor(w, m, i, year), m.rd.max_intensity);
+  return std::min(w.firms.latent_intensity[i] * user_cost_factor(w, m, i, year),
+                  m.rd.max_intensity);
 }
 
-RdChoice bunching_choice(const World& w, const ModelConfig& m, std::size_t i, double intensity, double funds) {
+RdChoice bunching_choice(const World& w, const ModelConfig& m, std::size_t i, double intensity,
+                         double funds) {
   const FirmTable& f = w.firms;
   const int next_year = w.year + 1;
   const RdChoice stay{intensity, 0.0};
   const bool needs_certificate = !f.has(i, kHnte) || f.hnte_expiry[i] <= next_year;
-  if (!needs_certificate || f.high_tech_revenue_share[i] < m.hnte.high_tech_revenue_min || f.patents[i] < 1) return stay;
+  if (!needs_certificate || f.high_tech_revenue_share[i] < m.hnte.high_tech_revenue_min ||
+      f.patents[i] < 1)
+    return stay;
   const double revenue = f.revenue[i];
   const double margin = 1.0 + m.rd.bunching_margin;
   const double target = m.hnte.threshold(revenue) * margin;
   if (intensity >= target) return stay;
-  const double staff_intensity =
-      m.hnte.rd_staff_share_min * m.rd.cost_per_rd_worker / (m.firm.revenue_per_employee * m.rd.st_staff_per_rd_staff) * margin;
+  const double staff_intensity = m.hnte.rd_staff_share_min * m.rd.cost_per_rd_worker /
+                                 (m.firm.revenue_per_employee * m.rd.st_staff_per_rd_staff) *
+                                 margin;
   const double gap = target - intensity;
   const double real = std::max(intensity + (1.0 - m.rd.relabel_gap_share) * gap, staff_intensity);
   const double relabel = std::max(0.0, target - real);
@@ -53,11 +60,13 @@ RdChoice bunching_choice(const World& w, const ModelConfig& m, std::size_t i, do
   const double profit = (m.firm.profit_margin - real) * revenue;
   double gain = (tau0 - tau_h) * std::max(0.0, profit);
   const StatusAward& award = m.levers.hnte_first_award;
-  if (!f.has(i, kEverHnte) && award.common.active(next_year)) gain += award.amount / m.hnte.validity_years;
+  if (!f.has(i, kEverHnte) && award.common.active(next_year))
+    gain += award.amount / m.hnte.validity_years;
   // Cost: the firm's loss from moving its real R&D off its optimum, and the relabelling cost.
   const double s = m.tax.super_deduction(next_year, f.has(i, kTechSme));
   const double u = std::max(kMinUserCost, 1.0 - tau_h * (1.0 + s));
-  const double cost = optimum_departure_cost(intensity, real, u, m.rd.price_elasticity) * revenue + relabel * revenue * m.rd.relabel_cost;
+  const double cost = optimum_departure_cost(intensity, real, u, m.rd.price_elasticity) * revenue +
+                      relabel * revenue * m.rd.relabel_cost;
   return m.hnte.apply_prob * gain > cost ? RdChoice{real, relabel} : stay;
 }
 
@@ -69,7 +78,8 @@ void rd_decision(World& w, const ModelConfig& m) {
     Stream s = firm_stream(w, i, Purpose::kRdDecision);
     const double u = s.uniform();
     const bool committed = f.has(i, kHnte) || f.has(i, kTechSme) || f.grant_rd[i] > 0;
-    const bool active = f.has(i, kRdActive) ? (committed || u >= m.rd.stop_rate) : u < m.rd.start_rate;
+    const bool active =
+        f.has(i, kRdActive) ? (committed || u >= m.rd.stop_rate) : u < m.rd.start_rate;
     f.set(i, kRdActive, active);
     f.relabel[i] = 0;
     if (!active) {

@@ -34,7 +34,8 @@ struct RdChoice {
   double real = 0;
   double relabel = 0;
 };
-RdChoice bunching_choice(const World& w, const ModelConfig& m, std::size_t i, double intensity, double funds);
+RdChoice bunching_choice(const World& w, const ModelConfig& m, std::size_t i, double intensity,
+                         double funds);
 
 void rd_decision(World& w, const ModelConfig& m);
 

@@ -29,7 +29,8 @@ void fund_research(World& w, const ModelConfig& m) {
     o.budget = weights > 0 ? w.public_rd * m.research.budget_weight[o.kind] / weights : 0.0;
     o.knowledge = o.knowledge * keep + o.budget + o.received;
   }
-  for (auto& p : w.research.platforms) p.knowledge = p.knowledge * keep + m.research.platform_budget + p.received;
+  for (auto& p : w.research.platforms)
+    p.knowledge = p.knowledge * keep + m.research.platform_budget + p.received;
 }
 
 void technology_contracts(World& w, const ModelConfig& m, Stream& s) {
@@ -42,23 +43,31 @@ void technology_contracts(World& w, const ModelConfig& m, Stream& s) {
   const double total = transfer_knowledge(w);
   const double from_orgs = total > 0 ? org_knowledge / 1e6 / total : 0.0;
   // Draws are split so that the support levers change counts, never the alignment of values.
-  const auto n_org = s.poisson(w.transfer_scale * total * from_orgs * transfer_cost_factor(w, m, true));
-  const auto n_firm = s.poisson(w.transfer_scale * total * (1.0 - from_orgs) * transfer_cost_factor(w, m, false));
+  const auto n_org =
+      s.poisson(w.transfer_scale * total * from_orgs * transfer_cost_factor(w, m, true));
+  const auto n_firm =
+      s.poisson(w.transfer_scale * total * (1.0 - from_orgs) * transfer_cost_factor(w, m, false));
   const InvestmentShare& tt = m.levers.tech_transfer_support;
   const InvestmentShare& coop = m.levers.university_cooperation_award;
   for (std::uint64_t k = 0; k < n_org + n_firm; ++k) {
     const bool university = k < n_org;
-    const std::size_t i = buyers[static_cast<std::size_t>(s.uniform() * static_cast<double>(buyers.size()))];
+    const std::size_t i =
+        buyers[static_cast<std::size_t>(s.uniform() * static_cast<double>(buyers.size()))];
     const double value = s.lognormal(std::log(p.contract_median), p.contract_sigma);
-    const std::size_t seller = static_cast<std::size_t>(s.uniform() * static_cast<double>(w.research.orgs.size()));
+    const std::size_t seller =
+        static_cast<std::size_t>(s.uniform() * static_cast<double>(w.research.orgs.size()));
     w.tech_contract_turnover += value;
     f.productivity[i] += static_cast<float>(p.transfer_gain);
     f.knowledge[i] += static_cast<float>(value);
     f.cash[i] -= static_cast<float>(value);
-    if (tt.common.active(w.year)) claim(w, kLeverTechTransferSupport, f.id[i], std::min(tt.rate * value, tt.cap), value, Recipient::kFirm);
+    if (tt.common.active(w.year))
+      claim(w, kLeverTechTransferSupport, f.id[i], std::min(tt.rate * value, tt.cap), value,
+            Recipient::kFirm);
     if (!university) continue;
     w.network.add(f.id[i], kOrgKey | w.research.orgs[seller].id, TieKind::kUniversity);
-    if (coop.common.active(w.year)) claim(w, kLeverUniversityCooperationAward, f.id[i], std::min(coop.rate * value, coop.cap), value, Recipient::kFirm);
+    if (coop.common.active(w.year))
+      claim(w, kLeverUniversityCooperationAward, f.id[i], std::min(coop.rate * value, coop.cap),
+            value, Recipient::kFirm);
   }
 }
 
@@ -69,7 +78,8 @@ void scale_ups(World& w, const ModelConfig& m) {
   const InvestmentShare& lever = m.levers.pilot_scaleup_support;
   const bool on = lever.common.active(w.year);
   const double expected = on ? lever.rate * w.payout_ratio[kLeverPilotScaleupSupport] : 0.0;
-  const double prob = std::min(1.0, p.scaleup_prob * std::pow(1.0 - expected, m.research.transfer_price_elasticity));
+  const double prob = std::min(
+      1.0, p.scaleup_prob * std::pow(1.0 - expected, m.research.transfer_price_elasticity));
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.has(i, kInnovated) || f.has(i, kDead)) continue;
     Stream s = firm_stream(w, i, Purpose::kResearch);
@@ -77,7 +87,9 @@ void scale_ups(World& w, const ModelConfig& m) {
     const double investment = p.scaleup_investment * f.revenue[i];
     f.productivity[i] += static_cast<float>(p.scaleup_gain);
     f.cash[i] -= static_cast<float>(investment);
-    if (on) claim(w, kLeverPilotScaleupSupport, f.id[i], std::min(lever.rate * investment, lever.cap), investment, Recipient::kFirm);
+    if (on)
+      claim(w, kLeverPilotScaleupSupport, f.id[i], std::min(lever.rate * investment, lever.cap),
+            investment, Recipient::kFirm);
   }
 }
 
@@ -89,7 +101,8 @@ void vouchers(World& w, const ModelConfig& m) {
     if (!f.has(i, kTechSme) || f.has(i, kDead)) continue;
     Stream s = firm_stream(w, i, Purpose::kResearch);
     s.uniform();  // the scale-up draw
-    if (s.uniform() < v.apply_prob) claim(w, kLeverInnovationVoucher, f.id[i], v.amount, f.knowledge[i], Recipient::kFirm);
+    if (s.uniform() < v.apply_prob)
+      claim(w, kLeverInnovationVoucher, f.id[i], v.amount, f.knowledge[i], Recipient::kFirm);
   }
 }
 
@@ -105,13 +118,16 @@ double transfer_knowledge(const World& w) {
 double transfer_cost_factor(const World& w, const ModelConfig& m, bool with_university) {
   const InvestmentShare& tt = m.levers.tech_transfer_support;
   const InvestmentShare& coop = m.levers.university_cooperation_award;
-  double rate = tt.common.active(w.year) ? tt.rate * w.payout_ratio[kLeverTechTransferSupport] : 0.0;
-  if (with_university && coop.common.active(w.year)) rate += coop.rate * w.payout_ratio[kLeverUniversityCooperationAward];
+  double rate =
+      tt.common.active(w.year) ? tt.rate * w.payout_ratio[kLeverTechTransferSupport] : 0.0;
+  if (with_university && coop.common.active(w.year))
+    rate += coop.rate * w.payout_ratio[kLeverUniversityCooperationAward];
   return std::pow(std::max(0.05, 1.0 - rate), m.research.transfer_price_elasticity);
 }
 
 void open_orgs(World& w, OrgKind kind, int n) {
-  for (int k = 0; k < n; ++k) w.research.orgs.push_back({w.research.next_org_id++, kind, 0.0, 0.0, 0.0, w.year});
+  for (int k = 0; k < n; ++k)
+    w.research.orgs.push_back({w.research.next_org_id++, kind, 0.0, 0.0, 0.0, w.year});
 }
 
 void open_platform(World& w, const ModelConfig& m, Stream& s) {
@@ -119,7 +135,10 @@ void open_platform(World& w, const ModelConfig& m, Stream& s) {
   p.id = w.research.next_platform_id++;
   p.national = s.uniform() < m.research.platform_national_share;
   const auto& orgs = w.research.orgs;
-  p.host_org = orgs.empty() ? 0 : orgs[static_cast<std::size_t>(s.uniform() * static_cast<double>(orgs.size()))].id;
+  p.host_org =
+      orgs.empty()
+          ? 0
+          : orgs[static_cast<std::size_t>(s.uniform() * static_cast<double>(orgs.size()))].id;
   p.knowledge = m.research.platform_budget / std::max(0.01, m.innovation.knowledge_depreciation);
   w.research.platforms.push_back(p);
   // The firms it serves.
@@ -149,21 +168,31 @@ void research_year_end(World& w, const ModelConfig& m) {
   const OneOffAward& award = m.levers.new_rd_institute_award;
   const bool award_on = award.common.active(w.year);
   const double n_new = std::max(1.0, static_cast<double>(w.research.count(kNewRdInstitute)));
-  const auto openings = s.poisson(p.new_institute_rate * n_new * (1.0 + p.award_response * (award_on ? award.amount * w.payout_ratio[kLeverNewRdInstituteAward] / 1e6 : 0.0)));
+  const auto openings = s.poisson(
+      p.new_institute_rate * n_new *
+      (1.0 +
+       p.award_response *
+           (award_on ? award.amount * w.payout_ratio[kLeverNewRdInstituteAward] / 1e6 : 0.0)));
   for (std::uint64_t k = 0; k < openings; ++k) {
     open_orgs(w, kNewRdInstitute, 1);
-    if (award_on) claim(w, kLeverNewRdInstituteAward, w.research.orgs.back().id, award.amount, 1.0, Recipient::kOrg);
+    if (award_on)
+      claim(w, kLeverNewRdInstituteAward, w.research.orgs.back().id, award.amount, 1.0,
+            Recipient::kOrg);
   }
 
   // Platforms: new ones drawn by the yearly awards; every platform claims its award.
   const PlatformAwards& pa = m.levers.platform_awards;
   const bool pa_on = pa.common.active(w.year);
   const double n_platforms = std::max(1.0, static_cast<double>(w.research.platforms.size()));
-  const auto new_platforms = s.poisson(p.platform_rate * n_platforms * (1.0 + p.platform_response * (pa_on ? pa.regional * w.payout_ratio[kLeverPlatformAwards] / 1e6 : 0.0)));
+  const auto new_platforms = s.poisson(
+      p.platform_rate * n_platforms *
+      (1.0 + p.platform_response *
+                 (pa_on ? pa.regional * w.payout_ratio[kLeverPlatformAwards] / 1e6 : 0.0)));
   for (std::uint64_t k = 0; k < new_platforms; ++k) open_platform(w, m, s);
   if (pa_on)
     for (const auto& pl : w.research.platforms)
-      claim(w, kLeverPlatformAwards, pl.id, pl.national ? pa.national : pa.regional, pl.knowledge, Recipient::kPlatform);
+      claim(w, kLeverPlatformAwards, pl.id, pl.national ? pa.national : pa.regional, pl.knowledge,
+            Recipient::kPlatform);
 }
 
 }  // namespace innosim

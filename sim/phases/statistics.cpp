@@ -95,7 +95,8 @@ void statistics(World& w, const ModelConfig& m) {
   x[kInventionPatentsPer10k] = m.region.population > 0 ? patents / m.region.population * 1e4 : 0.0;
   x[kHighTechVaShare] = ratio(above_high_tech, above_revenue);
   x[kFiscalCostTotal] = w.ledger.total();
-  for (int k = 0; k < kLeverCount; ++k) x[kCostRdPostSubsidy + k] = w.ledger.lever_total(static_cast<Lever>(k));
+  for (int k = 0; k < kLeverCount; ++k)
+    x[kCostRdPostSubsidy + k] = w.ledger.lever_total(static_cast<Lever>(k));
   x[kTaxExpenditure] = w.tax_expenditure;
   ecosystem_statistics(w, x);
 }

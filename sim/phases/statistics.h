@@ -11,10 +11,12 @@ namespace innosim {
 inline constexpr bool cost_indicators_follow_levers() {
   if (kCostTechLoan - kCostRdPostSubsidy + 1 != kLeverCount) return false;
   for (int k = 0; k < kLeverCount; ++k)
-    if (kIndicators[kCostRdPostSubsidy + k].name.substr(5) != std::string_view(kLeverNames[k])) return false;
+    if (kIndicators[kCostRdPostSubsidy + k].name.substr(5) != std::string_view(kLeverNames[k]))
+      return false;
   return true;
 }
-static_assert(cost_indicators_follow_levers(), "one cost indicator per lever, named after it, in lever order");
+static_assert(cost_indicators_follow_levers(),
+              "one cost indicator per lever, named after it, in lever order");
 
 void statistics(World& w, const ModelConfig& m);
-}
+}  // namespace innosim

@@ -12,13 +12,15 @@ constexpr std::uint8_t kRetiring = 1, kLeavingRegion = 2;
 constexpr std::uint8_t kAllowanceDone = 0xFF;  // had the allowance; never again
 
 Stream talent_stream(const World& w, std::uint64_t talent_id) {
-  return Stream(w.key.seed, w.key.stream(), talent_id, static_cast<std::uint32_t>(w.step), Purpose::kTalent);
+  return Stream(w.key.seed, w.key.stream(), talent_id, static_cast<std::uint32_t>(w.step),
+                Purpose::kTalent);
 }
 
 // The allowance a talent expects, over the wage.
 double allowance_ratio(const World& w, const ModelConfig& m) {
   const TalentAllowance& a = m.levers.talent_allowance;
-  return a.common.active(w.year) ? a.amount * w.payout_ratio[kLeverTalentAllowance] / m.talent.wage : 0.0;
+  return a.common.active(w.year) ? a.amount * w.payout_ratio[kLeverTalentAllowance] / m.talent.wage
+                                 : 0.0;
 }
 
 std::size_t add_talent(World& w, TalentType type, float skill) {
@@ -26,24 +28,29 @@ std::size_t add_talent(World& w, TalentType type, float skill) {
 }
 
 // New leading talents, some with teams; each is recognised and funded in installments.
-double leading_inflow(World& w, const ModelConfig& m, Stream& s, double leading_stock, double rate) {
+double leading_inflow(World& w, const ModelConfig& m, Stream& s, double leading_stock,
+                      double rate) {
   const LeadingTalentFunding& lever = m.levers.leading_talent_funding;
   const bool on = lever.common.active(w.year);
-  const double offer = on ? lever.talent_amount * w.payout_ratio[kLeverLeadingTalentFunding] / 1e6 : 0.0;
-  const auto n = s.poisson(std::max(1.0, leading_stock) * rate * (1.0 + m.talent.leading_response * offer));
+  const double offer =
+      on ? lever.talent_amount * w.payout_ratio[kLeverLeadingTalentFunding] / 1e6 : 0.0;
+  const auto n =
+      s.poisson(std::max(1.0, leading_stock) * rate * (1.0 + m.talent.leading_response * offer));
   double arrivals = 0;
   for (std::uint64_t k = 0; k < n; ++k) {
     const bool team = s.uniform() < m.talent.team_share;
     const std::size_t row = add_talent(w, kLeadingTalent, static_cast<float>(s.uniform()));
     arrivals += 1;
     if (team)
-      for (int t = 0; t < static_cast<int>(m.talent.team_size); ++t, arrivals += 1) add_talent(w, kRdTalent, static_cast<float>(s.uniform()));
+      for (int t = 0; t < static_cast<int>(m.talent.team_size); ++t, arrivals += 1)
+        add_talent(w, kRdTalent, static_cast<float>(s.uniform()));
     if (!on) continue;
     const double amount = team ? lever.team_amount : lever.talent_amount;
     for (std::size_t y = 0; y < lever.schedule.size(); ++y)
       if (lever.schedule[y] > 0)
         w.pending[kLeverLeadingTalentFunding].push_back(
-            {w.talent.id[row], amount * lever.schedule[y], 1.0, w.year + 1 + static_cast<int>(y), Recipient::kTalent});
+            {w.talent.id[row], amount * lever.schedule[y], 1.0, w.year + 1 + static_cast<int>(y),
+             Recipient::kTalent});
   }
   return arrivals;
 }
@@ -55,7 +62,8 @@ double talent_total(const World& w) { return static_cast<double>(w.talent.size()
 double rd_staff_demand(const FirmTable& f, std::size_t i, const ModelConfig& m) {
   if (!f.has(i, kRdActive) || f.has(i, kDead)) return 0.0;
   double rd = f.intensity[i] * f.revenue[i] + f.grant_rd[i];
-  if (f.has(i, kFlyingRdCenter)) rd *= 1.0 - m.levers.flying_rd_center.rd_share;  // done in the hub, by its staff
+  if (f.has(i, kFlyingRdCenter))
+    rd *= 1.0 - m.levers.flying_rd_center.rd_share;  // done in the hub, by its staff
   return rd / (m.rd.cost_per_rd_worker * m.talent.rd_fte_per_person);
 }
 
@@ -73,9 +81,13 @@ void talent_flows(World& w, const ModelConfig& m) {
     Stream s = talent_stream(w, t.id[i]);
     const double u_retire = s.uniform(), u_leave = s.uniform();
     const bool supported = t.allowance_years[i] > 0 && t.allowance_years[i] != kAllowanceDone;
-    const double out = std::min(1.0, p.outflow_rate * gap * (supported ? std::max(0.0, 1.0 - p.allowance_response * allowance) : 1.0));
-    if (u_retire < p.retirement_rate) t.leaving[i] = kRetiring;
-    else if (u_leave < out) t.leaving[i] = kLeavingRegion;
+    const double out = std::min(
+        1.0, p.outflow_rate * gap *
+                 (supported ? std::max(0.0, 1.0 - p.allowance_response * allowance) : 1.0));
+    if (u_retire < p.retirement_rate)
+      t.leaving[i] = kRetiring;
+    else if (u_leave < out)
+      t.leaving[i] = kLeavingRegion;
     if (t.leaving[i] == kRetiring) flows.retirements += 1;
     if (t.leaving[i] == kLeavingRegion) {
       flows.outflow += 1;
@@ -89,7 +101,8 @@ void talent_flows(World& w, const ModelConfig& m) {
   const double pool_retire = w.talent_pool * p.retirement_rate;
   const double pool_out = w.talent_pool * std::min(1.0, p.outflow_rate * gap);
   const double pool_in = w.talent_pool * (p.inflow_rate + w.east_inflow_rate);
-  const double pool_grads = m.region.ecosystem.graduates * p.graduate_retention * (1.0 - p.graduate_rd_share);
+  const double pool_grads =
+      m.region.ecosystem.graduates * p.graduate_retention * (1.0 - p.graduate_rd_share);
   w.talent_pool += pool_in + pool_grads - pool_out - pool_retire;
   flows.retirements += pool_retire;
   flows.outflow += pool_out;
@@ -99,14 +112,20 @@ void talent_flows(World& w, const ModelConfig& m) {
   // Inflows of individuals.
   Stream s = region_stream(w, Purpose::kTalent);
   const double rd_stock = static_cast<double>(before);
-  const auto arrivals = s.poisson(rd_stock * (p.inflow_rate + w.east_inflow_rate) * (1.0 + p.allowance_response * allowance));
-  for (std::uint64_t k = 0; k < arrivals; ++k) add_talent(w, kRdTalent, static_cast<float>(s.uniform()));
-  const auto graduates = s.poisson(m.region.ecosystem.graduates * p.graduate_rd_share * p.graduate_retention);
-  for (std::uint64_t k = 0; k < graduates; ++k) add_talent(w, kRdTalent, static_cast<float>(0.5 * s.uniform()));
+  const auto arrivals = s.poisson(rd_stock * (p.inflow_rate + w.east_inflow_rate) *
+                                  (1.0 + p.allowance_response * allowance));
+  for (std::uint64_t k = 0; k < arrivals; ++k)
+    add_talent(w, kRdTalent, static_cast<float>(s.uniform()));
+  const auto graduates =
+      s.poisson(m.region.ecosystem.graduates * p.graduate_rd_share * p.graduate_retention);
+  for (std::uint64_t k = 0; k < graduates; ++k)
+    add_talent(w, kRdTalent, static_cast<float>(0.5 * s.uniform()));
   const double team_arrivals = leading_inflow(w, m, s, leading, p.inflow_rate + w.east_inflow_rate);
   const FlyingIncubator& fly = m.levers.flying_incubator;
-  const auto flying = fly.common.active(w.year) && w.east_link ? s.poisson(fly.count * fly.talents_per_year) : 0;
-  for (std::uint64_t k = 0; k < flying; ++k) add_talent(w, kRdTalent, static_cast<float>(s.uniform()));
+  const auto flying =
+      fly.common.active(w.year) && w.east_link ? s.poisson(fly.count * fly.talents_per_year) : 0;
+  for (std::uint64_t k = 0; k < flying; ++k)
+    add_talent(w, kRdTalent, static_cast<float>(s.uniform()));
   for (const Migrant& g : w.arrivals) add_talent(w, g.type, g.skill);
   flows.inflow += static_cast<double>(arrivals + flying + w.arrivals.size()) + team_arrivals;
   flows.graduates += static_cast<double>(graduates);
@@ -118,7 +137,8 @@ void talent_flows(World& w, const ModelConfig& m) {
     for (std::size_t i = 0; i < t.size(); ++i) {
       if (t.allowance_years[i] == kAllowanceDone || t.skill[i] < 1.0 - a.eligible_share) continue;
       if (t.allowance_years[i] == 0) t.allowance_years[i] = static_cast<std::uint8_t>(a.years);
-      w.pending[kLeverTalentAllowance].push_back({t.id[i], a.amount, t.skill[i], w.year + 1, Recipient::kTalent});
+      w.pending[kLeverTalentAllowance].push_back(
+          {t.id[i], a.amount, t.skill[i], w.year + 1, Recipient::kTalent});
       if (--t.allowance_years[i] == 0) t.allowance_years[i] = kAllowanceDone;
     }
   }
@@ -145,10 +165,12 @@ void match_talent(World& w, const ModelConfig& m) {
 
   // Demand: research organisations' budgets, firms' planned R&D; whole persons.
   std::vector<double> org_demand(w.research.orgs.size());
-  for (std::size_t k = 0; k < org_demand.size(); ++k) org_demand[k] = std::round(w.research.orgs[k].budget / per_person);
+  for (std::size_t k = 0; k < org_demand.size(); ++k)
+    org_demand[k] = std::round(w.research.orgs[k].budget / per_person);
   // A firm doing R&D employs at least one R&D person (part-time, if its R&D is small: R&D
   // personnel are counted by headcount); only the whole persons its R&D needs are binding.
-  std::vector<float> demand(f.size()), wanted(f.size());  // whole persons: exact in float, half the memory at national scale
+  std::vector<float> demand(f.size()),
+      wanted(f.size());  // whole persons: exact in float, half the memory at national scale
   for (std::size_t i = 0; i < f.size(); ++i) {
     const double d = rd_staff_demand(f, i, m);
     demand[i] = static_cast<float>(std::round(d));
@@ -164,13 +186,18 @@ void match_talent(World& w, const ModelConfig& m) {
     if (e & kOrgEmployer) {
       const auto id = static_cast<std::uint32_t>(e & ~kOrgEmployer);
       const std::int64_t k = w.research.org_row(id);
-      if (k >= 0 && org_staff[static_cast<std::size_t>(k)] < org_demand[static_cast<std::size_t>(k)]) org_staff[static_cast<std::size_t>(k)] += 1;
-      else t.employer[i] = kNoEmployer;
+      if (k >= 0 &&
+          org_staff[static_cast<std::size_t>(k)] < org_demand[static_cast<std::size_t>(k)])
+        org_staff[static_cast<std::size_t>(k)] += 1;
+      else
+        t.employer[i] = kNoEmployer;
       continue;
     }
     const std::int64_t row = f.find(e);
-    if (row >= 0 && staff[row] < demand[row]) staff[row] += 1;
-    else t.employer[i] = kNoEmployer;
+    if (row >= 0 && staff[row] < demand[row])
+      staff[row] += 1;
+    else
+      t.employer[i] = kNoEmployer;
   }
 
   // Hire: leading talents first, then by skill; research organisations first, then firms by
@@ -190,7 +217,9 @@ void match_talent(World& w, const ModelConfig& m) {
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < f.size(); ++i)
     if (wanted[i] > 0) order.push_back(i);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return f.productivity[a] > f.productivity[b]; });
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return f.productivity[a] > f.productivity[b];
+  });
   // Whole persons first (they bind), then the part-timers of small R&D.
   for (const auto* target : {&demand, &wanted})
     for (std::size_t i : order)
@@ -202,8 +231,10 @@ void match_talent(World& w, const ModelConfig& m) {
   // Staff counts, leading talents, and the shortage cap on R&D.
   std::fill(f.leading.begin(), f.leading.end(), 0);
   for (std::size_t i = 0; i < t.size(); ++i)
-    if (t.type[i] == kLeadingTalent && t.employer[i] != kNoEmployer && !(t.employer[i] & kOrgEmployer))
-      if (const std::int64_t row = f.find(t.employer[i]); row >= 0 && f.leading[row] < 255) ++f.leading[row];
+    if (t.type[i] == kLeadingTalent && t.employer[i] != kNoEmployer &&
+        !(t.employer[i] & kOrgEmployer))
+      if (const std::int64_t row = f.find(t.employer[i]); row >= 0 && f.leading[row] < 255)
+        ++f.leading[row];
   for (std::size_t i = 0; i < f.size(); ++i) {
     f.rd_staff[i] = static_cast<std::uint32_t>(staff[i]);
     if (staff[i] >= demand[i] || f.revenue[i] <= 0) continue;

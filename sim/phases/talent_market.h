@@ -12,7 +12,8 @@ namespace innosim {
 
 // Talent in the region: individuals plus the pool, persons.
 double talent_total(const World& w);
-// The yearly flows; keeps the identity total(t) = total(t-1) + inflow + graduates - outflow - retirements.
+// The yearly flows; keeps the identity total(t) = total(t-1) + inflow + graduates - outflow -
+// retirements.
 void talent_flows(World& w, const ModelConfig& m);
 // Matches R&D talents to employers and caps the R&D of firms short of staff.
 void match_talent(World& w, const ModelConfig& m);

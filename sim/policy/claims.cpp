@@ -14,7 +14,8 @@ bool present(const World& w, const Claim& c) {
   switch (c.to) {
     case Recipient::kFirm: {
       const std::int64_t row = w.firms.find(c.firm_id);
-      return row >= 0 && !w.firms.has(static_cast<std::size_t>(row), kDead);  // firms that exited are not paid
+      return row >= 0 &&
+             !w.firms.has(static_cast<std::size_t>(row), kDead);  // firms that exited are not paid
     }
     case Recipient::kCarrier: {
       const Carrier* carrier = w.carriers.find(static_cast<std::uint32_t>(c.firm_id));
@@ -45,10 +46,15 @@ void credit(World& w, const Claim& c, double amount) {
       break;
     }
     case Recipient::kOrg:
-      w.research.orgs[static_cast<std::size_t>(w.research.org_row(static_cast<std::uint32_t>(c.firm_id)))].received += amount;
+      w.research
+          .orgs[static_cast<std::size_t>(w.research.org_row(static_cast<std::uint32_t>(c.firm_id)))]
+          .received += amount;
       break;
     case Recipient::kPlatform:
-      w.research.platforms[static_cast<std::size_t>(w.research.platform_row(static_cast<std::uint32_t>(c.firm_id)))].received += amount;
+      w.research
+          .platforms[static_cast<std::size_t>(
+              w.research.platform_row(static_cast<std::uint32_t>(c.firm_id)))]
+          .received += amount;
       break;
     case Recipient::kTalent:
       w.receipts.talents += amount;
@@ -58,7 +64,8 @@ void credit(World& w, const Claim& c, double amount) {
 
 }  // namespace
 
-std::vector<std::pair<std::uint64_t, double>> pay_due_claims(World& w, Lever lever, const LeverCommon& settings) {
+std::vector<std::pair<std::uint64_t, double>> pay_due_claims(World& w, Lever lever,
+                                                             const LeverCommon& settings) {
   auto& pending = w.pending[lever];
   std::vector<Claim> due, later;
   std::vector<double> claims, priority;
@@ -71,7 +78,8 @@ std::vector<std::pair<std::uint64_t, double>> pay_due_claims(World& w, Lever lev
     due.push_back(c);
     claims.push_back(c.amount);
     if (settings.rationing == Rationing::kFirstCome) {  // random arrival order, one draw per lever
-      Stream s(w.key.seed, w.key.stream(), c.firm_id, static_cast<std::uint32_t>(w.step), Purpose::kRationing);
+      Stream s(w.key.seed, w.key.stream(), c.firm_id, static_cast<std::uint32_t>(w.step),
+               Purpose::kRationing);
       double u = 0;
       for (int k = 0; k <= lever; ++k) u = s.uniform();
       priority.push_back(u);

@@ -18,14 +18,15 @@ enum class Recipient : std::uint8_t { kFirm, kCarrier, kOrg, kPlatform, kTalent 
 
 struct Claim {
   std::uint64_t firm_id = 0;  // the recipient's id (a firm id unless `to` says otherwise)
-  double amount = 0;   // CNY
-  double merit = 0;    // ranks claims under the "ranked" rule: higher first
+  double amount = 0;          // CNY
+  double merit = 0;           // ranks claims under the "ranked" rule: higher first
   int pay_year = 0;
   Recipient to = Recipient::kFirm;
 };
 
 // Pays every claim of `lever` due this year to recipients still present; returns what each
 // recipient id was paid. Records the share of the claims paid in w.payout_ratio[lever].
-std::vector<std::pair<std::uint64_t, double>> pay_due_claims(World& w, Lever lever, const LeverCommon& settings);
+std::vector<std::pair<std::uint64_t, double>> pay_due_claims(World& w, Lever lever,
+                                                             const LeverCommon& settings);
 
 }  // namespace innosim

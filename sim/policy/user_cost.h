@@ -7,10 +7,13 @@
 
 namespace innosim {
 
-inline double tax_rate(const TaxConfig& tax, bool hnte) { return hnte ? tax.hnte_rate : tax.corporate_rate; }
+inline double tax_rate(const TaxConfig& tax, bool hnte) {
+  return hnte ? tax.hnte_rate : tax.corporate_rate;
+}
 
 // Post-subsidy rate firm `i` expects on its R&D of `year`.
-inline double expected_subsidy_rate(const RdPostSubsidy& lever, const FirmTable& f, std::size_t i, int year) {
+inline double expected_subsidy_rate(const RdPostSubsidy& lever, const FirmTable& f, std::size_t i,
+                                    int year) {
   if (!lever.common.active(year)) return 0.0;
   const bool eligible = lever.eligible == Eligible::kHnte         ? f.has(i, kHnte)
                         : lever.eligible == Eligible::kAboveScale ? f.has(i, kAboveScale)
@@ -21,10 +24,12 @@ inline double expected_subsidy_rate(const RdPostSubsidy& lever, const FirmTable&
 
 // `payout`: the share of claims the post-subsidy paid last time (a binding budget is expected
 // to bind again).
-inline double user_cost(const ModelConfig& m, const FirmTable& f, std::size_t i, int year, double payout = 1.0) {
+inline double user_cost(const ModelConfig& m, const FirmTable& f, std::size_t i, int year,
+                        double payout = 1.0) {
   const double tau = tax_rate(m.tax, f.has(i, kHnte));
   const double s = m.tax.super_deduction(year, f.has(i, kTechSme));
-  return 1.0 - tau * (1.0 + s) - payout * expected_subsidy_rate(m.levers.rd_post_subsidy, f, i, year);
+  return 1.0 - tau * (1.0 + s) -
+         payout * expected_subsidy_rate(m.levers.rd_post_subsidy, f, i, year);
 }
 
 // The user cost with no R&D policy at all: R&D is an ordinary deductible cost.

@@ -14,13 +14,15 @@ namespace innosim {
 
 struct EnsembleSpec {
   std::vector<LoadedConfig> scenarios;
-  // Other regions simulated alongside the first (the region graph), per scenario: [scenario][region].
+  // Other regions simulated alongside the first (the region graph), per scenario:
+  // [scenario][region].
   std::vector<std::vector<LoadedConfig>> partners;
   int replicates = 1;
   std::uint64_t seed = 1;
-  int threads = 0;  // 0 = all cores
+  int threads = 0;           // 0 = all cores
   int panel_replicates = 0;  // record the firm panel of replicates 0 .. panel_replicates-1
-  std::function<void(std::size_t done, std::size_t total)> progress;  // called from one thread at a time
+  std::function<void(std::size_t done, std::size_t total)>
+      progress;  // called from one thread at a time
 };
 
 struct EnsembleResult {

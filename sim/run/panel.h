@@ -27,7 +27,8 @@ struct PanelTable {
   void append(const PanelTable& other);
 
  private:
-  void record_table(const World& w, const FirmTable& f, const ModelConfig& m, std::uint64_t replicate);
+  void record_table(const World& w, const FirmTable& f, const ModelConfig& m,
+                    std::uint64_t replicate);
 };
 
 }  // namespace innosim

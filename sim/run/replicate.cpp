@@ -12,12 +12,14 @@ void record(const World& w, ReplicateResult& r, int t, bool base_year) {
   std::copy(w.indicators.begin(), w.indicators.end(), r.indicators.begin() + t * kIndicatorCount);
   for (int lever = 0; lever < kLeverCount; ++lever)
     for (int level = 0; level < kGovLevels; ++level)
-      r.fiscal[(t * kLeverCount + lever) * kGovLevels + level] = base_year ? std::nan("") : w.ledger.cost[lever][level];
+      r.fiscal[(t * kLeverCount + lever) * kGovLevels + level] =
+          base_year ? std::nan("") : w.ledger.cost[lever][level];
 }
 
 }  // namespace
 
-std::vector<ReplicateResult> run_regions(const std::vector<const ModelConfig*>& configs, std::uint64_t seed, std::uint64_t replicate,
+std::vector<ReplicateResult> run_regions(const std::vector<const ModelConfig*>& configs,
+                                         std::uint64_t seed, std::uint64_t replicate,
                                          PanelTable* panel) {
   const ModelConfig& first = *configs.front();
   const int years = year_count(first);
@@ -31,7 +33,8 @@ std::vector<ReplicateResult> run_regions(const std::vector<const ModelConfig*>& 
   if (panel) panel->record(e.regions[0], first, replicate);
   for (int t = 1; t < years; ++t) {
     for (int s = 0; s < first.time.steps_per_year; ++s) {
-      for (std::size_t k = 0; k < configs.size(); ++k) out[k].firm_steps += static_cast<double>(e.regions[k].firms.size());
+      for (std::size_t k = 0; k < configs.size(); ++k)
+        out[k].firm_steps += static_cast<double>(e.regions[k].firms.size());
       step_economy(e);
     }
     for (std::size_t k = 0; k < configs.size(); ++k) record(e.regions[k], out[k], t, false);

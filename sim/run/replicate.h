@@ -20,7 +20,8 @@ struct ReplicateResult {
 // With `panel`, also records every firm at every year end into it.
 ReplicateResult run_replicate(const ModelConfig& m, RunKey key, PanelTable* panel = nullptr);
 // Several regions in one run (economy.h), one result per region; the panel is the first region's.
-std::vector<ReplicateResult> run_regions(const std::vector<const ModelConfig*>& configs, std::uint64_t seed, std::uint64_t replicate,
+std::vector<ReplicateResult> run_regions(const std::vector<const ModelConfig*>& configs,
+                                         std::uint64_t seed, std::uint64_t replicate,
                                          PanelTable* panel = nullptr);
 
 }  // namespace innosim

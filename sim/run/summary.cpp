@@ -11,7 +11,8 @@ namespace {
 
 // The non-NaN values, sorted.
 std::vector<double> sorted_finite(std::vector<double> values) {
-  values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }), values.end());
+  values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }),
+               values.end());
   std::sort(values.begin(), values.end());
   return values;
 }
@@ -26,12 +27,15 @@ double quantile_of_sorted(const std::vector<double>& sorted, double q) {
 
 }  // namespace
 
-double quantile(std::vector<double> values, double q) { return quantile_of_sorted(sorted_finite(std::move(values)), q); }
+double quantile(std::vector<double> values, double q) {
+  return quantile_of_sorted(sorted_finite(std::move(values)), q);
+}
 
 std::array<double, kQuantiles.size()> quantiles(std::vector<double> values) {
   const std::vector<double> sorted = sorted_finite(std::move(values));
   std::array<double, kQuantiles.size()> out{};
-  for (std::size_t k = 0; k < kQuantiles.size(); ++k) out[k] = quantile_of_sorted(sorted, kQuantiles[k]);
+  for (std::size_t k = 0; k < kQuantiles.size(); ++k)
+    out[k] = quantile_of_sorted(sorted, kQuantiles[k]);
   return out;
 }
 
@@ -49,8 +53,8 @@ bool target_met(const Target& t, const std::vector<double>& by_year, int base_ye
 }
 
 Summary summarise(const EnsembleResult& r, const std::vector<Target>& targets) {
-  const std::size_t S = r.scenario_names.size(), R = r.replicates, T = r.years.size(), I = kIndicatorCount,
-                    Q = kQuantiles.size();
+  const std::size_t S = r.scenario_names.size(), R = r.replicates, T = r.years.size(),
+                    I = kIndicatorCount, Q = kQuantiles.size();
   auto at = [&](std::size_t s, std::size_t rep, std::size_t t, std::size_t i) {
     return r.trajectories[((s * R + rep) * T + t) * I + i];
   };
@@ -70,8 +74,10 @@ Summary summarise(const EnsembleResult& r, const std::vector<Target>& targets) {
         out.mean[(s * T + t) * I + i] = n > 0 ? sum / n : std::nan("");
         for (std::size_t rep = 0; rep < R; ++rep) effect[rep] = values[rep] - at(0, rep, t, i);
         const auto level_q = quantiles(values), effect_q = quantiles(effect);
-        std::copy(level_q.begin(), level_q.end(), out.quantiles.begin() + ((s * T + t) * I + i) * Q);
-        std::copy(effect_q.begin(), effect_q.end(), out.effects.begin() + ((s * T + t) * I + i) * Q);
+        std::copy(level_q.begin(), level_q.end(),
+                  out.quantiles.begin() + ((s * T + t) * I + i) * Q);
+        std::copy(effect_q.begin(), effect_q.end(),
+                  out.effects.begin() + ((s * T + t) * I + i) * Q);
       }
   out.targets = targets;
   out.target_probability.assign(S * targets.size(), std::nan(""));

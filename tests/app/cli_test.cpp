@@ -1,11 +1,10 @@
 // The `innosim` subcommands as a user runs them: exit codes, and what they print.
-#include <catch2/catch.hpp>
+#include <sys/wait.h>
 
+#include <catch2/catch.hpp>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
-
-#include <cstdio>
-#include <sys/wait.h>
 
 #include "io/h5.h"
 #include "policy/fiscal_ledger.h"
@@ -22,7 +21,8 @@ struct Result {
 };
 
 Result run_innosim(const std::string& args) {
-  const std::string cmd = std::string(INNOSIM_BINARY) + " --data-dir '" + test::data_dir() + "' " + args + " 2>&1";
+  const std::string cmd =
+      std::string(INNOSIM_BINARY) + " --data-dir '" + test::data_dir() + "' " + args + " 2>&1";
   Result r;
   FILE* p = ::popen(cmd.c_str(), "r");
   REQUIRE(p != nullptr);
@@ -35,17 +35,21 @@ Result run_innosim(const std::string& args) {
 
 }  // namespace
 
-TEST_CASE("check accepts every shipped config and rejects a bad one with file - line and key", "[app]") {
-  const Result ok = run_innosim("check --quiet '" + test::data_dir() + "/configs/regions/linhai.toml' '" + test::data_dir() +
-                            "/scenarios/linhai/plan.toml'");
+TEST_CASE("check accepts every shipped config and rejects a bad one with file - line and key",
+          "[app]") {
+  const Result ok =
+      run_innosim("check --quiet '" + test::data_dir() + "/configs/regions/linhai.toml' '" +
+                  test::data_dir() + "/scenarios/linhai/plan.toml'");
   CHECK(ok.status == 0);
   CHECK_THAT(ok.output, Contains("linhai.toml: ok") && Contains("plan.toml: ok"));
 
   test::TempDir dir;
-  const std::string bad = dir.file("bad.toml", "[levers.hnte_first_award]\nenabled = true\namount = \"lots\"\n");
+  const std::string bad =
+      dir.file("bad.toml", "[levers.hnte_first_award]\nenabled = true\namount = \"lots\"\n");
   const Result err = run_innosim("check --quiet '" + bad + "'");
   CHECK(err.status == 2);
-  CHECK_THAT(err.output, Contains("bad.toml:3") && Contains("levers.hnte_first_award.amount") && Contains("expected a number"));
+  CHECK_THAT(err.output, Contains("bad.toml:3") && Contains("levers.hnte_first_award.amount") &&
+                             Contains("expected a number"));
 }
 
 TEST_CASE("list regions shows every preset and list parameters their defaults", "[app]") {
@@ -55,7 +59,8 @@ TEST_CASE("list regions shows every preset and list parameters their defaults", 
   const Result params = run_innosim("list parameters");
   CHECK(params.status == 0);
   // Defaults print as written in configs/model.toml, in shortest round-trip form.
-  CHECK_THAT(params.output, Contains("tax.hnte_rate") && Contains(" 0.15 ") && Contains("rd.price_elasticity") && Contains(" -1 "));
+  CHECK_THAT(params.output, Contains("tax.hnte_rate") && Contains(" 0.15 ") &&
+                                Contains("rd.price_elasticity") && Contains(" -1 "));
   CHECK_THAT(params.output, !Contains("0.1499999"));
 }
 
@@ -79,14 +84,17 @@ TEST_CASE("run simulates several regions together and writes each", "[app][regio
   std::string sets;
   for (const auto& s : test::small_region()) sets += " --set " + s;
   const Result run =
-      run_innosim("run --quiet --replicates 1 --end-year 2022 --region yinchuan --region ningxia" + sets + " --out '" + out + "'");
+      run_innosim("run --quiet --replicates 1 --end-year 2022 --region yinchuan --region ningxia" +
+                  sets + " --out '" + out + "'");
   REQUIRE(run.status == 0);
   const h5::File f = h5::File::open_read(out);
   CHECK(f.exists("trajectories"));
   REQUIRE(f.exists("regions"));
   CHECK(f.open_group("regions").open_group("ningxia").exists("trajectories"));
   // A region named twice is an error, before anything runs.
-  const Result twice = run_innosim("run --quiet --replicates 1 --region ningxia --region ningxia --out '" + dir.path("x.h5") + "'");
+  const Result twice =
+      run_innosim("run --quiet --replicates 1 --region ningxia --region ningxia --out '" +
+                  dir.path("x.h5") + "'");
   CHECK(twice.status == 2);
   CHECK_THAT(twice.output, Contains("ningxia"));
 }
@@ -96,34 +104,47 @@ TEST_CASE("summary reads back a run file and prints yearly medians and effects",
   const std::string out = dir.path("run.h5");
   std::string sets;
   for (const auto& s : test::small_region()) sets += " --set " + s;
-  const Result run = run_innosim("run --quiet --replicates 3 --scenario baseline --scenario plan" + sets + " --out '" + out + "'");
+  const Result run = run_innosim("run --quiet --replicates 3 --scenario baseline --scenario plan" +
+                                 sets + " --out '" + out + "'");
   REQUIRE(run.status == 0);
   const Result summary = run_innosim("summary '" + out + "' --indicator hntes");
   CHECK(summary.status == 0);
-  CHECK_THAT(summary.output, Contains("hntes (firms)") && Contains("effect plan") && Contains("2021") && Contains("2024"));
+  CHECK_THAT(summary.output, Contains("hntes (firms)") && Contains("effect plan") &&
+                                 Contains("2021") && Contains("2024"));
   const Result unknown = run_innosim("summary '" + out + "' --indicator happiness");
   CHECK(unknown.status == 2);
   CHECK_THAT(unknown.output, Contains("happiness"));
 }
 
-TEST_CASE("calibrate writes the fit file where --out says and refuses a preset with nothing to fit", "[app][calibrate]") {
+TEST_CASE("calibrate writes the fit file where --out says and refuses a preset with nothing to fit",
+          "[app][calibrate]") {
   test::TempDir dir;
   const std::string out = dir.path("fit.toml");
-  // ningxia_2017 shrunk to a few thousand firms and two replicates: this checks the command, not the fit.
-  const Result ok = run_innosim(
-      "calibrate --quiet --region ningxia_2017 --out '" + out + "' --set calibration.replicates=2 --set calibration.max_iterations=1"
-      " --set region.firms_total=8000 --set region.firms_above_scale=60 --set region.hntes=10 --set region.tech_smes=30"
-      " --set region.rd_expenditure=2e8 --set region.rd_personnel=800 --set region.talent_total=20000 --set region.leading_talents=8");
+  // ningxia_2017 shrunk to a few thousand firms and two replicates: this checks the command, not
+  // the fit.
+  const Result ok =
+      run_innosim("calibrate --quiet --region ningxia_2017 --out '" + out +
+                  "' --set calibration.replicates=2 --set calibration.max_iterations=1"
+                  " --set region.firms_total=8000 --set region.firms_above_scale=60 --set "
+                  "region.hntes=10 --set region.tech_smes=30"
+                  " --set region.rd_expenditure=2e8 --set region.rd_personnel=800 --set "
+                  "region.talent_total=20000 --set region.leading_talents=8");
   INFO(ok.output);
   REQUIRE(ok.status == 0);
   const std::string fit = test::read_text(out);
-  CHECK_THAT(fit, Contains("# Fitted by `innosim calibrate --region ningxia_2017 --set calibration.replicates=2"));
-  CHECK_THAT(fit, Contains("[hnte]") && Contains("apply_prob = ") && Contains("[rd]") && Contains("latent_intensity_sigma = "));
-  CHECK(std::distance(std::filesystem::directory_iterator(dir.path("")), std::filesystem::directory_iterator{}) == 1);  // no temporary left
+  CHECK_THAT(
+      fit,
+      Contains(
+          "# Fitted by `innosim calibrate --region ningxia_2017 --set calibration.replicates=2"));
+  CHECK_THAT(fit, Contains("[hnte]") && Contains("apply_prob = ") && Contains("[rd]") &&
+                      Contains("latent_intensity_sigma = "));
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path("")),
+                      std::filesystem::directory_iterator{}) == 1);  // no temporary left
   // The fit file is a valid configuration layer.
   CHECK(run_innosim("check --quiet '" + out + "'").status == 0);
 
-  const Result none = run_innosim("calibrate --quiet --region yinchuan --out '" + dir.path("none.toml") + "'");
+  const Result none =
+      run_innosim("calibrate --quiet --region yinchuan --out '" + dir.path("none.toml") + "'");
   CHECK(none.status == 2);
   CHECK_THAT(none.output, Contains("yinchuan.toml") && Contains("nothing to fit"));
   CHECK_FALSE(std::filesystem::exists(dir.path("none.toml")));

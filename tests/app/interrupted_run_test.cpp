@@ -1,11 +1,10 @@
 // A run killed before it finishes leaves no file at --out that looks complete; a failing
 // run (bad configuration) leaves nothing at all. Runs the real `innosim` binary.
-#include <catch2/catch.hpp>
-
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -37,8 +36,8 @@ int wait_status(pid_t pid) {
 TEST_CASE("a run killed mid-way leaves nothing at --out", "[app]") {
   test::TempDir dir;
   const std::string out = dir.path("killed.h5");
-  const pid_t pid = spawn({INNOSIM_BINARY, "--data-dir", test::data_dir(), "run", "--replicates", "100000", "--quiet",
-                           "--set", "region.firms_total=20000", "--out", out});
+  const pid_t pid = spawn({INNOSIM_BINARY, "--data-dir", test::data_dir(), "run", "--replicates",
+                           "100000", "--quiet", "--set", "region.firms_total=20000", "--out", out});
   REQUIRE(pid > 0);
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   ::kill(pid, SIGKILL);
@@ -50,7 +49,8 @@ TEST_CASE("a run killed mid-way leaves nothing at --out", "[app]") {
 TEST_CASE("a run that fails on its configuration exits non-zero and writes nothing", "[app]") {
   test::TempDir dir;
   const std::string out = dir.path("bad.h5");
-  const pid_t pid = spawn({INNOSIM_BINARY, "--data-dir", test::data_dir(), "run", "--quiet", "--set", "firm.entry_rte=0.1", "--out", out});
+  const pid_t pid = spawn({INNOSIM_BINARY, "--data-dir", test::data_dir(), "run", "--quiet",
+                           "--set", "firm.entry_rte=0.1", "--out", out});
   const int status = wait_status(pid);
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 2);
@@ -61,8 +61,8 @@ TEST_CASE("a run that fails on its configuration exits non-zero and writes nothi
 TEST_CASE("a missing output folder fails at once - before any simulation", "[app]") {
   // 100000 replicates would take hours: if the check came after the run, this test would
   // hit the suite's timeout (tests/CMakeLists.txt) instead of exiting with 4.
-  const pid_t pid = spawn({INNOSIM_BINARY, "--data-dir", test::data_dir(), "run", "--quiet", "--replicates", "100000",
-                           "--out", "/nonexistent-folder/run.h5"});
+  const pid_t pid = spawn({INNOSIM_BINARY, "--data-dir", test::data_dir(), "run", "--quiet",
+                           "--replicates", "100000", "--out", "/nonexistent-folder/run.h5"});
   const int status = wait_status(pid);
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 4);
@@ -71,7 +71,8 @@ TEST_CASE("a missing output folder fails at once - before any simulation", "[app
 TEST_CASE("a finished run writes its file at --out", "[app]") {
   test::TempDir dir;
   const std::string out = dir.path("ok.h5");
-  std::vector<std::string> args = {INNOSIM_BINARY, "--data-dir", test::data_dir(), "run", "--quiet", "--replicates", "2", "--out", out};
+  std::vector<std::string> args = {INNOSIM_BINARY, "--data-dir", test::data_dir(), "run", "--quiet",
+                                   "--replicates", "2",          "--out",          out};
   for (const auto& s : test::small_region()) args.insert(args.end(), {"--set", s});
   const int status = wait_status(spawn(args));
   REQUIRE(WIFEXITED(status));

@@ -1,11 +1,10 @@
 // The estimator on simulators whose truth is known: it recovers the parameters, keeps to
 // their bounds, and says so when the moments cannot identify a parameter.
-#include <catch2/catch.hpp>
+#include "calibrate/msm.h"
 
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <random>
-
-#include "calibrate/msm.h"
 
 using namespace innosim;
 
@@ -32,7 +31,8 @@ MomentSimulator noisy(const Eigen::MatrixXd& noise) {
   return [noise](const Eigen::VectorXd& t) {
     const Eigen::VectorXd m = expected_moments(t);
     Eigen::MatrixXd draws(noise.rows(), noise.cols());
-    for (Eigen::Index r = 0; r < noise.rows(); ++r) draws.row(r) = (m.array() * (1.0 + noise.row(r).transpose().array())).transpose();
+    for (Eigen::Index r = 0; r < noise.rows(); ++r)
+      draws.row(r) = (m.array() * (1.0 + noise.row(r).transpose().array())).transpose();
     return draws;
   };
 }
@@ -48,21 +48,26 @@ MsmProblem problem(Eigen::VectorXd truth, Eigen::VectorXd start) {
 
 }  // namespace
 
-TEST_CASE("the method of simulated moments recovers known parameters from a distant start", "[calibrate]") {
+TEST_CASE("the method of simulated moments recovers known parameters from a distant start",
+          "[calibrate]") {
   const Eigen::VectorXd truth = Eigen::Vector2d(0.35, 1.7);
-  const MsmFit fit = fit_msm(problem(truth, Eigen::Vector2d(0.8, 0.5)), noisy(fixed_noise(20, 3, 0.05)));
-  INFO("estimate " << fit.theta.transpose() << ", SE " << fit.standard_error.transpose() << ", " << fit.stop_reason);
+  const MsmFit fit =
+      fit_msm(problem(truth, Eigen::Vector2d(0.8, 0.5)), noisy(fixed_noise(20, 3, 0.05)));
+  INFO("estimate " << fit.theta.transpose() << ", SE " << fit.standard_error.transpose() << ", "
+                   << fit.stop_reason);
   REQUIRE(fit.identified);
   CHECK(fit.objective < 0.01 * fit.objective_start);
   for (int i = 0; i < 2; ++i) {
     CHECK(std::isfinite(fit.standard_error[i]));
     CHECK(fit.standard_error[i] > 0);
-    // The noise has mean zero over few replicates only: the estimate is within its own error of the truth.
+    // The noise has mean zero over few replicates only: the estimate is within its own error of the
+    // truth.
     CHECK(std::fabs(fit.theta[i] - truth[i]) < 2 * fit.standard_error[i] + 0.02);
   }
 }
 
-TEST_CASE("more replicates and a smaller measurement error give smaller standard errors", "[calibrate]") {
+TEST_CASE("more replicates and a smaller measurement error give smaller standard errors",
+          "[calibrate]") {
   const Eigen::VectorXd truth = Eigen::Vector2d(0.35, 1.7);
   MsmProblem noisy_data = problem(truth, truth);
   noisy_data.measurement_error = 0.10;
@@ -75,7 +80,8 @@ TEST_CASE("more replicates and a smaller measurement error give smaller standard
 
 TEST_CASE("the estimate stays inside the bounds when the data point outside them", "[calibrate]") {
   // x = 1.3 would fit; the bound is 1.
-  const MsmFit fit = fit_msm(problem(Eigen::Vector2d(1.3, 1.0), Eigen::Vector2d(0.5, 1.0)), noisy(fixed_noise(10, 3, 0.02)));
+  const MsmFit fit = fit_msm(problem(Eigen::Vector2d(1.3, 1.0), Eigen::Vector2d(0.5, 1.0)),
+                             noisy(fixed_noise(10, 3, 0.02)));
   CHECK(fit.theta[0] <= 1.0);
   CHECK(fit.theta[0] > 0.9);
   CHECK(fit.theta[1] >= 0.2);
@@ -93,13 +99,15 @@ TEST_CASE("a parameter no moment depends on is reported as not identified", "[ca
   const MsmFit fit = fit_msm(p, ignores_y);
   CHECK_FALSE(fit.identified);
   CHECK(std::isnan(fit.standard_error[1]));
-  CHECK(std::fabs(fit.theta[0] - 0.335) < 0.05);  // x is still fitted (the draws add 1.5 on average)
+  CHECK(std::fabs(fit.theta[0] - 0.335) <
+        0.05);  // x is still fitted (the draws add 1.5 on average)
 }
 
 TEST_CASE("the estimator refuses a problem it cannot solve", "[calibrate]") {
   MsmProblem p = problem(Eigen::Vector2d(0.35, 1.7), Eigen::Vector2d(0.5, 1.0));
   p.observed = Eigen::Vector2d(1.0, 0.0).head(1);
-  CHECK_THROWS_WITH(fit_msm(p, noisy(fixed_noise(4, 1, 0.0))), Catch::Contains("fewer moments than free parameters"));
+  CHECK_THROWS_WITH(fit_msm(p, noisy(fixed_noise(4, 1, 0.0))),
+                    Catch::Contains("fewer moments than free parameters"));
   p.observed = Eigen::Vector3d(1.0, 0.0, 2.0);
   CHECK_THROWS_WITH(fit_msm(p, noisy(fixed_noise(4, 3, 0.0))), Catch::Contains("non-zero"));
 }

@@ -37,10 +37,11 @@ TEST_CASE("the default preset and its scenarios load and validate", "[config]") 
 TEST_CASE("layers apply in order: model <- preset <- scenario <- --set", "[config]") {
   const std::string plan = scenario_file(test::data_dir(), "yinchuan", "plan");
   const LoadedConfig c = test::load({"levers.rd_post_subsidy.rate=0.3"}, {plan});
-  CHECK(c.model.levers.rd_post_subsidy.common.enabled);           // from the scenario
-  CHECK(c.model.levers.rd_post_subsidy.rate == 0.3);              // --set beats the scenario
-  CHECK(c.model.levers.rd_post_subsidy.eligible == Eligible::kAboveScale);  // scenario beats the model default
-  CHECK(c.model.region.hntes == 170);                             // from the preset
+  CHECK(c.model.levers.rd_post_subsidy.common.enabled);  // from the scenario
+  CHECK(c.model.levers.rd_post_subsidy.rate == 0.3);     // --set beats the scenario
+  CHECK(c.model.levers.rd_post_subsidy.eligible ==
+        Eligible::kAboveScale);        // scenario beats the model default
+  CHECK(c.model.region.hntes == 170);  // from the preset
 }
 
 TEST_CASE("a misspelt key names file - line - key and the closest valid key", "[config]") {
@@ -54,7 +55,8 @@ TEST_CASE("a misspelt key names file - line - key and the closest valid key", "[
 TEST_CASE("a value of the wrong type names file - key and the expected type", "[config]") {
   const ConfigError e = load_error("[firm]\nentry_rate = \"high\"\n");
   CHECK(e.key() == "firm.entry_rate");
-  CHECK_THAT(e.what(), Contains("bad.toml:2") && Contains("expected a number") && Contains("got a string"));
+  CHECK_THAT(e.what(),
+             Contains("bad.toml:2") && Contains("expected a number") && Contains("got a string"));
 }
 
 TEST_CASE("an out-of-range value names file - key and the allowed range", "[config]") {
@@ -69,7 +71,9 @@ TEST_CASE("a choice outside its options lists them", "[config]") {
 }
 
 TEST_CASE("cross-field checks name the offending key", "[config]") {
-  const ConfigError shares = load_error("[levers.rd_post_subsidy]\ncost_share = { national = 0.5, province = 0.0, city = 0.2, district = 0.0 }\n");
+  const ConfigError shares = load_error(
+      "[levers.rd_post_subsidy]\ncost_share = { national = 0.5, province = 0.0, city = 0.2, "
+      "district = 0.0 }\n");
   CHECK_THAT(shares.what(), Contains("levers.rd_post_subsidy.cost_share") && Contains("sum to 1"));
   const ConfigError schedule = load_error("[tax]\nsuper_deduction_rate = [0.5]\n");
   CHECK_THAT(schedule.what(), Contains("tax.super_deduction_rate") && Contains("expected 4 rates"));
@@ -82,25 +86,31 @@ TEST_CASE("a TOML syntax error names file and line", "[config]") {
 }
 
 TEST_CASE("set overrides are validated like files", "[config]") {
-  CHECK_THROWS_WITH(test::load({"firm.entry_rte=0.2"}), Contains("--set") && Contains("did you mean 'firm.entry_rate'"));
-  CHECK_THROWS_WITH(test::load({"firm.entry_rate=-1"}), Contains("--set") && Contains("firm.entry_rate"));
+  CHECK_THROWS_WITH(test::load({"firm.entry_rte=0.2"}),
+                    Contains("--set") && Contains("did you mean 'firm.entry_rate'"));
+  CHECK_THROWS_WITH(test::load({"firm.entry_rate=-1"}),
+                    Contains("--set") && Contains("firm.entry_rate"));
   CHECK_THROWS_WITH(test::load({"novalue"}), Contains("expected key=value"));
   // Bare words are strings.
-  CHECK(test::load({"levers.rd_post_subsidy.rationing=ranked"}).model.levers.rd_post_subsidy.common.rationing == Rationing::kRanked);
+  CHECK(test::load({"levers.rd_post_subsidy.rationing=ranked"})
+            .model.levers.rd_post_subsidy.common.rationing == Rationing::kRanked);
 }
 
 TEST_CASE("an unknown region lists the known ones", "[config]") {
-  CHECK_THROWS_WITH(load_config({test::data_dir(), "atlantis", {}, {}}), Contains("atlantis") && Contains("yinchuan"));
+  CHECK_THROWS_WITH(load_config({test::data_dir(), "atlantis", {}, {}}),
+                    Contains("atlantis") && Contains("yinchuan"));
 }
 
 TEST_CASE("a target must name a known indicator", "[config]") {
-  const ConfigError e =
-      load_error("[[region.targets]]\nindicator = \"happiness\"\nyear = 2025\nvalue = 1\ncomparison = \">=\"\nsource = \"x\"\n");
+  const ConfigError e = load_error(
+      "[[region.targets]]\nindicator = \"happiness\"\nyear = 2025\nvalue = 1\ncomparison = "
+      "\">=\"\nsource = \"x\"\n");
   CHECK_THAT(e.what(), Contains("region.targets[0]") && Contains("unknown indicator 'happiness'"));
 }
 
 TEST_CASE("closest_key suggests near misses only", "[config]") {
-  const std::set<std::string> known = {"firm.entry_rate", "firm.exit_hazard", "rd.price_elasticity"};
+  const std::set<std::string> known = {"firm.entry_rate", "firm.exit_hazard",
+                                       "rd.price_elasticity"};
   CHECK(closest_key("firm.entry_rat", known) == "firm.entry_rate");
   CHECK(closest_key("rd.price_elastcity", known) == "rd.price_elasticity");
   CHECK(closest_key("completely.different.thing", known).empty());

@@ -14,7 +14,8 @@ TEST_CASE("every preset number carries a source or an explicit assumption flag",
   // sector table and the region graph's links.
   std::vector<std::string> numbers = {"sectors", "links"};
   for (const auto& p : parameter_specs())
-    if (p.key.rfind("region.", 0) == 0 && (p.type == "float" || p.type == "integer" || p.type == "list of float") &&
+    if (p.key.rfind("region.", 0) == 0 &&
+        (p.type == "float" || p.type == "integer" || p.type == "list of float") &&
         p.key != "region.base_year")
       numbers.push_back(p.key.substr(7));
   for (const auto& region : regions) {
@@ -36,6 +37,8 @@ TEST_CASE("every preset number carries a source or an explicit assumption flag",
       CHECK(t.source.size() >= 5);
     }
     // Every preset's default scenarios exist and load.
-    for (const auto& s : r.default_scenarios) CHECK_NOTHROW(load_config({test::data_dir(), region, {scenario_file(test::data_dir(), region, s)}, {}}));
+    for (const auto& s : r.default_scenarios)
+      CHECK_NOTHROW(load_config(
+          {test::data_dir(), region, {scenario_file(test::data_dir(), region, s)}, {}}));
   }
 }

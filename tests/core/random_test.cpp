@@ -1,10 +1,9 @@
 // Random streams: a pure function of (seed, replicate, agent, step, purpose).
-#include <catch2/catch.hpp>
+#include "core/random.h"
 
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <vector>
-
-#include "core/random.h"
 
 using namespace innosim;
 
@@ -20,13 +19,15 @@ double correlation(const std::vector<double>& a, const std::vector<double>& b) {
   ma /= static_cast<double>(a.size()), mb /= static_cast<double>(b.size());
   double sab = 0, saa = 0, sbb = 0;
   for (std::size_t i = 0; i < a.size(); ++i)
-    sab += (a[i] - ma) * (b[i] - mb), saa += (a[i] - ma) * (a[i] - ma), sbb += (b[i] - mb) * (b[i] - mb);
+    sab += (a[i] - ma) * (b[i] - mb), saa += (a[i] - ma) * (a[i] - ma),
+        sbb += (b[i] - mb) * (b[i] - mb);
   return sab / std::sqrt(saa * sbb);
 }
 }  // namespace
 
 TEST_CASE("the same key gives the same draws - whenever and wherever they are made", "[random]") {
-  CHECK(draws(Stream(7, 3, 42, 5, Purpose::kGrowth), 100) == draws(Stream(7, 3, 42, 5, Purpose::kGrowth), 100));
+  CHECK(draws(Stream(7, 3, 42, 5, Purpose::kGrowth), 100) ==
+        draws(Stream(7, 3, 42, 5, Purpose::kGrowth), 100));
 }
 
 TEST_CASE("every key component changes the stream", "[random]") {
@@ -41,8 +42,10 @@ TEST_CASE("every key component changes the stream", "[random]") {
 TEST_CASE("streams of neighbouring agents are uncorrelated", "[random]") {
   // With n = 20000 the sample correlation of independent streams has sd 1/sqrt(n) = 0.007.
   const int n = 20000;
-  CHECK(std::fabs(correlation(draws(Stream(1, 0, 0, 0, Purpose::kGrowth), n), draws(Stream(1, 0, 1, 0, Purpose::kGrowth), n))) < 0.03);
-  CHECK(std::fabs(correlation(draws(Stream(1, 0, 0, 0, Purpose::kGrowth), n), draws(Stream(1, 0, 0, 0, Purpose::kExit), n))) < 0.03);
+  CHECK(std::fabs(correlation(draws(Stream(1, 0, 0, 0, Purpose::kGrowth), n),
+                              draws(Stream(1, 0, 1, 0, Purpose::kGrowth), n))) < 0.03);
+  CHECK(std::fabs(correlation(draws(Stream(1, 0, 0, 0, Purpose::kGrowth), n),
+                              draws(Stream(1, 0, 0, 0, Purpose::kExit), n))) < 0.03);
   // Across agents at one position (the way phases draw): first draw of agents 0..n-1.
   std::vector<double> a(n), b(n);
   for (int i = 0; i < n; ++i) {
@@ -71,7 +74,7 @@ TEST_CASE("distributions have their textbook moments", "[random]") {
   CHECK(su2 / n - (su / n) * (su / n) == Approx(1.0 / 12).margin(0.002));
   CHECK(sn / n == Approx(0.0).margin(0.01));
   CHECK(sn2 / n == Approx(1.0).margin(0.02));
-  CHECK(sl2 / n == Approx(2.0).margin(0.05));                        // Laplace(b=1): variance 2b^2
+  CHECK(sl2 / n == Approx(2.0).margin(0.05));  // Laplace(b=1): variance 2b^2
   CHECK((sl4 / n) / ((sl2 / n) * (sl2 / n)) == Approx(6.0).margin(0.5));  // kurtosis 6, fat tails
   CHECK(sp / n == Approx(3.0).margin(0.03));
 }

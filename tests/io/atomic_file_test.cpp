@@ -1,16 +1,17 @@
 // A file appears at its final path only when complete.
-#include <catch2/catch.hpp>
+#include "io/atomic_file.h"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 
-#include "io/atomic_file.h"
 #include "test_support.h"
 
 using namespace innosim;
 namespace fs = std::filesystem;
 
-TEST_CASE("a writer that fails before commit leaves nothing at the final path - nor a temp file", "[io]") {
+TEST_CASE("a writer that fails before commit leaves nothing at the final path - nor a temp file",
+          "[io]") {
   test::TempDir dir;
   const std::string out = dir.path("run.h5");
   std::string temp;
@@ -44,5 +45,6 @@ TEST_CASE("commit moves the finished file into place - replacing an older one", 
 }
 
 TEST_CASE("an output folder that does not exist is an error before any work", "[io]") {
-  CHECK_THROWS_WITH(AtomicFile("/nonexistent-folder/run.h5"), Catch::Matchers::Contains("no such directory"));
+  CHECK_THROWS_WITH(AtomicFile("/nonexistent-folder/run.h5"),
+                    Catch::Matchers::Contains("no such directory"));
 }

@@ -1,13 +1,13 @@
 // The HDF5 layer: what is written reads back with the same shape, values and attributes;
 // the run schema carries its dimension scales and provenance.
-#include <catch2/catch.hpp>
+#include "io/h5.h"
 
 #include <hdf5.h>
 #include <hdf5_hl.h>
 
+#include <catch2/catch.hpp>
 #include <cmath>
 
-#include "io/h5.h"
 #include "io/output_file.h"
 #include "observe/indicator_catalog.h"
 #include "policy/fiscal_ledger.h"
@@ -43,13 +43,17 @@ TEST_CASE("datasets - strings and attributes round-trip", "[io]") {
   const auto back = d.read_doubles();
   REQUIRE(back.size() == values.size());
   for (std::size_t i = 0; i < values.size(); ++i) {
-    if (std::isnan(values[i])) CHECK(std::isnan(back[i]));
-    else CHECK(back[i] == values[i]);
+    if (std::isnan(values[i]))
+      CHECK(std::isnan(back[i]));
+    else
+      CHECK(back[i] == values[i]);
   }
   CHECK(d.string_list_attribute("units") == std::vector<std::string>{"CNY", "%"});
-  CHECK(g.open_dataset("names").read_strings() == std::vector<std::string>{"gdp", "rd_intensity", ""});
+  CHECK(g.open_dataset("names").read_strings() ==
+        std::vector<std::string>{"gdp", "rd_intensity", ""});
   CHECK(g.open_dataset("years").read_ints() == std::vector<std::int64_t>{2021, 2022});
-  CHECK_THROWS_WITH(g.open_dataset("missing"), Catch::Matchers::Contains("rt.h5") && Catch::Matchers::Contains("/group/missing"));
+  CHECK_THROWS_WITH(g.open_dataset("missing"), Catch::Matchers::Contains("rt.h5") &&
+                                                   Catch::Matchers::Contains("/group/missing"));
 }
 
 TEST_CASE("a run file has the documented schema", "[io]") {
@@ -83,10 +87,13 @@ TEST_CASE("a run file has the documented schema", "[io]") {
   for (unsigned dim = 0; dim < 4; ++dim) CHECK(H5DSget_num_scales(traj.id(), dim) == 1);
   CHECK(H5DSis_scale(index.open_dataset("indicator").id()) > 0);
   h5::Group summary = f.open_group("summary");
-  CHECK(summary.open_dataset("quantiles").dims() == std::vector<std::uint64_t>{2, 3, kIndicatorCount, 5});
-  CHECK(summary.open_dataset("effects").dims() == std::vector<std::uint64_t>{2, 3, kIndicatorCount, 5});
+  CHECK(summary.open_dataset("quantiles").dims() ==
+        std::vector<std::uint64_t>{2, 3, kIndicatorCount, 5});
+  CHECK(summary.open_dataset("effects").dims() ==
+        std::vector<std::uint64_t>{2, 3, kIndicatorCount, 5});
   CHECK(index.open_dataset("indicator").string_list_attribute("units").size() == kIndicatorCount);
   const auto p = summary.open_group("targets").open_dataset("probability").read_doubles();
   CHECK(p == std::vector<double>{0.0, 0.0});  // hntes of 1 never reaches 250
-  CHECK(f.open_dataset("fiscal").dims() == std::vector<std::uint64_t>{2, 2, 3, kLeverCount, kGovLevels});
+  CHECK(f.open_dataset("fiscal").dims() ==
+        std::vector<std::uint64_t>{2, 2, 3, kLeverCount, kGovLevels});
 }

@@ -39,7 +39,8 @@ TEST_CASE("spillovers reach only graph neighbours", "[network]") {
   CHECK(w.network.adjacent(1, 2));
   CHECK_FALSE(w.network.adjacent(0, 2));
   CHECK(w.network.ties.size() == 3);  // the tie to the missing firm was pruned
-  const double s0 = network_spillover(w, c.model, 0), s2 = network_spillover(w, c.model, 2), s3 = network_spillover(w, c.model, 3);
+  const double s0 = network_spillover(w, c.model, 0), s2 = network_spillover(w, c.model, 2),
+               s3 = network_spillover(w, c.model, 3);
   CHECK(s0 > 0);
   CHECK(s3 == 0.0);
   // Firm 1's knowledge reaches 0 and 2; firm 4's (no ties) and firm 2's reach nobody but 1.
@@ -73,13 +74,15 @@ TEST_CASE("removing all edges removes spillover effects", "[network]") {
   CHECK(innovation_probability(linked, c.model, 0) > innovation_probability(w, c.model, 0));
   // A whole region simulated without ties innovates as it does without spillovers.
   // Every way a tie forms, closed: supply chains, consortia, platforms, contracts, spin-offs.
-  auto isolated = test::scaled(3000, {"network.supply_ties=0", "network.consortium_prob=0", "network.platform_ties=0",
-                                      "region.tech_contract_turnover=0", "research.spinoff_rate=0"});
+  auto isolated = test::scaled(
+      3000, {"network.supply_ties=0", "network.consortium_prob=0", "network.platform_ties=0",
+             "region.tech_contract_turnover=0", "research.spinoff_rate=0"});
   auto isolated_no_spill = isolated;
   isolated_no_spill.model.innovation.spillover_effect = 0;
   const World a = test::simulate(isolated.model, {3, 0}, 3);
   const World b = test::simulate(isolated_no_spill.model, {3, 0}, 3);
   REQUIRE(a.firms.size() == b.firms.size());
   CHECK(a.network.ties.empty());
-  for (std::size_t i = 0; i < a.firms.size(); ++i) CHECK(a.firms.productivity[i] == b.firms.productivity[i]);
+  for (std::size_t i = 0; i < a.firms.size(); ++i)
+    CHECK(a.firms.productivity[i] == b.firms.productivity[i]);
 }

@@ -1,11 +1,11 @@
 // The region graph: a run of two regions with no edge between them is exactly two runs of
 // one region each; an edge carries talent from one to the other.
-#include <catch2/catch.hpp>
+#include "network/region_graph.h"
 
+#include <catch2/catch.hpp>
 #include <cstring>
 
 #include "economy.h"
-#include "network/region_graph.h"
 #include "run/replicate.h"
 #include "test_support.h"
 
@@ -29,7 +29,8 @@ LoadedConfig region(const std::string& name, const std::string& links) {
 }  // namespace
 
 TEST_CASE("the region graph joins the run's regions and the east hub", "[network][regions]") {
-  const RegionGraph g({"a", "b"}, {{{"east", 0.5, 0.02}, {"b", 0.3, 0.0}, {"nowhere", 0.1, 0.0}}, {{"east", 0.6, 0.01}}});
+  const RegionGraph g({"a", "b"}, {{{"east", 0.5, 0.02}, {"b", 0.3, 0.0}, {"nowhere", 0.1, 0.0}},
+                                   {{"east", 0.6, 0.01}}});
   CHECK(boost::num_vertices(g.graph()) == 3);
   CHECK(boost::num_edges(g.graph()) == 3);  // the link to a region not in the run is dropped
   CHECK(g.east_inflow_rate(0) == 0.02);
@@ -39,7 +40,8 @@ TEST_CASE("the region graph joins the run's regions and the east hub", "[network
   CHECK(g.migration_targets(1).empty());
 }
 
-TEST_CASE("two regions with no edge between them run as two one-region runs", "[network][regions]") {
+TEST_CASE("two regions with no edge between them run as two one-region runs",
+          "[network][regions]") {
   const auto a = region("alpha", kEast);
   const auto b = region("beta", kEast);
   for (std::uint64_t rep = 0; rep < 2; ++rep) {

@@ -35,11 +35,13 @@ std::pair<int, int> around_threshold(const LoadedConfig& c, const Band& b, doubl
 
 }  // namespace
 
-TEST_CASE("with the hnte notch on R&D intensity bunches just above each band's threshold", "[bunching]") {
+TEST_CASE("with the hnte notch on R&D intensity bunches just above each band's threshold",
+          "[bunching]") {
   // A region built to populate every band near its threshold: one industrial, mostly
   // high-tech sector whose firms' R&D sits around 3-5%, with many firms above 20M revenue.
   const std::vector<std::string> region = {
-      "region.sectors=[{name=\"tech\", share=1.0, industrial_share=1.0, high_tech_share=0.9, rd_intensity_median=0.04, growth_drift=0.0}]",
+      "region.sectors=[{name=\"tech\", share=1.0, industrial_share=1.0, high_tech_share=0.9, "
+      "rd_intensity_median=0.04, growth_drift=0.0}]",
       "region.firms_above_scale=6000", "region.rd_expenditure=4e10", "region.hntes=300",
       // Ample R&D staff and no talent-founded startups (at this workforce they would outnumber
       // the region's own entrants): the test isolates the notch from the talent market.
@@ -60,8 +62,8 @@ TEST_CASE("with the hnte notch on R&D intensity bunches just above each band's t
     const double width = 0.002;
     const auto [above_on, below_on] = around_threshold(on, b, width);
     const auto [above_off, below_off] = around_threshold(off, b, width);
-    INFO("threshold " << b.threshold << ": notch on " << above_on << " above / " << below_on << " below; off "
-                      << above_off << " / " << below_off);
+    INFO("threshold " << b.threshold << ": notch on " << above_on << " above / " << below_on
+                      << " below; off " << above_off << " / " << below_off);
     CHECK(above_on >= 30);
     // Excess mass just above the threshold, twice what there is without the notch...
     CHECK(above_on > 2 * above_off);
@@ -74,7 +76,7 @@ TEST_CASE("with the hnte notch on R&D intensity bunches just above each band's t
   }
 }
 
-TEST_CASE("a firm just below the threshold bunches only when the notch pays" , "[bunching]") {
+TEST_CASE("a firm just below the threshold bunches only when the notch pays", "[bunching]") {
   auto c = test::scaled(2000);
   World w = test::simulate(c.model, {32, 0}, 0);
   // A hand-built candidate: high-tech, with a patent, not certified, 30M revenue (5% band).

@@ -1,8 +1,9 @@
 // Certification rules on hand-built firms at, just below and just above each threshold
 // (国科发火〔2016〕32号 for hnte, 国科发政〔2017〕115号 for tech_sme).
+#include "phases/certification.h"
+
 #include <catch2/catch.hpp>
 
-#include "phases/certification.h"
 #include "step.h"
 #include "test_support_sim.h"
 
@@ -27,7 +28,7 @@ TEST_CASE("hnte: the R&D threshold depends on the revenue band", "[certification
   const HnteRules r;
   CHECK(hnte_eligible(hnte_candidate(4e7, 0.05), r));
   CHECK_FALSE(hnte_eligible(hnte_candidate(4e7, 0.0499), r));
-  CHECK(hnte_eligible(hnte_candidate(5e7, 0.05), r));       // 50M is still the small band (<=)
+  CHECK(hnte_eligible(hnte_candidate(5e7, 0.05), r));  // 50M is still the small band (<=)
   CHECK_FALSE(hnte_eligible(hnte_candidate(5e7, 0.045), r));
   CHECK(hnte_eligible(hnte_candidate(5.0001e7, 0.04), r));  // medium band
   CHECK_FALSE(hnte_eligible(hnte_candidate(1e8, 0.0399), r));
@@ -68,7 +69,7 @@ TEST_CASE("tech_sme: score bands - size limits and direct qualification", "[cert
   x.rd_intensity = 0.0399;  // 20 points: 54 < 60
   CHECK(tech_sme_score(x).points == 54);
   CHECK_FALSE(tech_sme_eligible(x, r));
-  x.rd_intensity = 0.06;    // 50 points, but no S&T staff points: excluded whatever the score
+  x.rd_intensity = 0.06;  // 50 points, but no S&T staff points: excluded whatever the score
   x.rd_staff_share = 0.0999;
   CHECK(tech_sme_score(x).points == 80);
   CHECK_FALSE(tech_sme_eligible(x, r));
@@ -135,7 +136,8 @@ TEST_CASE("gazelle: young - big enough three years ago - growing 20% a year", "[
   CHECK_FALSE(gazelle(slow, r));
 }
 
-TEST_CASE("listing needs revenue and a profit; demonstration needs an hnte certificate and more", "[certification]") {
+TEST_CASE("listing needs revenue and a profit; demonstration needs an hnte certificate and more",
+          "[certification]") {
   const ListingRules l;
   CertificationInputs x;
   x.revenue = 3e8;
@@ -168,10 +170,12 @@ TEST_CASE("listing needs revenue and a profit; demonstration needs an hnte certi
   CHECK_FALSE(demo_eligible(small, d));
 }
 
-TEST_CASE("certification rounds in a simulated region respect the rules and the demo quota", "[certification]") {
+TEST_CASE("certification rounds in a simulated region respect the rules and the demo quota",
+          "[certification]") {
   // After a simulated year, every firm holding a status that is granted on the year's facts
   // meets its rule, and no more firms become demonstration enterprises than the quota.
-  auto c = test::scaled(8000, {"demo_enterprise.min_patents=1", "demo_enterprise.quota_per_year=3"});
+  auto c =
+      test::scaled(8000, {"demo_enterprise.min_patents=1", "demo_enterprise.quota_per_year=3"});
   int demo_before = 0;
   World w = test::simulate(c.model, {51, 0}, 1, [&](const World& at) {
     for (std::size_t i = 0; i < at.firms.size(); ++i) demo_before += at.firms.has(i, kDemo);

@@ -1,9 +1,8 @@
 // Facts the model must reproduce (BRIEF 3.6): a Pareto upper tail of firm sizes with an
 // exponent near 1 (Axtell 2001: 1.06), and fat-tailed, Laplace-like growth rates
 // (Stanley et al. 1996; Bottazzi & Secchi 2006).
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -28,11 +27,15 @@ double hill(std::vector<double> x, std::size_t k) {
 std::vector<std::string> presets() {
   std::vector<std::string> out;
   for (const auto& region : list_regions(test::data_dir()))
-    if (load_config({test::data_dir(), region, {}, {}}).model.region.firms_total <= 2e6) out.push_back(region);
+    if (load_config({test::data_dir(), region, {}, {}}).model.region.firms_total <= 2e6)
+      out.push_back(region);
   return out;
 }
 
-TEST_CASE("firm sizes have a Pareto upper tail with exponent in [0.8 - 1.3] after 10 years, on every preset", "[facts]") {
+TEST_CASE(
+    "firm sizes have a Pareto upper tail with exponent in [0.8 - 1.3] after 10 years, on every "
+    "preset",
+    "[facts]") {
   for (const auto& region : presets()) {
     const World w = test::simulate(test::scaled_preset(region, 40000, 10).model, {21, 0}, 10);
     std::vector<double> revenue(w.firms.revenue_year.begin(), w.firms.revenue_year.end());
@@ -45,7 +48,10 @@ TEST_CASE("firm sizes have a Pareto upper tail with exponent in [0.8 - 1.3] afte
   }
 }
 
-TEST_CASE("yearly log growth rates are fat-tailed and fit a Laplace better than a normal, on every preset", "[facts]") {
+TEST_CASE(
+    "yearly log growth rates are fat-tailed and fit a Laplace better than a normal, on every "
+    "preset",
+    "[facts]") {
   for (const auto& region : presets()) {
     std::map<std::uint64_t, double> last;
     std::vector<double> g;
@@ -56,7 +62,8 @@ TEST_CASE("yearly log growth rates are fat-tailed and fit a Laplace better than 
         now[w.firms.id[i]] = w.firms.revenue_year[i];
         // Growth of firms alive for the whole of both years.
         const auto it = last.find(w.firms.id[i]);
-        if (it != last.end() && w.firms.birth_step[i] < w.step - 2 * 4) g.push_back(std::log(w.firms.revenue_year[i] / it->second));
+        if (it != last.end() && w.firms.birth_step[i] < w.step - 2 * 4)
+          g.push_back(std::log(w.firms.revenue_year[i] / it->second));
       }
       last = std::move(now);
     });

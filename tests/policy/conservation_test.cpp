@@ -2,7 +2,6 @@
 // documented flows; every yuan a lever pays is received by some agent; carriers never hold
 // more tenants than their capacity.
 #include <catch2/catch.hpp>
-
 #include <map>
 
 #include "phases/talent_market.h"
@@ -16,15 +15,19 @@ namespace {
 // Every lever on from the first simulated year, generously.
 std::vector<std::string> all_levers_on() {
   std::vector<std::string> sets;
-  for (const char* lever : kLeverNames) sets.push_back(std::string("levers.") + lever + ".enabled=true");
-  sets.insert(sets.end(), {"levers.rd_post_subsidy.eligible=rd_active", "levers.fiscal_rd_growth.rate=0.2",
-                           "levers.carrier_awards.construction_subsidy=0.3", "levers.carrier_awards.star_award=1e5",
-                           "network.leader_min_revenue=1e7", "network.consortium_prob=0.5", "time.end_year=2026"});
+  for (const char* lever : kLeverNames)
+    sets.push_back(std::string("levers.") + lever + ".enabled=true");
+  sets.insert(
+      sets.end(),
+      {"levers.rd_post_subsidy.eligible=rd_active", "levers.fiscal_rd_growth.rate=0.2",
+       "levers.carrier_awards.construction_subsidy=0.3", "levers.carrier_awards.star_award=1e5",
+       "network.leader_min_revenue=1e7", "network.consortium_prob=0.5", "time.end_year=2026"});
   return sets;
 }
 
 double received(const World& w) {
-  double sum = w.receipts.banks + w.receipts.talents + w.receipts.public_research + w.receipts.carriers;
+  double sum =
+      w.receipts.banks + w.receipts.talents + w.receipts.public_research + w.receipts.carriers;
   for (const auto& o : w.research.orgs) sum += o.received;
   for (const auto& p : w.research.platforms) sum += p.received;
   for (const FirmTable* t : {&w.firms, &w.exited})
@@ -34,15 +37,18 @@ double received(const World& w) {
 
 }  // namespace
 
-TEST_CASE("talent changes only by inflow, graduates, outflow and retirements", "[talent][conservation]") {
-  for (const auto& sets : {test::scaled(8000, {"time.end_year=2030"}).model, test::scaled(8000, all_levers_on()).model}) {
+TEST_CASE("talent changes only by inflow, graduates, outflow and retirements",
+          "[talent][conservation]") {
+  for (const auto& sets : {test::scaled(8000, {"time.end_year=2030"}).model,
+                           test::scaled(8000, all_levers_on()).model}) {
     double before = -1;
     int years = 0;
     test::simulate(sets, {5, 0}, 5, [&](const World& w) {
       const TalentFlows& f = w.talent_flows;
       if (before >= 0) {
         INFO("year " << w.year);
-        CHECK(talent_total(w) == Approx(before + f.inflow + f.graduates - f.outflow - f.retirements).epsilon(1e-12));
+        CHECK(talent_total(w) ==
+              Approx(before + f.inflow + f.graduates - f.outflow - f.retirements).epsilon(1e-12));
         CHECK(f.inflow > 0);
         CHECK(f.outflow > 0);
         CHECK(f.retirements > 0);
@@ -66,8 +72,10 @@ TEST_CASE("money paid by levers equals money received by agents", "[levers][cons
   CHECK(years_with_money == 5);
 }
 
-TEST_CASE("carrier tenants never exceed capacity and match the firms' tenancy", "[carriers][conservation]") {
-  const auto c = test::scaled(8000, {"levers.carrier_awards.enabled=true", "carriers.apply_prob=0.9", "time.end_year=2030"});
+TEST_CASE("carrier tenants never exceed capacity and match the firms' tenancy",
+          "[carriers][conservation]") {
+  const auto c = test::scaled(8000, {"levers.carrier_awards.enabled=true",
+                                     "carriers.apply_prob=0.9", "time.end_year=2030"});
   World w = initial_population(c.model, {9, 0});
   for (int s = 0; s < 5 * c.model.time.steps_per_year; ++s) {
     step(w, c.model);
@@ -81,6 +89,7 @@ TEST_CASE("carrier tenants never exceed capacity and match the firms' tenancy", 
       CHECK(tenants[carrier.id] == carrier.tenants);
       full += carrier.tenants == carrier.capacity;
     }
-    if (s == 5 * c.model.time.steps_per_year - 1) CHECK(full > 0);  // demand filled some: the bound was tested
+    if (s == 5 * c.model.time.steps_per_year - 1)
+      CHECK(full > 0);  // demand filled some: the bound was tested
   }
 }

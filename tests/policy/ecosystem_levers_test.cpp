@@ -21,7 +21,8 @@ double total(const std::vector<std::string>& sets, int indicator) {
     auto m = c.model;
     m.time.end_year = 2026;
     const ReplicateResult r = run_replicate(m, {13, rep});
-    for (std::size_t t = 1; t < r.indicators.size() / kIndicatorCount; ++t) sum += r.indicators[t * kIndicatorCount + indicator];
+    for (std::size_t t = 1; t < r.indicators.size() / kIndicatorCount; ++t)
+      sum += r.indicators[t * kIndicatorCount + indicator];
   }
   return sum;
 }
@@ -34,8 +35,10 @@ TEST_CASE("more carrier awards open more carriers", "[levers][carriers]") {
   };
   const double off = carriers({});
   const double on = carriers({"levers.carrier_awards.enabled=true"});
-  const double twice = carriers({"levers.carrier_awards.enabled=true", "levers.carrier_awards.maker_space=[0, 3e5, 5e5]",
-                                 "levers.carrier_awards.incubator=[0, 5e5, 1e6]", "levers.carrier_awards.accelerator=[0, 5e5, 1e6]",
+  const double twice = carriers({"levers.carrier_awards.enabled=true",
+                                 "levers.carrier_awards.maker_space=[0, 3e5, 5e5]",
+                                 "levers.carrier_awards.incubator=[0, 5e5, 1e6]",
+                                 "levers.carrier_awards.accelerator=[0, 5e5, 1e6]",
                                  "levers.carrier_awards.construction_subsidy=0.3"});
   INFO("carrier-years: off " << off << ", on " << on << ", doubled " << twice);
   CHECK(on > off);
@@ -56,10 +59,12 @@ TEST_CASE("a bigger guidance fund invests more and young firms exit less", "[lev
   };
   const std::string on = "levers.guidance_fund.enabled=true";
   const auto [vc_none, exits_none] = young_exits({"time.end_year=2030"});
-  const auto [vc_small, exits_small] = young_exits({on, "levers.guidance_fund.size=2e8", "time.end_year=2030"});
-  const auto [vc_big, exits_big] = young_exits({on, "levers.guidance_fund.size=1e9", "time.end_year=2030"});
-  INFO("vc invested " << vc_none << " / " << vc_small << " / " << vc_big << "; young exits " << exits_none << " / " << exits_small
-                      << " / " << exits_big);
+  const auto [vc_small, exits_small] =
+      young_exits({on, "levers.guidance_fund.size=2e8", "time.end_year=2030"});
+  const auto [vc_big, exits_big] =
+      young_exits({on, "levers.guidance_fund.size=1e9", "time.end_year=2030"});
+  INFO("vc invested " << vc_none << " / " << vc_small << " / " << vc_big << "; young exits "
+                      << exits_none << " / " << exits_small << " / " << exits_big);
   CHECK(vc_small > vc_none);
   CHECK(vc_big > vc_small);
   CHECK(exits_big < exits_none);
@@ -69,14 +74,18 @@ TEST_CASE("a bigger guidance fund invests more and young firms exit less", "[lev
 TEST_CASE("a talent allowance raises talent inflow", "[levers][talent]") {
   const double off = total({}, kTalentInflow);
   const double on = total({"levers.talent_allowance.enabled=true"}, kTalentInflow);
-  const double more = total({"levers.talent_allowance.enabled=true", "levers.talent_allowance.amount=4e5"}, kTalentInflow);
+  const double more =
+      total({"levers.talent_allowance.enabled=true", "levers.talent_allowance.amount=4e5"},
+            kTalentInflow);
   INFO("talent inflow: off " << off << ", on " << on << ", doubled " << more);
   CHECK(on > off);
   CHECK(more > on);
 }
 
-TEST_CASE("flying incubators and R&D centres act only along an edge to the east hub", "[levers][regions]") {
-  const std::vector<std::string> on = {"levers.flying_incubator.enabled=true", "levers.flying_rd_center.enabled=true",
+TEST_CASE("flying incubators and R&D centres act only along an edge to the east hub",
+          "[levers][regions]") {
+  const std::vector<std::string> on = {"levers.flying_incubator.enabled=true",
+                                       "levers.flying_rd_center.enabled=true",
                                        "levers.flying_rd_center.adopt_prob=0.5"};
   auto linked = on, unlinked = on;
   unlinked.push_back("region.links=[]");
@@ -86,12 +95,15 @@ TEST_CASE("flying incubators and R&D centres act only along an edge to the east 
   CHECK(total(linked, kCostFlyingRdCenter) > 0);
 }
 
-TEST_CASE("a lever whose budget binds is expected to pay less and moves behaviour less", "[levers]") {
+TEST_CASE("a lever whose budget binds is expected to pay less and moves behaviour less",
+          "[levers]") {
   const std::string on = "levers.tech_transfer_support.enabled=true";
   const double off = total({}, kTechContractTurnover);
   const double unlimited = total({on}, kTechContractTurnover);
-  const double tight = total({on, "levers.tech_transfer_support.budget=1e5"}, kTechContractTurnover);
-  INFO("contract turnover: off " << off << ", tight budget " << tight << ", unlimited " << unlimited);
+  const double tight =
+      total({on, "levers.tech_transfer_support.budget=1e5"}, kTechContractTurnover);
+  INFO("contract turnover: off " << off << ", tight budget " << tight << ", unlimited "
+                                 << unlimited);
   CHECK(unlimited > off);
   CHECK(tight < unlimited);
 }

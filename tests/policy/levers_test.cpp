@@ -1,7 +1,6 @@
 // Every lever: switched off it costs exactly nothing; on, it never pays more
 // in a year than its budget, under every rationing rule.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 
 #include "policy/fiscal_ledger.h"
@@ -17,10 +16,12 @@ std::vector<std::string> all_levers_on(const std::string& rationing, const std::
   std::vector<std::string> sets;
   for (const char* lever : kLeverNames) {
     const std::string p = std::string("levers.") + lever + ".";
-    sets.insert(sets.end(), {p + "enabled=true", p + "start_year=2022", p + "rationing=" + rationing, p + "budget=" + budget});
+    sets.insert(sets.end(), {p + "enabled=true", p + "start_year=2022",
+                             p + "rationing=" + rationing, p + "budget=" + budget});
   }
   // fiscal_rd_growth adds only what exceeds the region's own public R&D growth (10%).
-  sets.insert(sets.end(), {"levers.rd_post_subsidy.eligible=rd_active", "levers.attraction_multipliers.incentive_per_firm=1e5",
+  sets.insert(sets.end(), {"levers.rd_post_subsidy.eligible=rd_active",
+                           "levers.attraction_multipliers.incentive_per_firm=1e5",
                            "levers.fiscal_rd_growth.rate=0.2", "demo_enterprise.min_patents=0",
                            // enough chain leaders in a small region for consortia to form
                            "network.leader_min_revenue=1e7", "network.consortium_prob=0.5"});
@@ -33,7 +34,9 @@ ReplicateResult run(std::vector<std::string> sets, std::uint64_t rep = 0) {
   return run_replicate(c.model, {41, rep});
 }
 
-double cost(const ReplicateResult& r, std::size_t t, int lever) { return r.indicators[t * kIndicatorCount + kCostRdPostSubsidy + lever]; }
+double cost(const ReplicateResult& r, std::size_t t, int lever) {
+  return r.indicators[t * kIndicatorCount + kCostRdPostSubsidy + lever];
+}
 
 }  // namespace
 

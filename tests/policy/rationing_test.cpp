@@ -1,10 +1,10 @@
 // Rationing never pays more than the budget, under every rule.
-#include <catch2/catch.hpp>
+#include "policy/rationing.h"
 
+#include <catch2/catch.hpp>
 #include <numeric>
 
 #include "core/random.h"
-#include "policy/rationing.h"
 
 using namespace innosim;
 
@@ -33,6 +33,7 @@ TEST_CASE("each rule serves claims in its own way", "[policy]") {
   const std::vector<double> claims = {100, 100, 100}, priority = {0.1, 0.9, 0.5};
   CHECK(ration(claims, priority, 150, Rationing::kProRata) == std::vector<double>{50, 50, 50});
   CHECK(ration(claims, priority, 150, Rationing::kRanked) == std::vector<double>{0, 100, 50});
-  CHECK(ration(claims, priority, 1e9, Rationing::kFirstCome) == claims);  // enough budget: all paid in full
+  CHECK(ration(claims, priority, 1e9, Rationing::kFirstCome) ==
+        claims);  // enough budget: all paid in full
   CHECK(ration(claims, priority, 0, Rationing::kProRata) == std::vector<double>{0, 0, 0});
 }

@@ -1,6 +1,5 @@
 // Same inputs and seed give bit-identical trajectories, whatever the thread count.
 #include <catch2/catch.hpp>
-
 #include <cstring>
 
 #include "observe/indicator_catalog.h"
@@ -12,7 +11,9 @@ using namespace innosim;
 namespace {
 EnsembleResult run_with(int threads, std::uint64_t seed) {
   EnsembleSpec spec;
-  spec.scenarios = {test::load(), test::load(test::small_region(), {scenario_file(test::data_dir(), "yinchuan", "plan")})};
+  spec.scenarios = {
+      test::load(),
+      test::load(test::small_region(), {scenario_file(test::data_dir(), "yinchuan", "plan")})};
   spec.replicates = 6;
   spec.seed = seed;
   spec.threads = threads;
@@ -36,6 +37,7 @@ TEST_CASE("the seed matters - and replicates differ from each other", "[determin
   CHECK_FALSE(bit_identical(a.trajectories, b.trajectories));
   const std::size_t per_run = a.years.size() * kIndicatorCount;
   const std::vector<double> rep0(a.trajectories.begin(), a.trajectories.begin() + per_run);
-  const std::vector<double> rep1(a.trajectories.begin() + per_run, a.trajectories.begin() + 2 * per_run);
+  const std::vector<double> rep1(a.trajectories.begin() + per_run,
+                                 a.trajectories.begin() + 2 * per_run);
   CHECK_FALSE(bit_identical(rep0, rep1));
 }

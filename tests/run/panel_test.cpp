@@ -1,7 +1,6 @@
 // The firm panel is the micro data behind the indicators: summing its rows for a year gives
 // the same business R&D, firm count and certified counts the run reports.
 #include <catch2/catch.hpp>
-
 #include <map>
 
 #include "run/ensemble.h"
@@ -27,7 +26,8 @@ TEST_CASE("the firm panel adds up to the indicators of its replicate", "[panel]"
   const auto& exited = p.ints[column(p.int_names, "exited")];
   const auto& hnte = p.ints[column(p.int_names, "hnte")];
   const auto& rd = p.reals[column(p.real_names, "rd_reported")];
-  std::map<std::pair<std::int64_t, std::int64_t>, std::array<double, 3>> sums;  // rd, live firms, hnte
+  std::map<std::pair<std::int64_t, std::int64_t>, std::array<double, 3>>
+      sums;  // rd, live firms, hnte
   for (std::size_t k = 0; k < p.rows(); ++k) {
     auto& s = sums[{rep[k], year[k]}];
     s[0] += rd[k];
@@ -38,7 +38,8 @@ TEST_CASE("the firm panel adds up to the indicators of its replicate", "[panel]"
   for (const auto& [key, s] : sums) {
     const auto [replicate, y] = key;
     const std::size_t t = static_cast<std::size_t>(y - r.years.front());
-    const double* x = &r.trajectories[(static_cast<std::size_t>(replicate) * r.years.size() + t) * kIndicatorCount];
+    const double* x = &r.trajectories[(static_cast<std::size_t>(replicate) * r.years.size() + t) *
+                                      kIndicatorCount];
     CHECK(s[0] == Approx(x[kBusinessRd]).epsilon(1e-9));
     CHECK(s[1] == x[kFirmsTotal]);
     CHECK(s[2] == x[kHntes]);

@@ -1,9 +1,8 @@
 // Quantiles and target odds.
-#include <catch2/catch.hpp>
-
-#include <cmath>
-
 #include "run/summary.h"
+
+#include <catch2/catch.hpp>
+#include <cmath>
 
 using namespace innosim;
 
@@ -26,5 +25,6 @@ TEST_CASE("targets: levels and average growth", "[summary]") {
   const std::vector<double> flow = {std::nan(""), 100, 110, 121, 133.1};
   CHECK(target_met({"x", 2025, 0.0999, "growth>=", ""}, flow, 2021));
   CHECK_FALSE(target_met({"x", 2025, 0.1001, "growth>=", ""}, flow, 2021));
-  CHECK_FALSE(target_met({"x", 2022, 0.0, "growth>=", ""}, flow, 2021));  // no interval to grow over
+  CHECK_FALSE(
+      target_met({"x", 2022, 0.0, "growth>=", ""}, flow, 2021));  // no interval to grow over
 }
