@@ -15,6 +15,8 @@ PACKAGES=(
   libfmt-dev           # formatting
   librandom123-dev     # counter-based random streams (Philox)
   libbenchmark-dev     # throughput benchmarks in bench/
+  clang-format         # the formatting check (ctest: format)
+  git                  # the formatting check lists tracked files
 )
 
 missing=()
