@@ -241,10 +241,8 @@ World initial_population(const ModelConfig& m, RunKey key) {
   policy(w, m);  // claims on the base year if a lever is already in force
   match_talent(w, m);
   statistics(w, m);
-  for (int k : {kFirmEntries, kFirmExits, kFirmRelocations, kPatentApplications, kTalentInflow,
-                kTalentOutflow, kVcInvested})
-    w.indicators[k] = std::nan("");
-  for (int k = kFiscalCostTotal; k <= kCostTechLoan; ++k) w.indicators[k] = std::nan("");
+  for (int k = 0; k < kIndicatorCount; ++k)  // flows need a simulated year
+    if (kIndicators[k].measure == Measure::kFlow) w.indicators[k] = std::nan("");
   // As at every year end: R&D for the first simulated year, under that year's policy.
   rd_decision(w, m);
   match_talent(w, m);

@@ -15,6 +15,8 @@
 #include "phases/research.h"
 #include "phases/statistics.h"
 #include "phases/talent_market.h"
+#include "policy/levers/attraction.h"
+#include "policy/levers/money.h"
 
 namespace innosim {
 namespace {

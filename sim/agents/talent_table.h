@@ -10,6 +10,8 @@ namespace innosim {
 enum TalentType : std::uint8_t { kRdTalent = 0, kLeadingTalent = 1 };
 inline constexpr std::uint64_t kNoEmployer = ~std::uint64_t{0};
 inline constexpr std::uint64_t kOrgEmployer = std::uint64_t{1} << 62;
+// allowance_years of a talent who had the allowance: never again.
+inline constexpr std::uint8_t kAllowanceDone = 0xFF;
 
 struct TalentTable {
   std::vector<std::uint64_t> id;

@@ -11,7 +11,7 @@ namespace {
 
 // Lever cost rows are shown only for levers that cost something in some scenario.
 bool worth_showing(const EnsembleResult& r, const Summary& s, std::size_t i) {
-  if (i < kCostRdPostSubsidy || i > kCostTechLoan) return true;
+  if (i < kLeverCostBegin || i >= kLeverCostEnd) return true;
   const std::size_t T = r.years.size(), I = kIndicatorCount;
   for (std::size_t sc = 0; sc < r.scenario_names.size(); ++sc)
     for (std::size_t t = 0; t < T; ++t)

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "policy/lever_registry.h"
+
 namespace innosim {
 
 // How a lever's claims are cut when they exceed its budget.
@@ -162,28 +164,11 @@ struct TechLoan {
   double cap_per_firm = 5e6;  // CNY
 };
 
+// Every lever's settings, one member per registry entry, named by its key.
 struct Levers {
-  RdPostSubsidy rd_post_subsidy;
-  StatusAward hnte_first_award;
-  AboveScaleFirstAward above_scale_first_award;
-  StatusAward demo_enterprise_award;
-  SmeProjectGrant sme_project_grant;
-  AttractionMultipliers attraction_multipliers;
-  FiscalRdGrowth fiscal_rd_growth;
-  ConsortiumSupport consortium_support;
-  CarrierAwards carrier_awards;
-  OneOffAward new_rd_institute_award;
-  TalentAllowance talent_allowance;
-  LeadingTalentFunding leading_talent_funding;
-  InvestmentShare tech_transfer_support;
-  InvestmentShare pilot_scaleup_support;
-  InvestmentShare university_cooperation_award;
-  InnovationVoucher innovation_voucher;
-  PlatformAwards platform_awards;
-  FlyingIncubator flying_incubator;
-  FlyingRdCenter flying_rd_center;
-  GuidanceFund guidance_fund;
-  TechLoan tech_loan;
+#define INNOSIM_LEVER_MEMBER(Id, key, Settings, ...) Settings key;
+  INNOSIM_LEVERS(INNOSIM_LEVER_MEMBER)
+#undef INNOSIM_LEVER_MEMBER
 };
 
 }  // namespace innosim

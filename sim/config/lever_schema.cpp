@@ -1,5 +1,6 @@
 // The lever keys of the configuration (BRIEF 4): the settings every lever shares, and each
-// lever's own parameters, with ranges, units and meanings. Defaults and seed sources are in
+// settings type's own parameters, with ranges, units and meanings; the levers themselves come
+// from the registry (policy/lever_registry.h). Defaults and seed sources are in
 // configs/model.toml.
 #include <algorithm>
 #include <cmath>
@@ -34,32 +35,80 @@ void describe_lever_common(Binder& b, const std::string& p, LeverCommon& l) {
            "expected the cost shares of the four levels to sum to 1, got " + std::to_string(sum));
 }
 
-void describe_status_award(Binder& b, const std::string& p, StatusAward& a) {
+// One overload per settings type of the registry; `p` is the lever's key prefix.
+void describe(Binder& b, const std::string& p, StatusAward& a) {
   describe_lever_common(b, p, a.common);
   b.real(p + ".amount", a.amount, kNonNeg, "CNY/firm", "award per firm, all installments together");
   b.integer(p + ".installments", a.installments, {1, 10}, "yr",
             "equal yearly installments it is paid in");
 }
 
-void describe_share_lever(Binder& b, const std::string& p, InvestmentShare& s,
-                          const std::string& what) {
+void describe(Binder& b, const std::string& p, InvestmentShare& s) {
   describe_lever_common(b, p, s.common);
-  b.real(p + ".rate", s.rate, kShare, "share", "share of the " + what + " paid");
+  b.real(p + ".rate", s.rate, kShare, "share",
+         "share of the supported project's cost paid (a technology purchase, a pilot or scale-up "
+         "investment, a cooperation project's value)");
   b.real(p + ".cap", s.cap, kNonNeg, "CNY/project", "most one project receives");
 }
 
-void describe_ecosystem_levers(Binder& b, Levers& l) {
-  std::string p = "levers.consortium_support";
-  describe_lever_common(b, p, l.consortium_support.common);
-  b.real(p + ".rate", l.consortium_support.rate, kShare, "share",
-         "share of the consortium project's R&D paid");
-  b.real(p + ".cap", l.consortium_support.cap, kNonNeg, "CNY/yr",
-         "most one consortium receives a year");
-  b.real(p + ".additionality", l.consortium_support.additionality, {0, 2}, "CNY/CNY",
-         "extra R&D of the leader per yuan received");
+void describe(Binder& b, const std::string& p, RdPostSubsidy& l) {
+  describe_lever_common(b, p, l.common);
+  b.real(p + ".rate", l.rate, {0, 1}, "share", "share of the R&D base paid back");
+  b.choice(p + ".base", l.base, {{"total", RdBase::kTotal}, {"incremental", RdBase::kIncremental}},
+           "R&D base: the year's R&D, or its increase over the previous year");
+  b.choice(p + ".eligible", l.eligible,
+           {{"hnte", Eligible::kHnte},
+            {"above_scale", Eligible::kAboveScale},
+            {"tech_sme", Eligible::kTechSme},
+            {"rd_active", Eligible::kRdActive}},
+           "which firms may claim");
+  b.real(p + ".cap_per_firm", l.cap_per_firm, kNonNeg, "CNY/yr",
+         "most one firm receives a year (inf = none)");
+}
 
-  p = "levers.carrier_awards";
-  CarrierAwards& c = l.carrier_awards;
+void describe(Binder& b, const std::string& p, AboveScaleFirstAward& a) {
+  describe_lever_common(b, p, a.common);
+  b.real(p + ".rate", a.rate, kShare, "share", "share of the previous year's R&D awarded");
+  b.real(p + ".cap", a.cap, kNonNeg, "CNY/firm", "most one firm receives");
+}
+
+void describe(Binder& b, const std::string& p, SmeProjectGrant& g) {
+  describe_lever_common(b, p, g.common);
+  b.real(p + ".amount_cap", g.amount_cap, kNonNeg, "CNY/project", "most one project receives");
+  b.real(p + ".project_share", g.project_share, kShare, "share",
+         "share of the project's cost the grant covers");
+  b.real(p + ".project_rd_share", g.project_rd_share, {0, 5}, "share",
+         "project cost over the firm's yearly R&D");
+  b.real(p + ".apply_prob", g.apply_prob, kShare, "1/yr",
+         "probability an eligible tech SME applies in a year");
+  b.real(p + ".additionality", g.additionality, {0, 2}, "CNY/CNY",
+         "extra R&D per yuan of grant (1 = fully additional, 0 = full crowding out)");
+}
+
+void describe(Binder& b, const std::string& p, AttractionMultipliers& a) {
+  describe_lever_common(b, p, a.common);
+  b.real(p + ".hnte", a.hnte, {1, 20}, "x", "credit multiplier for bringing in an hnte firm");
+  b.real(p + ".tech_sme", a.tech_sme, {1, 20}, "x", "credit multiplier for bringing in a tech SME");
+  b.real(p + ".response", a.response, {0, 5}, "1",
+         "rise in relocations of a type per unit of credit multiplier above 1");
+  b.real(p + ".incentive_per_firm", a.incentive_per_firm, kNonNeg, "CNY/firm",
+         "cash incentive paid per certified firm relocating in");
+}
+
+void describe(Binder& b, const std::string& p, FiscalRdGrowth& l) {
+  describe_lever_common(b, p, l.common);
+  b.real(p + ".rate", l.rate, {0, 1}, "1/yr", "guaranteed yearly growth of public R&D (刚性增长)");
+}
+
+void describe(Binder& b, const std::string& p, ConsortiumSupport& l) {
+  describe_lever_common(b, p, l.common);
+  b.real(p + ".rate", l.rate, kShare, "share", "share of the consortium project's R&D paid");
+  b.real(p + ".cap", l.cap, kNonNeg, "CNY/yr", "most one consortium receives a year");
+  b.real(p + ".additionality", l.additionality, {0, 2}, "CNY/CNY",
+         "extra R&D of the leader per yuan received");
+}
+
+void describe(Binder& b, const std::string& p, CarrierAwards& c) {
   describe_lever_common(b, p, c.common);
   for (int k = 0; k < kCarrierKinds; ++k) {
     std::vector<double> amounts(c.award[k].begin(), c.award[k].end());
@@ -77,22 +126,22 @@ void describe_ecosystem_levers(Binder& b, Levers& l) {
          "yearly reward of a star-rated carrier (星级评定)");
   b.real(p + ".star_share", c.star_share, kShare, "share",
          "share of carriers, best occupancy first, rated stars each year");
+}
 
-  p = "levers.new_rd_institute_award";
-  describe_lever_common(b, p, l.new_rd_institute_award.common);
-  b.real(p + ".amount", l.new_rd_institute_award.amount, kNonNeg, "CNY",
-         "one-off support on first registration");
+void describe(Binder& b, const std::string& p, OneOffAward& a) {
+  describe_lever_common(b, p, a.common);
+  b.real(p + ".amount", a.amount, kNonNeg, "CNY", "one-off support on first registration");
+}
 
-  p = "levers.talent_allowance";
-  TalentAllowance& t = l.talent_allowance;
+void describe(Binder& b, const std::string& p, TalentAllowance& t) {
   describe_lever_common(b, p, t.common);
   b.real(p + ".amount", t.amount, kNonNeg, "CNY/yr", "living allowance per eligible talent a year");
   b.integer(p + ".years", t.years, {1, 10}, "yr", "years an allowance is paid at most");
   b.real(p + ".eligible_share", t.eligible_share, kShare, "share",
          "share of R&D talents, most skilled first, who qualify");
+}
 
-  p = "levers.leading_talent_funding";
-  LeadingTalentFunding& f = l.leading_talent_funding;
+void describe(Binder& b, const std::string& p, LeadingTalentFunding& f) {
   describe_lever_common(b, p, f.common);
   b.real(p + ".talent_amount", f.talent_amount, kNonNeg, "CNY",
          "funding per recognised leading talent");
@@ -106,29 +155,22 @@ void describe_ecosystem_levers(Binder& b, Levers& l) {
     if (f.schedule.empty() || std::fabs(sum - 1.0) > 1e-9)
       b.fail(p + ".schedule", "expected shares summing to 1");
   }
+}
 
-  describe_share_lever(b, "levers.tech_transfer_support", l.tech_transfer_support,
-                       "technology purchase's investment");
-  describe_share_lever(b, "levers.pilot_scaleup_support", l.pilot_scaleup_support,
-                       "pilot or scale-up investment");
-  describe_share_lever(b, "levers.university_cooperation_award", l.university_cooperation_award,
-                       "university-firm cooperation project's value");
-
-  p = "levers.innovation_voucher";
-  describe_lever_common(b, p, l.innovation_voucher.common);
-  b.real(p + ".amount", l.innovation_voucher.amount, kNonNeg, "CNY", "value of a voucher");
-  b.real(p + ".apply_prob", l.innovation_voucher.apply_prob, kShare, "1/yr",
+void describe(Binder& b, const std::string& p, InnovationVoucher& v) {
+  describe_lever_common(b, p, v.common);
+  b.real(p + ".amount", v.amount, kNonNeg, "CNY", "value of a voucher");
+  b.real(p + ".apply_prob", v.apply_prob, kShare, "1/yr",
          "yearly probability an eligible SME uses one");
+}
 
-  p = "levers.platform_awards";
-  describe_lever_common(b, p, l.platform_awards.common);
-  b.real(p + ".national", l.platform_awards.national, kNonNeg, "CNY/yr",
-         "yearly funding of a national platform");
-  b.real(p + ".regional", l.platform_awards.regional, kNonNeg, "CNY/yr",
-         "yearly funding of a provincial platform");
+void describe(Binder& b, const std::string& p, PlatformAwards& a) {
+  describe_lever_common(b, p, a.common);
+  b.real(p + ".national", a.national, kNonNeg, "CNY/yr", "yearly funding of a national platform");
+  b.real(p + ".regional", a.regional, kNonNeg, "CNY/yr", "yearly funding of a provincial platform");
+}
 
-  p = "levers.flying_incubator";
-  FlyingIncubator& fi = l.flying_incubator;
+void describe(Binder& b, const std::string& p, FlyingIncubator& fi) {
   describe_lever_common(b, p, fi.common);
   b.real(p + ".amount", fi.amount, kNonNeg, "CNY/yr", "yearly support per flying incubator");
   b.integer(p + ".count", fi.count, {0, 1000}, "incubators",
@@ -137,9 +179,9 @@ void describe_ecosystem_levers(Binder& b, Levers& l) {
          "startups each sends home a year");
   b.real(p + ".talents_per_year", fi.talents_per_year, kNonNeg, "persons/yr",
          "R&D talents each brings from the hub a year");
+}
 
-  p = "levers.flying_rd_center";
-  FlyingRdCenter& fr = l.flying_rd_center;
+void describe(Binder& b, const std::string& p, FlyingRdCenter& fr) {
   describe_lever_common(b, p, fr.common);
   b.real(p + ".rate", fr.rate, kShare, "share", "share of the centre's R&D paid");
   b.real(p + ".cap", fr.cap, kNonNeg, "CNY/yr", "most one centre receives a year");
@@ -147,9 +189,9 @@ void describe_ecosystem_levers(Binder& b, Levers& l) {
          "yearly probability an hnte firm opens a centre in the hub");
   b.real(p + ".rd_share", fr.rd_share, kShare, "share",
          "share of the firm's R&D done in the centre");
+}
 
-  p = "levers.guidance_fund";
-  GuidanceFund& g = l.guidance_fund;
+void describe(Binder& b, const std::string& p, GuidanceFund& g) {
   describe_lever_common(b, p, g.common);
   b.real(p + ".size", g.size, kNonNeg, "CNY", "government money committed over the fund's life");
   b.integer(p + ".years", g.years, {1, 30}, "yr",
@@ -159,9 +201,9 @@ void describe_ecosystem_levers(Binder& b, Levers& l) {
   b.choice(p + ".stage", g.stage,
            {{"seed", Stage::kSeed}, {"early", Stage::kEarly}, {"growth", Stage::kGrowth}},
            "stage focus: how young the firms it invests in are");
+}
 
-  p = "levers.tech_loan";
-  TechLoan& tl = l.tech_loan;
+void describe(Binder& b, const std::string& p, TechLoan& tl) {
   describe_lever_common(b, p, tl.common);
   b.real(p + ".volume", tl.volume, kNonNeg, "CNY/yr",
          "new tech loans banks make a year against the risk pool");
@@ -172,54 +214,11 @@ void describe_ecosystem_levers(Binder& b, Levers& l) {
 
 }  // namespace
 
+// Every lever of the registry, in its order, through its settings type's overload.
 void describe_levers(Binder& b, Levers& l) {
-  std::string p = "levers.rd_post_subsidy";
-  describe_lever_common(b, p, l.rd_post_subsidy.common);
-  b.real(p + ".rate", l.rd_post_subsidy.rate, {0, 1}, "share", "share of the R&D base paid back");
-  b.choice(p + ".base", l.rd_post_subsidy.base,
-           {{"total", RdBase::kTotal}, {"incremental", RdBase::kIncremental}},
-           "R&D base: the year's R&D, or its increase over the previous year");
-  b.choice(p + ".eligible", l.rd_post_subsidy.eligible,
-           {{"hnte", Eligible::kHnte},
-            {"above_scale", Eligible::kAboveScale},
-            {"tech_sme", Eligible::kTechSme},
-            {"rd_active", Eligible::kRdActive}},
-           "which firms may claim");
-  b.real(p + ".cap_per_firm", l.rd_post_subsidy.cap_per_firm, kNonNeg, "CNY/yr",
-         "most one firm receives a year (inf = none)");
-  describe_status_award(b, "levers.hnte_first_award", l.hnte_first_award);
-  p = "levers.above_scale_first_award";
-  describe_lever_common(b, p, l.above_scale_first_award.common);
-  b.real(p + ".rate", l.above_scale_first_award.rate, kShare, "share",
-         "share of the previous year's R&D awarded");
-  b.real(p + ".cap", l.above_scale_first_award.cap, kNonNeg, "CNY/firm", "most one firm receives");
-  describe_status_award(b, "levers.demo_enterprise_award", l.demo_enterprise_award);
-  p = "levers.sme_project_grant";
-  SmeProjectGrant& g = l.sme_project_grant;
-  describe_lever_common(b, p, g.common);
-  b.real(p + ".amount_cap", g.amount_cap, kNonNeg, "CNY/project", "most one project receives");
-  b.real(p + ".project_share", g.project_share, kShare, "share",
-         "share of the project's cost the grant covers");
-  b.real(p + ".project_rd_share", g.project_rd_share, {0, 5}, "share",
-         "project cost over the firm's yearly R&D");
-  b.real(p + ".apply_prob", g.apply_prob, kShare, "1/yr",
-         "probability an eligible tech SME applies in a year");
-  b.real(p + ".additionality", g.additionality, {0, 2}, "CNY/CNY",
-         "extra R&D per yuan of grant (1 = fully additional, 0 = full crowding out)");
-  p = "levers.attraction_multipliers";
-  AttractionMultipliers& a = l.attraction_multipliers;
-  describe_lever_common(b, p, a.common);
-  b.real(p + ".hnte", a.hnte, {1, 20}, "x", "credit multiplier for bringing in an hnte firm");
-  b.real(p + ".tech_sme", a.tech_sme, {1, 20}, "x", "credit multiplier for bringing in a tech SME");
-  b.real(p + ".response", a.response, {0, 5}, "1",
-         "rise in relocations of a type per unit of credit multiplier above 1");
-  b.real(p + ".incentive_per_firm", a.incentive_per_firm, kNonNeg, "CNY/firm",
-         "cash incentive paid per certified firm relocating in");
-  p = "levers.fiscal_rd_growth";
-  describe_lever_common(b, p, l.fiscal_rd_growth.common);
-  b.real(p + ".rate", l.fiscal_rd_growth.rate, {0, 1}, "1/yr",
-         "guaranteed yearly growth of public R&D (刚性增长)");
-  describe_ecosystem_levers(b, l);
+#define INNOSIM_DESCRIBE_LEVER(Id, key, ...) describe(b, "levers." #key, l.key);
+  INNOSIM_LEVERS(INNOSIM_DESCRIBE_LEVER)
+#undef INNOSIM_DESCRIBE_LEVER
 }
 
 }  // namespace innosim

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "phases/phase_context.h"
+#include "policy/levers/networks.h"
 
 namespace innosim {
 namespace {
@@ -35,8 +36,6 @@ void supply_ties(World& w, const ModelConfig& m, const SectorRows& sector_rows) 
 void consortia(World& w, const ModelConfig& m, const SectorRows& sector_rows) {
   FirmTable& f = w.firms;
   const NetworkParams& p = m.network;
-  const ConsortiumSupport& lever = m.levers.consortium_support;
-  const bool on = lever.common.active(w.year);
   std::erase_if(w.consortia,
                 [&](const Consortium& c) { return c.end_year < w.year || f.find(c.leader) < 0; });
   std::vector<std::uint64_t> leading;
@@ -45,7 +44,7 @@ void consortia(World& w, const ModelConfig& m, const SectorRows& sector_rows) {
   std::vector<std::uint32_t> universities;
   for (const auto& o : w.research.orgs)
     if (o.kind == kUniversity) universities.push_back(o.id);
-  const double expected = on ? lever.rate * w.payout_ratio[kLeverConsortiumSupport] : 0.0;
+  const double expected = consortium_expected_rate(w, m);
   const double prob = std::min(1.0, p.consortium_prob * (1.0 + p.consortium_response * expected));
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (f.revenue[i] < p.leader_min_revenue || !(f.has(i, kHnte) || f.has(i, kDemo))) continue;
@@ -76,39 +75,7 @@ void consortia(World& w, const ModelConfig& m, const SectorRows& sector_rows) {
     if (c.university) w.network.add(c.leader, kOrgKey | c.university, TieKind::kUniversity);
     w.consortia.push_back(std::move(c));
   }
-  if (!on) return;
-  for (const auto& c : w.consortia) {
-    const std::int64_t row = f.find(c.leader);
-    const double project = p.project_rd_share * f.rd_year[row];
-    if (project > 0)
-      w.pending[kLeverConsortiumSupport].push_back(
-          {c.leader, std::min(lever.rate * project, lever.cap), project, w.year + 1});
-  }
-}
-
-// 飞地研发中心: hnte firms open R&D centres in the east hub while the lever is on and the
-// region has an edge to the hub; each claims its share of the centre's R&D.
-void flying_rd_centers(World& w, const ModelConfig& m) {
-  FirmTable& f = w.firms;
-  const FlyingRdCenter& lever = m.levers.flying_rd_center;
-  const bool on = lever.common.active(w.year) && w.east_link;
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    if (!on) {
-      f.set(i, kFlyingRdCenter, false);
-      continue;
-    }
-    if (!f.has(i, kHnte)) continue;
-    if (!f.has(i, kFlyingRdCenter)) {
-      Stream s = firm_stream(w, i, Purpose::kNetwork);
-      s.uniform(), s.uniform();
-      if (s.uniform() < lever.adopt_prob) f.set(i, kFlyingRdCenter, true);
-      continue;
-    }
-    const double centre_rd = lever.rd_share * f.rd_year[i];
-    if (centre_rd > 0)
-      w.pending[kLeverFlyingRdCenter].push_back(
-          {f.id[i], std::min(lever.rate * centre_rd, lever.cap), centre_rd, w.year + 1});
-  }
+  consortium_claims(w, m);
 }
 
 }  // namespace
@@ -117,7 +84,7 @@ void collaboration_year_end(World& w, const ModelConfig& m) {
   const auto sector_rows = rows_by_sector(w, m);
   supply_ties(w, m, sector_rows);
   consortia(w, m, sector_rows);
-  flying_rd_centers(w, m);
+  flying_rd_centers_year_end(w, m);
   w.network.rebuild(w.firms, w.research);
 }
 

@@ -6,6 +6,7 @@
 
 #include "phases/incubation.h"
 #include "phases/phase_context.h"
+#include "policy/levers/attraction.h"
 
 namespace innosim {
 namespace {
@@ -69,7 +70,6 @@ void knowledge_startups(World& w, const ModelConfig& m) {
 
 void relocation(World& w, const ModelConfig& m, std::uint64_t n, std::optional<Certified> kind) {
   FirmTable& f = w.firms;
-  const AttractionMultipliers& lever = m.levers.attraction_multipliers;
   for (std::uint64_t k = 0; k < n; ++k) {
     Stream s(w.key.seed, w.key.stream(), w.next_firm_id, static_cast<std::uint32_t>(w.step),
              Purpose::kEntry);
@@ -94,9 +94,7 @@ void relocation(World& w, const ModelConfig& m, std::uint64_t n, std::optional<C
     } else {
       f.set(row, kTechSme, true);
     }
-    if (lever.common.active(w.year) && lever.incentive_per_firm > 0)
-      w.pending[kLeverAttractionMultipliers].push_back(
-          {f.id[row], lever.incentive_per_firm, f.revenue[row], w.year + 1});
+    relocation_incentive_claim(w, m, row);
   }
   w.relocations += static_cast<double>(n);
 }
@@ -137,10 +135,6 @@ void give_certified_profile(FirmTable& f, std::size_t i, Stream& s, const ModelC
   if (kind == Certified::kHnte)
     f.high_tech_revenue_share[i] = std::max(
         f.high_tech_revenue_share[i], static_cast<float>(m.hnte.high_tech_revenue_min + 0.05));
-}
-
-double attraction_factor(const AttractionMultipliers& lever, int year, double multiplier) {
-  return lever.common.active(year) ? 1.0 + lever.response * (multiplier - 1.0) : 1.0;
 }
 
 void entry(World& w, const ModelConfig& m) {

@@ -23,7 +23,4 @@ double min_certified_intensity(const ModelConfig& m, double revenue, Certified k
 void give_certified_profile(FirmTable& f, std::size_t i, Stream& s, const ModelConfig& m,
                             Certified kind);
 
-// Relocation intensity multiplier of a type under the attraction lever in `year`.
-double attraction_factor(const AttractionMultipliers& lever, int year, double multiplier);
-
 }  // namespace innosim

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "phases/phase_context.h"
+#include "policy/levers/money.h"
 
 namespace innosim {
 namespace {
@@ -11,10 +12,9 @@ namespace {
 void venture_deals(World& w, const ModelConfig& m) {
   FirmTable& f = w.firms;
   const FinanceParams& p = m.finance;
-  const GuidanceFund& g = m.levers.guidance_fund;
   const VentureCapital vc = venture_capital(w, m);
   if (vc.total <= 0) return;
-  const auto stage = static_cast<std::size_t>(g.common.active(w.year) ? g.stage : Stage::kEarly);
+  const auto stage = static_cast<std::size_t>(venture_stage(w, m));
   const double max_age = p.stage_max_age[stage];
   // Funds exit on listing, or once a firm is well past the stages they invest in.
   for (std::size_t i = 0; i < f.size(); ++i)
@@ -45,10 +45,7 @@ void venture_deals(World& w, const ModelConfig& m) {
     f.set(i, kVcBacked, true);
     w.vc_invested += deal;
     if (government_share <= 0) continue;
-    const double public_part = deal * government_share;
-    f.support_year[i] += static_cast<float>(public_part);
-    w.ledger.book(kLeverGuidanceFund, public_part, g.common);
-    w.guidance_committed += public_part;
+    book_guidance_investment(w, m, i, deal * government_share);
   }
 }
 
@@ -64,54 +61,14 @@ void tech_loans(World& w, const ModelConfig& m) {
     f.loan[i] -= static_cast<float>(principal);
     if (f.loan[i] < 1.0f) f.loan[i] = 0;
   }
-  const TechLoan& lever = m.levers.tech_loan;
-  if (!lever.common.active(w.year)) return;
-  // New loans to technology firms, the banks' safest first (profit margin).
-  std::vector<std::pair<double, std::size_t>> applicants;
-  for (std::size_t i = 0; i < f.size(); ++i)
-    if (!f.has(i, kDead) && f.loan[i] == 0 && f.has(i, kRdActive) &&
-        (f.has(i, kTechSme) || f.has(i, kHnte)) && f.revenue[i] > 0)
-      applicants.emplace_back(-f.profit_last[i] / f.revenue[i], i);
-  std::sort(applicants.begin(), applicants.end());
-  double left = lever.volume;
-  for (const auto& [neg_margin, i] : applicants) {
-    const double loan = std::min({lever.cap_per_firm, p.loan_revenue_share * f.revenue[i], left});
-    if (loan <= 0) break;
-    left -= loan;
-    f.loan[i] = static_cast<float>(loan);
-    f.cash[i] += static_cast<float>(loan);
-  }
+  new_tech_loans(w, m);
 }
 
 }  // namespace
 
-VentureCapital venture_capital(const World& w, const ModelConfig& m) {
-  VentureCapital vc;
-  vc.total = m.region.ecosystem.vc_private;
-  const GuidanceFund& g = m.levers.guidance_fund;
-  if (g.common.active(w.year)) {
-    vc.government =
-        std::clamp(std::min(g.size / g.years, g.size - w.guidance_committed), 0.0, g.common.budget);
-    vc.total += vc.government * (1.0 + g.leverage);
-  }
-  return vc;
-}
-
 void finance_year_end(World& w, const ModelConfig& m) {
   venture_deals(w, m);
   tech_loans(w, m);
-}
-
-void settle_defaults(World& w, const ModelConfig& m) {
-  const TechLoan& lever = m.levers.tech_loan;
-  FirmTable& f = w.firms;
-  double claims = 0;
-  for (std::size_t i = 0; i < f.size(); ++i)
-    if (f.has(i, kDead) && f.loan[i] > 0) claims += lever.coverage * f.loan[i];
-  if (!lever.common.enabled || claims <= 0) return;
-  const double paid = std::min(claims, lever.common.budget);  // the pool's yearly budget
-  w.ledger.book(kLeverTechLoan, paid, lever.common);
-  w.receipts.banks += paid;
 }
 
 }  // namespace innosim

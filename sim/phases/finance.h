@@ -10,15 +10,5 @@
 
 namespace innosim {
 
-// Venture money available this year (private flow plus the guidance fund's tranche with its
-// leverage) and the government's part of it, CNY.
-struct VentureCapital {
-  double total = 0;
-  double government = 0;
-};
-VentureCapital venture_capital(const World& w, const ModelConfig& m);
 void finance_year_end(World& w, const ModelConfig& m);
-// Risk-pool compensation for the tech loans of firms that exited this year (before compaction).
-void settle_defaults(World& w, const ModelConfig& m);
-
 }  // namespace innosim

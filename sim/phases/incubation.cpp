@@ -4,16 +4,13 @@
 #include <cmath>
 
 #include "phases/phase_context.h"
+#include "policy/levers/incubation.h"
+#include "policy/levers/networks.h"
 
 namespace innosim {
 namespace {
 
 double occupancy(const Carrier& c) { return c.capacity > 0 ? c.tenants / c.capacity : 0.0; }
-
-void claim_carrier(World& w, Lever lever, const Carrier& c, double amount, double merit) {
-  if (amount > 0)
-    w.pending[lever].push_back({c.id, amount, merit, w.year + 1, Recipient::kCarrier});
-}
 
 // A carrier of `kind` with free space, searched from a random start; nullptr if all are full.
 Carrier* free_carrier(World& w, CarrierKind kind, double u) {
@@ -90,8 +87,6 @@ void incubation(World& w, const ModelConfig& m) {
 
 void carriers_year_end(World& w, const ModelConfig& m) {
   const CarrierParams& p = m.carriers;
-  const CarrierAwards& lever = m.levers.carrier_awards;
-  const bool on = lever.common.active(w.year);
   Stream s = region_stream(w, Purpose::kCarrier);
   auto& rows = w.carriers.rows;
 
@@ -99,19 +94,7 @@ void carriers_year_end(World& w, const ModelConfig& m) {
   for (auto& c : rows)
     c.quality = std::min(1.0, c.quality + c.received * p.quality_per_million / 1e6);
 
-  // Star ratings: the best-occupied carriers, a fixed share of them.
-  if (on && lever.star_award > 0) {
-    std::vector<const Carrier*> local;
-    for (const auto& c : rows)
-      if (!c.flying) local.push_back(&c);
-    std::stable_sort(local.begin(), local.end(), [](const Carrier* a, const Carrier* b) {
-      return occupancy(*a) > occupancy(*b);
-    });
-    const auto stars =
-        static_cast<std::size_t>(std::floor(lever.star_share * static_cast<double>(local.size())));
-    for (std::size_t k = 0; k < stars; ++k)
-      claim_carrier(w, kLeverCarrierAwards, *local[k], lever.star_award, occupancy(*local[k]));
-  }
+  star_rating_claims(w, m);
 
   // Certification a level up: carriers that are full enough and old enough apply; the award
   // for the next level makes the effort worth more.
@@ -121,14 +104,14 @@ void carriers_year_end(World& w, const ModelConfig& m) {
         occupancy(c) < p.upgrade_occupancy)
       continue;
     const auto next = static_cast<CarrierLevel>(c.level + 1);
-    const double award = on ? lever.award[c.kind][next] : 0.0;
-    const double expected = award * w.payout_ratio[kLeverCarrierAwards];
+    const double award = carrier_award(w, m, c.kind, next);
+    const double expected = expected_carrier_payment(w, award);
     if (u >= p.upgrade_prob * c.quality *
                  (1.0 + p.award_response * expected / p.construction_cost[c.kind]))
       continue;
     c.level = next;
     c.capacity = carrier_capacity(p, c.kind, next);
-    if (on) claim_carrier(w, kLeverCarrierAwards, c, award, c.quality);
+    carrier_award_claim(w, c, award, c.quality);
   }
 
   // Closures, likelier when a carrier stands empty.
@@ -152,10 +135,7 @@ void carriers_year_end(World& w, const ModelConfig& m) {
     double capacity = 0, rejected = 0, n = 0;
     for (const auto& c : rows)
       if (c.kind == kind && !c.flying) capacity += c.capacity, rejected += c.rejected, n += 1;
-    const double support =
-        on ? (lever.construction_subsidy * p.construction_cost[k] + lever.award[k][kProvincial]) *
-                 w.payout_ratio[kLeverCarrierAwards]
-           : 0.0;
+    const double support = carrier_opening_support(w, m, kind);
     const double rate = p.open_rate * std::max(1.0, n) *
                         (1.0 + p.demand_response * rejected / std::max(1.0, capacity)) *
                         (1.0 + p.award_response * support / p.construction_cost[k]);
@@ -164,30 +144,11 @@ void carriers_year_end(World& w, const ModelConfig& m) {
       const double quality = std::clamp(p.quality_mean * (0.5 + s.uniform()), 0.05, 1.0);
       Carrier& c =
           w.carriers.add(kind, kMunicipal, carrier_capacity(p, kind, kMunicipal), quality, w.year);
-      if (on)
-        claim_carrier(w, kLeverCarrierAwards, c,
-                      lever.construction_subsidy * p.construction_cost[k], quality);
+      construction_subsidy_claim(w, m, c);
     }
   }
 
-  // Flying incubators (飞地孵化器): run in the east hub while their lever is on and the
-  // region has an edge to the hub; paid yearly, each sends startups home.
-  const FlyingIncubator& fly = m.levers.flying_incubator;
-  const int wanted = fly.common.active(w.year) && w.east_link ? fly.count : 0;
-  int have = 0;
-  for (auto& c : rows) {
-    if (!c.flying) continue;
-    if (have++ >= wanted) c.closed = true;
-  }
-  rows.erase(std::remove_if(rows.begin(), rows.end(), [](const Carrier& c) { return c.closed; }),
-             rows.end());
-  for (; have < wanted; ++have)
-    w.carriers.add(kIncubator, kMunicipal, 0.0, p.quality_mean, w.year).flying = true;
-  for (const auto& c : rows) {
-    if (!c.flying) continue;
-    claim_carrier(w, kLeverFlyingIncubator, c, fly.amount, 1.0);
-    w.flying_startups += static_cast<int>(s.poisson(fly.graduates_per_year));
-  }
+  flying_incubators_year_end(w, m, s);
   for (auto& c : rows) c.rejected = 0;
 }
 

@@ -4,6 +4,7 @@
 
 #include "phases/collaboration.h"
 #include "phases/phase_context.h"
+#include "policy/levers/networks.h"
 
 namespace innosim {
 
@@ -16,8 +17,7 @@ double innovation_probability(const World& w, const ModelConfig& m, std::size_t 
       p.success_per_million * rd_m * (1.0 + p.knowledge_effect * std::log1p(f.knowledge[i] / 1e6)) +
       p.spillover_effect * std::log1p(network_spillover(w, m, i));
   lambda *= 1.0 + m.talent.leading_effect * f.leading[i];
-  if (f.has(i, kFlyingRdCenter))
-    lambda *= 1.0 + m.levers.flying_rd_center.rd_share;  // the hub's knowledge
+  lambda *= 1.0 + hub_rd_share(m, f, i);  // the hub's knowledge
   return 1.0 - std::exp(-lambda);
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "phases/phase_context.h"
+#include "policy/levers/status_awards.h"
 #include "policy/user_cost.h"
 
 namespace innosim {
@@ -59,9 +60,7 @@ RdChoice bunching_choice(const World& w, const ModelConfig& m, std::size_t i, do
   const double tau0 = m.tax.corporate_rate, tau_h = m.tax.hnte_rate;
   const double profit = (m.firm.profit_margin - real) * revenue;
   double gain = (tau0 - tau_h) * std::max(0.0, profit);
-  const StatusAward& award = m.levers.hnte_first_award;
-  if (!f.has(i, kEverHnte) && award.common.active(next_year))
-    gain += award.amount / m.hnte.validity_years;
+  gain += expected_hnte_award(m, f, i, next_year);
   // Cost: the firm's loss from moving its real R&D off its optimum, and the relabelling cost.
   const double s = m.tax.super_deduction(next_year, f.has(i, kTechSme));
   const double u = std::max(kMinUserCost, 1.0 - tau_h * (1.0 + s));

@@ -4,13 +4,10 @@
 #include <cmath>
 
 #include "phases/phase_context.h"
+#include "policy/levers/research.h"
 
 namespace innosim {
 namespace {
-
-void claim(World& w, Lever lever, std::uint64_t id, double amount, double merit, Recipient to) {
-  if (amount > 0) w.pending[lever].push_back({id, amount, merit, w.year + 1, to});
-}
 
 std::vector<std::size_t> rd_active_rows(const FirmTable& f) {
   std::vector<std::size_t> rows;
@@ -47,8 +44,6 @@ void technology_contracts(World& w, const ModelConfig& m, Stream& s) {
       s.poisson(w.transfer_scale * total * from_orgs * transfer_cost_factor(w, m, true));
   const auto n_firm =
       s.poisson(w.transfer_scale * total * (1.0 - from_orgs) * transfer_cost_factor(w, m, false));
-  const InvestmentShare& tt = m.levers.tech_transfer_support;
-  const InvestmentShare& coop = m.levers.university_cooperation_award;
   for (std::uint64_t k = 0; k < n_org + n_firm; ++k) {
     const bool university = k < n_org;
     const std::size_t i =
@@ -60,14 +55,9 @@ void technology_contracts(World& w, const ModelConfig& m, Stream& s) {
     f.productivity[i] += static_cast<float>(p.transfer_gain);
     f.knowledge[i] += static_cast<float>(value);
     f.cash[i] -= static_cast<float>(value);
-    if (tt.common.active(w.year))
-      claim(w, kLeverTechTransferSupport, f.id[i], std::min(tt.rate * value, tt.cap), value,
-            Recipient::kFirm);
-    if (!university) continue;
-    w.network.add(f.id[i], kOrgKey | w.research.orgs[seller].id, TieKind::kUniversity);
-    if (coop.common.active(w.year))
-      claim(w, kLeverUniversityCooperationAward, f.id[i], std::min(coop.rate * value, coop.cap),
-            value, Recipient::kFirm);
+    contract_claims(w, m, i, value, university);
+    if (university)
+      w.network.add(f.id[i], kOrgKey | w.research.orgs[seller].id, TieKind::kUniversity);
   }
 }
 
@@ -75,9 +65,7 @@ void technology_contracts(World& w, const ModelConfig& m, Stream& s) {
 void scale_ups(World& w, const ModelConfig& m) {
   FirmTable& f = w.firms;
   const ResearchParams& p = m.research;
-  const InvestmentShare& lever = m.levers.pilot_scaleup_support;
-  const bool on = lever.common.active(w.year);
-  const double expected = on ? lever.rate * w.payout_ratio[kLeverPilotScaleupSupport] : 0.0;
+  const double expected = scaleup_expected_rate(w, m);
   const double prob = std::min(
       1.0, p.scaleup_prob * std::pow(1.0 - expected, m.research.transfer_price_elasticity));
   for (std::size_t i = 0; i < f.size(); ++i) {
@@ -87,22 +75,7 @@ void scale_ups(World& w, const ModelConfig& m) {
     const double investment = p.scaleup_investment * f.revenue[i];
     f.productivity[i] += static_cast<float>(p.scaleup_gain);
     f.cash[i] -= static_cast<float>(investment);
-    if (on)
-      claim(w, kLeverPilotScaleupSupport, f.id[i], std::min(lever.rate * investment, lever.cap),
-            investment, Recipient::kFirm);
-  }
-}
-
-void vouchers(World& w, const ModelConfig& m) {
-  const InnovationVoucher& v = m.levers.innovation_voucher;
-  if (!v.common.active(w.year)) return;
-  const FirmTable& f = w.firms;
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    if (!f.has(i, kTechSme) || f.has(i, kDead)) continue;
-    Stream s = firm_stream(w, i, Purpose::kResearch);
-    s.uniform();  // the scale-up draw
-    if (s.uniform() < v.apply_prob)
-      claim(w, kLeverInnovationVoucher, f.id[i], v.amount, f.knowledge[i], Recipient::kFirm);
+    scaleup_claim(w, m, i, investment);
   }
 }
 
@@ -113,16 +86,6 @@ double transfer_knowledge(const World& w) {
   for (const auto& o : w.research.orgs) k += o.knowledge;
   for (const auto& p : w.research.platforms) k += p.knowledge;
   return k / 1e6;
-}
-
-double transfer_cost_factor(const World& w, const ModelConfig& m, bool with_university) {
-  const InvestmentShare& tt = m.levers.tech_transfer_support;
-  const InvestmentShare& coop = m.levers.university_cooperation_award;
-  double rate =
-      tt.common.active(w.year) ? tt.rate * w.payout_ratio[kLeverTechTransferSupport] : 0.0;
-  if (with_university && coop.common.active(w.year))
-    rate += coop.rate * w.payout_ratio[kLeverUniversityCooperationAward];
-  return std::pow(std::max(0.05, 1.0 - rate), m.research.transfer_price_elasticity);
 }
 
 void open_orgs(World& w, OrgKind kind, int n) {
@@ -156,7 +119,7 @@ void research_year_end(World& w, const ModelConfig& m) {
   fund_research(w, m);
   technology_contracts(w, m, s);
   scale_ups(w, m);
-  vouchers(w, m);
+  voucher_claims(w, m);
 
   // Spin-offs, founded in the next step.
   for (const auto& o : w.research.orgs) {
@@ -165,34 +128,20 @@ void research_year_end(World& w, const ModelConfig& m) {
   }
 
   // New R&D institutes, drawn by the one-off award.
-  const OneOffAward& award = m.levers.new_rd_institute_award;
-  const bool award_on = award.common.active(w.year);
   const double n_new = std::max(1.0, static_cast<double>(w.research.count(kNewRdInstitute)));
-  const auto openings = s.poisson(
-      p.new_institute_rate * n_new *
-      (1.0 +
-       p.award_response *
-           (award_on ? award.amount * w.payout_ratio[kLeverNewRdInstituteAward] / 1e6 : 0.0)));
+  const auto openings = s.poisson(p.new_institute_rate * n_new *
+                                  (1.0 + p.award_response * institute_award_offer(w, m)));
   for (std::uint64_t k = 0; k < openings; ++k) {
     open_orgs(w, kNewRdInstitute, 1);
-    if (award_on)
-      claim(w, kLeverNewRdInstituteAward, w.research.orgs.back().id, award.amount, 1.0,
-            Recipient::kOrg);
+    institute_award_claim(w, m, w.research.orgs.back().id);
   }
 
   // Platforms: new ones drawn by the yearly awards; every platform claims its award.
-  const PlatformAwards& pa = m.levers.platform_awards;
-  const bool pa_on = pa.common.active(w.year);
   const double n_platforms = std::max(1.0, static_cast<double>(w.research.platforms.size()));
-  const auto new_platforms = s.poisson(
-      p.platform_rate * n_platforms *
-      (1.0 + p.platform_response *
-                 (pa_on ? pa.regional * w.payout_ratio[kLeverPlatformAwards] / 1e6 : 0.0)));
+  const auto new_platforms = s.poisson(p.platform_rate * n_platforms *
+                                       (1.0 + p.platform_response * platform_award_offer(w, m)));
   for (std::uint64_t k = 0; k < new_platforms; ++k) open_platform(w, m, s);
-  if (pa_on)
-    for (const auto& pl : w.research.platforms)
-      claim(w, kLeverPlatformAwards, pl.id, pl.national ? pa.national : pa.regional, pl.knowledge,
-            Recipient::kPlatform);
+  platform_award_claims(w, m);
 }
 
 }  // namespace innosim

@@ -12,9 +12,6 @@ namespace innosim {
 
 // Contracts a year per million CNY of knowledge on offer, at the net cost factor 1.
 double transfer_knowledge(const World& w);
-// The buyer's net-cost factor of a contract under the support levers in force:
-// (1 - expected rates)^elasticity, each rate times the share of claims its lever last paid.
-double transfer_cost_factor(const World& w, const ModelConfig& m, bool with_university);
 void research_year_end(World& w, const ModelConfig& m);
 // Adds `n` organisations of `kind` with no budget yet (initial population and openings).
 void open_orgs(World& w, OrgKind kind, int n);

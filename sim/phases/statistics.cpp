@@ -96,7 +96,7 @@ void statistics(World& w, const ModelConfig& m) {
   x[kHighTechVaShare] = ratio(above_high_tech, above_revenue);
   x[kFiscalCostTotal] = w.ledger.total();
   for (int k = 0; k < kLeverCount; ++k)
-    x[kCostRdPostSubsidy + k] = w.ledger.lever_total(static_cast<Lever>(k));
+    x[kLeverCostBegin + k] = w.ledger.lever_total(static_cast<Lever>(k));
   x[kTaxExpenditure] = w.tax_expenditure;
   ecosystem_statistics(w, x);
 }

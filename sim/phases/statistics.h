@@ -7,16 +7,5 @@
 
 namespace innosim {
 
-// One cost indicator per lever, named cost_<lever>, in lever order.
-inline constexpr bool cost_indicators_follow_levers() {
-  if (kCostTechLoan - kCostRdPostSubsidy + 1 != kLeverCount) return false;
-  for (int k = 0; k < kLeverCount; ++k)
-    if (kIndicators[kCostRdPostSubsidy + k].name.substr(5) != std::string_view(kLeverNames[k]))
-      return false;
-  return true;
-}
-static_assert(cost_indicators_follow_levers(),
-              "one cost indicator per lever, named after it, in lever order");
-
 void statistics(World& w, const ModelConfig& m);
 }  // namespace innosim

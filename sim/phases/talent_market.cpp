@@ -4,23 +4,17 @@
 #include <cmath>
 
 #include "phases/phase_context.h"
+#include "policy/levers/networks.h"
+#include "policy/levers/talent.h"
 
 namespace innosim {
 namespace {
 
 constexpr std::uint8_t kRetiring = 1, kLeavingRegion = 2;
-constexpr std::uint8_t kAllowanceDone = 0xFF;  // had the allowance; never again
 
 Stream talent_stream(const World& w, std::uint64_t talent_id) {
   return Stream(w.key.seed, w.key.stream(), talent_id, static_cast<std::uint32_t>(w.step),
                 Purpose::kTalent);
-}
-
-// The allowance a talent expects, over the wage.
-double allowance_ratio(const World& w, const ModelConfig& m) {
-  const TalentAllowance& a = m.levers.talent_allowance;
-  return a.common.active(w.year) ? a.amount * w.payout_ratio[kLeverTalentAllowance] / m.talent.wage
-                                 : 0.0;
 }
 
 std::size_t add_talent(World& w, TalentType type, float skill) {
@@ -30,10 +24,7 @@ std::size_t add_talent(World& w, TalentType type, float skill) {
 // New leading talents, some with teams; each is recognised and funded in installments.
 double leading_inflow(World& w, const ModelConfig& m, Stream& s, double leading_stock,
                       double rate) {
-  const LeadingTalentFunding& lever = m.levers.leading_talent_funding;
-  const bool on = lever.common.active(w.year);
-  const double offer =
-      on ? lever.talent_amount * w.payout_ratio[kLeverLeadingTalentFunding] / 1e6 : 0.0;
+  const double offer = leading_talent_offer(w, m);
   const auto n =
       s.poisson(std::max(1.0, leading_stock) * rate * (1.0 + m.talent.leading_response * offer));
   double arrivals = 0;
@@ -44,13 +35,7 @@ double leading_inflow(World& w, const ModelConfig& m, Stream& s, double leading_
     if (team)
       for (int t = 0; t < static_cast<int>(m.talent.team_size); ++t, arrivals += 1)
         add_talent(w, kRdTalent, static_cast<float>(s.uniform()));
-    if (!on) continue;
-    const double amount = team ? lever.team_amount : lever.talent_amount;
-    for (std::size_t y = 0; y < lever.schedule.size(); ++y)
-      if (lever.schedule[y] > 0)
-        w.pending[kLeverLeadingTalentFunding].push_back(
-            {w.talent.id[row], amount * lever.schedule[y], 1.0, w.year + 1 + static_cast<int>(y),
-             Recipient::kTalent});
+    leading_talent_claims(w, m, row, team);
   }
   return arrivals;
 }
@@ -62,8 +47,7 @@ double talent_total(const World& w) { return static_cast<double>(w.talent.size()
 double rd_staff_demand(const FirmTable& f, std::size_t i, const ModelConfig& m) {
   if (!f.has(i, kRdActive) || f.has(i, kDead)) return 0.0;
   double rd = f.intensity[i] * f.revenue[i] + f.grant_rd[i];
-  if (f.has(i, kFlyingRdCenter))
-    rd *= 1.0 - m.levers.flying_rd_center.rd_share;  // done in the hub, by its staff
+  rd *= 1.0 - hub_rd_share(m, f, i);  // done in the hub, by its staff
   return rd / (m.rd.cost_per_rd_worker * m.talent.rd_fte_per_person);
 }
 
@@ -121,9 +105,7 @@ void talent_flows(World& w, const ModelConfig& m) {
   for (std::uint64_t k = 0; k < graduates; ++k)
     add_talent(w, kRdTalent, static_cast<float>(0.5 * s.uniform()));
   const double team_arrivals = leading_inflow(w, m, s, leading, p.inflow_rate + w.east_inflow_rate);
-  const FlyingIncubator& fly = m.levers.flying_incubator;
-  const auto flying =
-      fly.common.active(w.year) && w.east_link ? s.poisson(fly.count * fly.talents_per_year) : 0;
+  const auto flying = flying_incubator_talents(w, m, s);
   for (std::uint64_t k = 0; k < flying; ++k)
     add_talent(w, kRdTalent, static_cast<float>(s.uniform()));
   for (const Migrant& g : w.arrivals) add_talent(w, g.type, g.skill);
@@ -132,16 +114,7 @@ void talent_flows(World& w, const ModelConfig& m) {
   w.arrivals.clear();
 
   // Allowances for the most skilled R&D talents, paid yearly for a few years.
-  const TalentAllowance& a = m.levers.talent_allowance;
-  if (a.common.active(w.year)) {
-    for (std::size_t i = 0; i < t.size(); ++i) {
-      if (t.allowance_years[i] == kAllowanceDone || t.skill[i] < 1.0 - a.eligible_share) continue;
-      if (t.allowance_years[i] == 0) t.allowance_years[i] = static_cast<std::uint8_t>(a.years);
-      w.pending[kLeverTalentAllowance].push_back(
-          {t.id[i], a.amount, t.skill[i], w.year + 1, Recipient::kTalent});
-      if (--t.allowance_years[i] == 0) t.allowance_years[i] = kAllowanceDone;
-    }
-  }
+  allowance_claims(w, m);
 
   // Entrepreneurship: more free carrier places and more venture money, more startups.
   double free_places = 0;
@@ -240,7 +213,7 @@ void match_talent(World& w, const ModelConfig& m) {
     if (staff[i] >= demand[i] || f.revenue[i] <= 0) continue;
     // Half a person of slack: tiny R&D needs no dedicated hire.
     double cap = (staff[i] + 0.5) * per_person / f.revenue[i];
-    if (f.has(i, kFlyingRdCenter)) cap /= 1.0 - m.levers.flying_rd_center.rd_share;
+    cap /= 1.0 - hub_rd_share(m, f, i);
     f.intensity[i] = static_cast<float>(std::min<double>(f.intensity[i], cap));
   }
 }

@@ -64,6 +64,10 @@ void credit(World& w, const Claim& c, double amount) {
 
 }  // namespace
 
+void file_claim(World& w, Lever lever, const Claim& c) {
+  if (c.amount > 0) w.pending[lever].push_back(c);
+}
+
 std::vector<std::pair<std::uint64_t, double>> pay_due_claims(World& w, Lever lever,
                                                              const LeverCommon& settings) {
   auto& pending = w.pending[lever];

@@ -24,6 +24,9 @@ struct Claim {
   Recipient to = Recipient::kFirm;
 };
 
+// Files claim `c` on `lever` (a claim of nothing is not filed). Every lever files through here.
+void file_claim(World& w, Lever lever, const Claim& c);
+
 // Pays every claim of `lever` due this year to recipients still present; returns what each
 // recipient id was paid. Records the share of the claims paid in w.payout_ratio[lever].
 std::vector<std::pair<std::uint64_t, double>> pay_due_claims(World& w, Lever lever,

@@ -3,67 +3,9 @@
 #include <array>
 
 #include "config/model_config.h"
+#include "policy/lever.h"
 
 namespace innosim {
-
-enum Lever : int {
-  kLeverRdPostSubsidy,
-  kLeverHnteFirstAward,
-  kLeverAboveScaleFirstAward,
-  kLeverDemoEnterpriseAward,
-  kLeverSmeProjectGrant,
-  kLeverAttractionMultipliers,
-  kLeverFiscalRdGrowth,
-  kLeverConsortiumSupport,
-  kLeverCarrierAwards,
-  kLeverNewRdInstituteAward,
-  kLeverTalentAllowance,
-  kLeverLeadingTalentFunding,
-  kLeverTechTransferSupport,
-  kLeverPilotScaleupSupport,
-  kLeverUniversityCooperationAward,
-  kLeverInnovationVoucher,
-  kLeverPlatformAwards,
-  kLeverFlyingIncubator,
-  kLeverFlyingRdCenter,
-  kLeverGuidanceFund,
-  kLeverTechLoan,
-  kLeverCount
-};
-inline constexpr std::array<const char*, kLeverCount> kLeverNames = {
-    "rd_post_subsidy",        "hnte_first_award",      "above_scale_first_award",
-    "demo_enterprise_award",  "sme_project_grant",     "attraction_multipliers",
-    "fiscal_rd_growth",       "consortium_support",    "carrier_awards",
-    "new_rd_institute_award", "talent_allowance",      "leading_talent_funding",
-    "tech_transfer_support",  "pilot_scaleup_support", "university_cooperation_award",
-    "innovation_voucher",     "platform_awards",       "flying_incubator",
-    "flying_rd_center",       "guidance_fund",         "tech_loan"};
-
-// The settings every lever shares, by lever id.
-inline const LeverCommon& lever_settings(const Levers& l, Lever lever) {
-  const std::array<const LeverCommon*, kLeverCount> all = {&l.rd_post_subsidy.common,
-                                                           &l.hnte_first_award.common,
-                                                           &l.above_scale_first_award.common,
-                                                           &l.demo_enterprise_award.common,
-                                                           &l.sme_project_grant.common,
-                                                           &l.attraction_multipliers.common,
-                                                           &l.fiscal_rd_growth.common,
-                                                           &l.consortium_support.common,
-                                                           &l.carrier_awards.common,
-                                                           &l.new_rd_institute_award.common,
-                                                           &l.talent_allowance.common,
-                                                           &l.leading_talent_funding.common,
-                                                           &l.tech_transfer_support.common,
-                                                           &l.pilot_scaleup_support.common,
-                                                           &l.university_cooperation_award.common,
-                                                           &l.innovation_voucher.common,
-                                                           &l.platform_awards.common,
-                                                           &l.flying_incubator.common,
-                                                           &l.flying_rd_center.common,
-                                                           &l.guidance_fund.common,
-                                                           &l.tech_loan.common};
-  return *all[lever];
-}
 
 struct FiscalLedger {
   std::array<std::array<double, kGovLevels>, kLeverCount> cost{};  // by lever and level

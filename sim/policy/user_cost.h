@@ -4,22 +4,12 @@
 #pragma once
 #include "agents/firm_table.h"
 #include "config/model_config.h"
+#include "policy/levers/rd_subsidies.h"
 
 namespace innosim {
 
 inline double tax_rate(const TaxConfig& tax, bool hnte) {
   return hnte ? tax.hnte_rate : tax.corporate_rate;
-}
-
-// Post-subsidy rate firm `i` expects on its R&D of `year`.
-inline double expected_subsidy_rate(const RdPostSubsidy& lever, const FirmTable& f, std::size_t i,
-                                    int year) {
-  if (!lever.common.active(year)) return 0.0;
-  const bool eligible = lever.eligible == Eligible::kHnte         ? f.has(i, kHnte)
-                        : lever.eligible == Eligible::kAboveScale ? f.has(i, kAboveScale)
-                        : lever.eligible == Eligible::kTechSme    ? f.has(i, kTechSme)
-                                                                  : f.has(i, kRdActive);
-  return eligible ? lever.rate : 0.0;
 }
 
 // `payout`: the share of claims the post-subsidy paid last time (a binding budget is expected

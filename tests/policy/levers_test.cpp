@@ -35,7 +35,7 @@ ReplicateResult run(std::vector<std::string> sets, std::uint64_t rep = 0) {
 }
 
 double cost(const ReplicateResult& r, std::size_t t, int lever) {
-  return r.indicators[t * kIndicatorCount + kCostRdPostSubsidy + lever];
+  return r.indicators[t * kIndicatorCount + kLeverCostBegin + lever];
 }
 
 }  // namespace

@@ -1,0 +1,39 @@
+#include "policy/levers/status_awards.h"
+
+#include "policy/claims.h"
+#include "world.h"
+
+namespace innosim {
+namespace {
+
+void claim_status_award(World& w, Lever lever, const StatusAward& award, std::size_t i) {
+  if (!award.common.active(w.year)) return;
+  for (int k = 1; k <= award.installments; ++k)
+    file_claim(w, lever,
+               {w.firms.id[i], award.amount / award.installments,
+                static_cast<double>(w.firms.patents[i]), w.year + k});
+}
+
+}  // namespace
+
+// First-time flags are set whether or not a lever is on, so a lever switched on later does
+// not reward past certifications.
+void status_award_claims(World& w, const ModelConfig& m, std::size_t i) {
+  FirmTable& f = w.firms;
+  if (f.has(i, kHnte) && !f.has(i, kEverHnte)) {
+    f.set(i, kEverHnte, true);
+    claim_status_award(w, kLeverHnteFirstAward, m.levers.hnte_first_award, i);
+  }
+  if (f.has(i, kDemo) && !f.has(i, kDemoCounted)) {
+    f.set(i, kDemoCounted, true);
+    claim_status_award(w, kLeverDemoEnterpriseAward, m.levers.demo_enterprise_award, i);
+  }
+}
+
+double expected_hnte_award(const ModelConfig& m, const FirmTable& f, std::size_t i, int year) {
+  const StatusAward& award = m.levers.hnte_first_award;
+  if (f.has(i, kEverHnte) || !award.common.active(year)) return 0.0;
+  return award.amount / m.hnte.validity_years;
+}
+
+}  // namespace innosim

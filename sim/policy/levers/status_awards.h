@@ -1,0 +1,19 @@
+// Status awards (docs/ODD.md 7.8): hnte_first_award and demo_enterprise_award pay an amount
+// on first reaching the status, in equal yearly installments.
+#pragma once
+#include <cstddef>
+
+#include "config/model_config.h"
+
+namespace innosim {
+
+class FirmTable;
+struct World;
+
+// Firm `i`'s award claims on the year just completed; marks first certifications.
+void status_award_claims(World& w, const ModelConfig& m, std::size_t i);
+// What a first hnte certificate in `year` is worth to firm `i` a year of its validity, CNY
+// (the bunching decision's award term).
+double expected_hnte_award(const ModelConfig& m, const FirmTable& f, std::size_t i, int year);
+
+}  // namespace innosim
