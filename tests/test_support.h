@@ -57,6 +57,13 @@ inline LoadedConfig load(std::vector<std::string> sets = small_region(),
       {data_dir(), "yinchuan", std::move(scenario_files), with_matching_talent(std::move(sets))});
 }
 
+// The shipped configuration: configs/model.toml under the default preset, loaded once. Tests
+// of rules read their parameters here, never from C++ values (config structs carry none).
+inline const ModelConfig& shipped_model() {
+  static const LoadedConfig c = load_config({data_dir(), "yinchuan", {}, {}});
+  return c.model;
+}
+
 // A folder under the system temp dir, removed with its contents at scope exit.
 class TempDir {
  public:

@@ -9,24 +9,24 @@ namespace innosim {
 // A behavioural parameter to fit: a float key of the configuration and the interval searched.
 struct FreeParameter {
   std::string key;  // e.g. "hnte.apply_prob"
-  double lower = 0;
-  double upper = 1;
+  double lower{};
+  double upper{};
 };
 
 // An observed value the simulation should reproduce: the replicate mean of `indicator` in `year`.
 struct Moment {
   std::string indicator;
-  int year = 0;
-  double value = 0;
+  int year{};
+  double value{};
   std::string source;
 };
 
 struct CalibrationSpec {
-  int replicates = 16;          // replicates per evaluation, all on common random numbers
-  unsigned long long seed = 1;  // the seed of those replicates: same seed, same fit
-  int max_iterations = 12;      // Levenberg-Marquardt iterations at most
-  double measurement_error =
-      0.02;  // relative error of a published statistic, added to the simulated variance
+  int replicates{};            // replicates per evaluation, all on common random numbers
+  unsigned long long seed{};   // the seed of those replicates: same seed, same fit
+  int max_iterations{};        // Levenberg-Marquardt iterations at most
+  double measurement_error{};  // relative error of a published statistic, added to the simulated
+                               // variance
   std::vector<FreeParameter> parameters;
   std::vector<Moment> moments;
 };

@@ -22,11 +22,11 @@ inline constexpr std::array<const char*, kGovLevels> kGovLevelNames = {"national
                                                                        "city", "district"};
 
 struct LeverCommon {
-  bool enabled = false;
-  int start_year = 0;
-  int end_year = 9999;
-  double budget = 0;  // CNY a year; infinity = no budget limit
-  Rationing rationing = Rationing::kProRata;
+  bool enabled{};
+  int start_year{};
+  int end_year{};
+  double budget{};
+  Rationing rationing{};
   std::array<double, kGovLevels> cost_share{};
   std::string source;  // the seed document and quote the defaults come from
   bool active(int year) const { return enabled && year >= start_year && year <= end_year; }
@@ -34,134 +34,134 @@ struct LeverCommon {
 
 struct RdPostSubsidy {
   LeverCommon common;
-  double rate = 0.2;
-  RdBase base = RdBase::kTotal;
-  Eligible eligible = Eligible::kHnte;
-  double cap_per_firm = 0;
+  double rate{};
+  RdBase base{};
+  Eligible eligible{};
+  double cap_per_firm{};
 };
 
 // A lump sum on first reaching a status, paid in equal yearly installments.
 struct StatusAward {
   LeverCommon common;
-  double amount = 0;     // CNY per firm, all installments together
-  int installments = 1;  // years
+  double amount{};
+  int installments{};
 };
 
 struct AboveScaleFirstAward {
   LeverCommon common;
-  double rate = 0.2;  // of the previous year's R&D
-  double cap = 2e6;   // CNY per firm
+  double rate{};
+  double cap{};
 };
 
 struct SmeProjectGrant {
   LeverCommon common;
-  double amount_cap = 3e5;
-  double project_share = 0.3;
-  double project_rd_share = 0.5;
-  double apply_prob = 0.3;
-  double additionality = 0.5;
+  double amount_cap{};
+  double project_share{};
+  double project_rd_share{};
+  double apply_prob{};
+  double additionality{};
 };
 
 struct AttractionMultipliers {
   LeverCommon common;
-  double hnte = 1;
-  double tech_sme = 1;
-  double response = 0.2;
-  double incentive_per_firm = 0;
+  double hnte{};
+  double tech_sme{};
+  double response{};
+  double incentive_per_firm{};
 };
 
 struct FiscalRdGrowth {
   LeverCommon common;
-  double rate = 0.1;
+  double rate{};
 };
 
 // 创新联合体 project support: a share of the consortium project's R&D, paid to the chain leader.
 struct ConsortiumSupport {
   LeverCommon common;
-  double rate = 0.3;           // share of project R&D
-  double cap = 5e6;            // CNY per consortium and year
-  double additionality = 0.5;  // extra R&D per yuan received
+  double rate{};
+  double cap{};
+  double additionality{};
 };
 
 // Awards to incubation carriers on reaching a level, construction subsidies and star ratings.
 struct CarrierAwards {
   LeverCommon common;
   // One-off award on certification at [municipal, provincial, national] level, by kind.
-  std::array<std::array<double, 3>, 3> award{};  // [kind][level], CNY
-  double construction_subsidy = 0;               // share of a new carrier's construction cost
-  double star_award = 0;                         // CNY a year to each star-rated carrier
-  double star_share = 0.2;                       // share of carriers rated as stars each year
+  std::array<std::array<double, 3>, 3> award{};
+  double construction_subsidy{};
+  double star_award{};
+  double star_share{};
 };
 
 struct OneOffAward {
   LeverCommon common;
-  double amount = 1e6;  // CNY per recipient
+  double amount{};
 };
 
 struct TalentAllowance {
   LeverCommon common;
-  double amount = 2e5;  // CNY a year per talent
-  int years = 3;
-  double eligible_share = 0.2;  // share of R&D talents (by skill) who qualify as 高精尖缺
+  double amount{};
+  int years{};
+  double eligible_share{};
 };
 
 struct LeadingTalentFunding {
   LeverCommon common;
-  double talent_amount = 3e5;                   // CNY per leading talent
-  double team_amount = 5e5;                     // CNY per innovation team
-  std::vector<double> schedule{0.4, 0.3, 0.3};  // shares paid in successive years
+  double talent_amount{};
+  double team_amount{};
+  std::vector<double> schedule{};
 };
 
 // A share of a project's investment, capped: tech transfer, pilot and scale-up, cooperation.
 struct InvestmentShare {
   LeverCommon common;
-  double rate = 0.3;
-  double cap = 3e6;  // CNY per project
+  double rate{};
+  double cap{};
 };
 
 struct InnovationVoucher {
   LeverCommon common;
-  double amount = 1e5;      // CNY per voucher
-  double apply_prob = 0.2;  // yearly probability an eligible SME uses one
+  double amount{};
+  double apply_prob{};
 };
 
 struct PlatformAwards {
   LeverCommon common;
-  double national = 1e7;  // CNY a year per national platform
-  double regional = 1e6;  // CNY a year per provincial (regional) platform
+  double national{};
+  double regional{};
 };
 
 struct FlyingIncubator {
   LeverCommon common;
-  double amount = 5e5;            // CNY a year per flying incubator
-  int count = 1;                  // flying incubators the region runs in the east hub
-  double graduates_per_year = 3;  // startups a flying incubator sends home each year
-  double talents_per_year = 5;    // R&D talents each brings from the east hub a year
+  double amount{};
+  int count{};
+  double graduates_per_year{};
+  double talents_per_year{};
 };
 
 struct FlyingRdCenter {
   LeverCommon common;
-  double rate = 0.15;        // share of the centre's R&D
-  double cap = 1e6;          // CNY per centre and year
-  double adopt_prob = 0.05;  // yearly probability an eligible firm opens one when the lever is on
-  double rd_share = 0.2;     // share of the firm's R&D done in the centre
+  double rate{};
+  double cap{};
+  double adopt_prob{};
+  double rd_share{};
 };
 
 enum class Stage { kSeed, kEarly, kGrowth };
 
 struct GuidanceFund {
   LeverCommon common;
-  double size = 2e9;    // CNY, government money over the fund's life
-  int years = 5;        // investment period
-  double leverage = 3;  // private CNY per government CNY
-  Stage stage = Stage::kEarly;
+  double size{};
+  int years{};
+  double leverage{};
+  Stage stage{};
 };
 
 struct TechLoan {
   LeverCommon common;
-  double volume = 1e8;        // new loans a year, CNY
-  double coverage = 0.5;      // share of a defaulted balance the risk pool repays the bank
-  double cap_per_firm = 5e6;  // CNY
+  double volume{};
+  double coverage{};
+  double cap_per_firm{};
 };
 
 // Every lever's settings, one member per registry entry, named by its key.

@@ -15,77 +15,77 @@
 namespace innosim {
 
 struct TimeConfig {
-  int steps_per_year = 4;
-  int end_year = 2025;
+  int steps_per_year{};
+  int end_year{};
 };
 
 // A sector of the regional economy (from the preset), with its own parameters.
 struct Sector {
   std::string name;
-  double share = 1.0;                 // of firms
-  double industrial_share = 0.2;      // of the sector's firms that are industrial
-  double high_tech_share = 0.25;      // of the sector's firms with products in the high-tech fields
-  double rd_intensity_median = 0.02;  // latent R&D intensity of a performer
-  double growth_drift = 0.0;          // 1/yr
+  double share{};                // of firms
+  double industrial_share{};     // of the sector's firms that are industrial
+  double high_tech_share{};      // of the sector's firms with products in the high-tech fields
+  double rd_intensity_median{};  // latent R&D intensity of a performer
+  double growth_drift{};         // 1/yr
 };
 
 struct FirmParams {
-  double revenue_pareto_alpha = 1.05;
-  double revenue_per_employee = 1e6;
-  double entry_rate = 0.1;
-  double entrant_revenue_median = 1e6;
-  double entrant_revenue_sigma = 1.0;
-  double exit_hazard = 0.06;
-  double exit_young_excess = 1.5;
-  double exit_age_scale = 3.0;
-  double exit_size_elasticity = 0.1;
-  double exit_reference_revenue = 1e6;
-  double growth_shock_scale = 0.15;
-  double productivity_response = 0.3;
-  double profit_margin = 0.06;
-  double cash_cap_ratio = 0.3;
-  double exit_loss_multiplier = 1.5;
-  double exit_illiquid_multiplier = 2.0;
-  double relocation_rate = 0.005;
-  double relocation_hnte_share = 0.05;
-  double relocation_tech_sme_share = 0.1;
-  double relocation_revenue_median = 3e7;
+  double revenue_pareto_alpha{};
+  double revenue_per_employee{};
+  double entry_rate{};
+  double entrant_revenue_median{};
+  double entrant_revenue_sigma{};
+  double exit_hazard{};
+  double exit_young_excess{};
+  double exit_age_scale{};
+  double exit_size_elasticity{};
+  double exit_reference_revenue{};
+  double growth_shock_scale{};
+  double productivity_response{};
+  double profit_margin{};
+  double cash_cap_ratio{};
+  double exit_loss_multiplier{};
+  double exit_illiquid_multiplier{};
+  double relocation_rate{};
+  double relocation_hnte_share{};
+  double relocation_tech_sme_share{};
+  double relocation_revenue_median{};
 };
 
 struct RdParams {
-  double price_elasticity = -1.0;
-  double adjustment_speed = 0.5;
-  double latent_intensity_sigma = 0.8;
-  double max_intensity = 0.3;
-  double cost_per_rd_worker = 3e5;
-  double start_rate = 0.08;
-  double stop_rate = 0.17;
-  double st_staff_per_rd_staff = 1.5;
-  double relabel_gap_share = 0.3;
-  double relabel_cost = 0.1;
-  double bunching_margin = 0.02;
+  double price_elasticity{};
+  double adjustment_speed{};
+  double latent_intensity_sigma{};
+  double max_intensity{};
+  double cost_per_rd_worker{};
+  double start_rate{};
+  double stop_rate{};
+  double st_staff_per_rd_staff{};
+  double relabel_gap_share{};
+  double relabel_cost{};
+  double bunching_margin{};
 };
 
 struct InnovationParams {
-  double success_per_million = 0.3;
-  double productivity_gain_mean = 0.05;
-  double applications_per_success = 2.0;
-  double grant_rate = 0.5;
-  double knowledge_depreciation = 0.15;
-  double knowledge_effect = 0.2;
-  double spillover_effect = 0.1;
+  double success_per_million{};
+  double productivity_gain_mean{};
+  double applications_per_success{};
+  double grant_rate{};
+  double knowledge_depreciation{};
+  double knowledge_effect{};
+  double spillover_effect{};
 };
 
 struct HnteRules {
-  double band_small_max = 5e7;
-  double band_medium_max = 2e8;
-  double rd_share_small = 0.05;
-  double rd_share_medium = 0.04;
-  double rd_share_large = 0.03;
-  double rd_staff_share_min = 0.10;
-  double high_tech_revenue_min = 0.60;
-  int validity_years = 3;
-  double apply_prob = 0.8;
+  double band_small_max{};
+  double band_medium_max{};
+  double rd_share_small{};
+  double rd_share_medium{};
+  double rd_share_large{};
+  double rd_staff_share_min{};
+  double high_tech_revenue_min{};
+  int validity_years{};
+  double apply_prob{};
   // R&D-over-revenue threshold for a firm with last-year revenue `revenue` (CNY).
   double threshold(double revenue) const {
     return revenue <= band_small_max    ? rd_share_small
@@ -95,50 +95,50 @@ struct HnteRules {
 };
 
 struct TechSmeRules {
-  double max_employees = 500;
-  double max_revenue = 2e8;
-  double min_score = 60;
-  double register_prob = 0.5;
+  double max_employees{};
+  double max_revenue{};
+  double min_score{};
+  double register_prob{};
 };
 
 struct SpecializedSmeRules {
-  double max_employees = 1000;
-  double min_age = 2;
-  double min_revenue = 1e7;
-  double min_rd_intensity = 0.03;
-  double min_revenue_growth = 0.05;
-  double min_patents = 1;
-  double apply_prob = 0.3;
-  int validity_years = 3;
+  double max_employees{};
+  double min_age{};
+  double min_revenue{};
+  double min_rd_intensity{};
+  double min_revenue_growth{};
+  double min_patents{};
+  double apply_prob{};
+  int validity_years{};
 };
 
 struct GazelleRules {
-  double max_age = 10;
-  double min_growth = 0.2;
-  double min_revenue = 5e6;
+  double max_age{};
+  double min_growth{};
+  double min_revenue{};
 };
 
 struct ListingRules {
-  double min_revenue = 3e8;
-  double rate = 0.02;
+  double min_revenue{};
+  double rate{};
 };
 
 struct DemoRules {
-  double min_revenue = 5e7;
-  double min_rd_intensity = 0.03;
-  double min_patents = 5;
-  int quota_per_year = 10;
+  double min_revenue{};
+  double min_rd_intensity{};
+  double min_patents{};
+  int quota_per_year{};
 };
 
 struct TaxConfig {
-  double corporate_rate = 0.25;
-  double hnte_rate = 0.15;
+  double corporate_rate{};
+  double hnte_rate{};
   std::vector<int> super_deduction_years;
   std::vector<double> super_deduction_rate;
   std::vector<double> super_deduction_rate_tech_sme;
   // The extra deduction in force in `year` for a firm (tech SMEs may have a higher one).
   double super_deduction(int year, bool tech_sme) const {
-    double s = 0;
+    double s{};
     for (std::size_t i = 0; i < super_deduction_years.size() && super_deduction_years[i] <= year;
          ++i)
       s = tech_sme ? super_deduction_rate_tech_sme[i] : super_deduction_rate[i];
@@ -148,8 +148,8 @@ struct TaxConfig {
 
 struct Target {
   std::string indicator;
-  int year = 0;
-  double value = 0;
+  int year{};
+  double value{};
   std::string comparison;  // ">=", "<=", or "growth>=" (average yearly growth; see target_met)
   std::string source;
 };
@@ -157,19 +157,19 @@ struct Target {
 struct RegionConfig {
   std::string name;
   std::string label;
-  int base_year = 2021;
-  double population = 0;
-  double gdp = 0;
-  double gdp_growth = 0;
-  double firms_total = 0;
-  double firms_above_scale = 0;
-  double hntes = 0;
-  double tech_smes = 0;
-  double rd_expenditure = 0;
-  double business_rd_share = 0;
-  double public_rd_growth = 0;
-  double firm_va_share_of_gdp = 0;
-  double invention_patents = 0;
+  int base_year{};
+  double population{};
+  double gdp{};
+  double gdp_growth{};
+  double firms_total{};
+  double firms_above_scale{};
+  double hntes{};
+  double tech_smes{};
+  double rd_expenditure{};
+  double business_rd_share{};
+  double public_rd_growth{};
+  double firm_va_share_of_gdp{};
+  double invention_patents{};
   std::vector<std::string> default_scenarios;
   std::vector<Sector> sectors;
   std::vector<Target> targets;
@@ -178,7 +178,7 @@ struct RegionConfig {
 };
 
 struct ScenarioInfo {
-  std::string name = "default";
+  std::string name{};
   std::string description;
 };
 

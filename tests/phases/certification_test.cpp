@@ -25,7 +25,7 @@ CertificationInputs hnte_candidate(double revenue, double rd_share) {
 }  // namespace
 
 TEST_CASE("hnte: the R&D threshold depends on the revenue band", "[certification]") {
-  const HnteRules r;
+  const HnteRules& r = test::shipped_model().hnte;
   CHECK(hnte_eligible(hnte_candidate(4e7, 0.05), r));
   CHECK_FALSE(hnte_eligible(hnte_candidate(4e7, 0.0499), r));
   CHECK(hnte_eligible(hnte_candidate(5e7, 0.05), r));  // 50M is still the small band (<=)
@@ -37,7 +37,7 @@ TEST_CASE("hnte: the R&D threshold depends on the revenue band", "[certification
 }
 
 TEST_CASE("hnte: staff - high-tech revenue - IP and age are each required", "[certification]") {
-  const HnteRules r;
+  const HnteRules& r = test::shipped_model().hnte;
   auto x = hnte_candidate(1e8, 0.05);
   REQUIRE(hnte_eligible(x, r));
   auto staff = x;
@@ -57,7 +57,7 @@ TEST_CASE("hnte: staff - high-tech revenue - IP and age are each required", "[ce
 }
 
 TEST_CASE("tech_sme: score bands - size limits and direct qualification", "[certification]") {
-  const TechSmeRules r;
+  const TechSmeRules& r = test::shipped_model().tech_sme;
   CertificationInputs x;
   x.employees = 50;
   x.revenue = 1e7;
@@ -89,7 +89,7 @@ TEST_CASE("tech_sme: score bands - size limits and direct qualification", "[cert
 }
 
 TEST_CASE("specialized_sme: each criterion at its threshold", "[certification]") {
-  const SpecializedSmeRules r;
+  const SpecializedSmeRules& r = test::shipped_model().specialized_sme;
   CertificationInputs x;
   x.employees = 1000;
   x.age_years = 2;
@@ -119,7 +119,7 @@ TEST_CASE("specialized_sme: each criterion at its threshold", "[certification]")
 }
 
 TEST_CASE("gazelle: young - big enough three years ago - growing 20% a year", "[certification]") {
-  const GazelleRules r;
+  const GazelleRules& r = test::shipped_model().gazelle;
   CertificationInputs x;
   x.age_years = 10;
   x.revenue_3y_ago = 5e6;
@@ -138,7 +138,7 @@ TEST_CASE("gazelle: young - big enough three years ago - growing 20% a year", "[
 
 TEST_CASE("listing needs revenue and a profit; demonstration needs an hnte certificate and more",
           "[certification]") {
-  const ListingRules l;
+  const ListingRules& l = test::shipped_model().listing;
   CertificationInputs x;
   x.revenue = 3e8;
   x.profit = 1;
@@ -149,7 +149,7 @@ TEST_CASE("listing needs revenue and a profit; demonstration needs an hnte certi
   x.revenue = 2.99e8;
   CHECK_FALSE(listing_eligible(x, l));
 
-  const DemoRules d;
+  const DemoRules& d = test::shipped_model().demo_enterprise;
   CertificationInputs y;
   y.hnte = true;
   y.revenue = 5e7;
