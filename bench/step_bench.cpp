@@ -4,7 +4,7 @@
 #include <tbb/global_control.h>
 
 #include "config/config_loader.h"
-#include "initial_population.h"
+#include "init/initial_population.h"
 #include "step.h"
 
 namespace {

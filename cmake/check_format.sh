@@ -7,6 +7,7 @@ command -v clang-format >/dev/null || { echo "format: clang-format not installed
 mapfile -t files < <(git ls-files '*.cpp' '*.h' 2>/dev/null || find sim tests bench -name '*.cpp' -o -name '*.h')
 bad=0
 for f in "${files[@]}"; do
+  [ -f "$f" ] || continue  # deleted in the work tree, not yet committed
   if ! clang-format --style=file --dry-run --Werror "$f" >/dev/null 2>&1; then
     echo "format: $f differs from .clang-format (clang-format -i --style=file $f)"
     bad=1

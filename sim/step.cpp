@@ -1,5 +1,6 @@
 #include "step.h"
 
+#include "observe/indicators.h"
 #include "phases/accounts.h"
 #include "phases/certification.h"
 #include "phases/collaboration.h"
@@ -13,7 +14,6 @@
 #include "phases/policy.h"
 #include "phases/rd_decision.h"
 #include "phases/research.h"
-#include "phases/statistics.h"
 #include "phases/talent_market.h"
 #include "policy/levers/attraction.h"
 #include "policy/levers/money.h"

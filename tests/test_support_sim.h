@@ -3,7 +3,7 @@
 #include <cmath>
 #include <functional>
 
-#include "initial_population.h"
+#include "init/initial_population.h"
 #include "step.h"
 #include "test_support.h"
 

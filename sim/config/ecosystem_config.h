@@ -35,6 +35,12 @@ struct CarrierParams {
   double upgrade_occupancy{};
   double upgrade_min_age{};
   double quality_per_million{};
+  double maker_space_share{};
+  double empty_close_multiplier{};
+  double quality_spread{};
+  double quality_min{};
+  double initial_occupancy{};
+  double initial_age{};
 };
 
 struct TalentParams {
@@ -55,6 +61,8 @@ struct TalentParams {
   double carrier_effect{};
   double vc_effect{};
   double rd_fte_per_person{};
+  double graduate_skill_max{};
+  double staff_slack{};
 };
 
 struct ResearchParams {
@@ -74,6 +82,7 @@ struct ResearchParams {
   double scaleup_investment{};
   double scaleup_gain{};
   double voucher_gain{};
+  double min_net_cost{};
 };
 
 struct FinanceParams {
@@ -87,6 +96,9 @@ struct FinanceParams {
   double loan_revenue_share{};
   int loan_term_years{};
   double interest_rate{};
+  double score_growth_weight{};
+  double score_signal_weight{};
+  double min_principal{};
 };
 
 struct NetworkParams {

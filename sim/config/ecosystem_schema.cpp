@@ -52,6 +52,18 @@ void describe_carriers(Binder& b, CarrierParams& c) {
          "age needed to apply for the next level");
   b.real("carriers.quality_per_million", c.quality_per_million, kNonNeg, "1/(1e6 CNY)",
          "quality gained per million CNY of awards");
+  b.real("carriers.maker_space_share", c.maker_space_share, kShare, "share",
+         "a startup applying to a carrier tries a maker space with this probability, else an "
+         "incubator");
+  b.real("carriers.empty_close_multiplier", c.empty_close_multiplier, {1, 100}, "x",
+         "closure rate of a carrier below carriers.low_occupancy over the base rate");
+  b.real("carriers.quality_spread", c.quality_spread, kShare, "share",
+         "a new carrier's quality is uniform on quality_mean x [1 - spread, 1 + spread]");
+  b.real("carriers.quality_min", c.quality_min, kShare, "1",
+         "lowest service quality a carrier has");
+  b.real("carriers.initial_occupancy", c.initial_occupancy, kShare, "share",
+         "share of its capacity a base-year carrier has filled");
+  b.real("carriers.initial_age", c.initial_age, {0, 50}, "yr", "age of the base year's carriers");
 }
 
 void describe_talent(Binder& b, TalentParams& t) {
@@ -88,6 +100,11 @@ void describe_talent(Binder& b, TalentParams& t) {
          "rise of entrepreneurship per million CNY of venture money a year per 100 talents");
   b.real("talent.rd_fte_per_person", t.rd_fte_per_person, {0.1, 1}, "FTE/person",
          "full-time equivalents an R&D person works");
+  b.real("talent.graduate_skill_max", t.graduate_skill_max, kShare, "1",
+         "graduates' skill is uniform on [0, max] (other R&D talents' on [0, 1])");
+  b.real(
+      "talent.staff_slack", t.staff_slack, {0, 10}, "persons",
+      "R&D staff a firm may be short before its R&D is capped (tiny R&D needs no dedicated hire)");
 }
 
 void describe_research(Binder& b, ResearchParams& r) {
@@ -123,6 +140,8 @@ void describe_research(Binder& b, ResearchParams& r) {
          "productivity gained by a scale-up");
   b.real("research.voucher_gain", r.voucher_gain, {0, 5}, "CNY/CNY",
          "R&D capital a firm gains per yuan of voucher services");
+  b.real("research.min_net_cost", r.min_net_cost, kShare, "share",
+         "least share of a technology contract's price its buyer pays, whatever the support");
 }
 
 void describe_finance(Binder& b, FinanceParams& f) {
@@ -143,6 +162,13 @@ void describe_finance(Binder& b, FinanceParams& f) {
   b.integer("finance.loan_term_years", f.loan_term_years, {1, 30}, "yr",
             "years over which a loan is repaid");
   b.real("finance.interest_rate", f.interest_rate, {0, 1}, "1/yr", "interest on tech loans");
+  b.real("finance.score_growth_weight", f.score_growth_weight, {0, 100}, "1/log point",
+         "weight of last year's log revenue growth in the funds' screening score (log1p patents "
+         "weighs 1)");
+  b.real("finance.score_signal_weight", f.score_signal_weight, {0, 100}, "1",
+         "weight of each of tenancy, tech SME status and a recent innovation in that score");
+  b.real("finance.min_principal", f.min_principal, kNonNeg, "CNY/yr",
+         "least principal a tech loan repays a year (then the rest of the term's share)");
   if (b.binding() && f.min_deal > f.max_deal)
     b.fail("finance.max_deal", "expected max_deal >= min_deal");
 }

@@ -50,6 +50,17 @@ struct FirmParams {
   double relocation_hnte_share{};
   double relocation_tech_sme_share{};
   double relocation_revenue_median{};
+  double productivity_sigma{};
+  double entrant_cash_share{};
+  double relocation_revenue_sigma{};
+  double relocation_min_age{};
+  double relocation_age_mean{};
+  double relocation_rd_share{};
+  double initial_age_mean{};
+  double high_tech_revenue_split{};
+  double certified_margin_low{};
+  double certified_margin_spread{};
+  double certified_high_tech_margin{};
 };
 
 struct RdParams {
@@ -64,6 +75,7 @@ struct RdParams {
   double relabel_gap_share{};
   double relabel_cost{};
   double bunching_margin{};
+  double initial_above_scale_share{};
 };
 
 struct InnovationParams {
@@ -86,6 +98,8 @@ struct HnteRules {
   double high_tech_revenue_min{};
   int validity_years{};
   double apply_prob{};
+  double initial_size_weight{};
+  double initial_rd_share_max{};
   // R&D-over-revenue threshold for a firm with last-year revenue `revenue` (CNY).
   double threshold(double revenue) const {
     return revenue <= band_small_max    ? rd_share_small
@@ -99,6 +113,9 @@ struct TechSmeRules {
   double max_revenue{};
   double min_score{};
   double register_prob{};
+  double profile_rd_intensity{};
+  double initial_high_tech_weight{};
+  double initial_size_weight{};
 };
 
 struct SpecializedSmeRules {

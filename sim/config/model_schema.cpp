@@ -51,6 +51,31 @@ void describe_firm(Binder& b, FirmParams& f) {
          "share of relocating firms that are registered tech SMEs (and not hnte)");
   b.real("firm.relocation_revenue_median", f.relocation_revenue_median, {1e4, 1e11}, "CNY/yr",
          "median revenue of a relocating firm");
+  b.real("firm.productivity_sigma", f.productivity_sigma, {0, 2}, "log points",
+         "dispersion of a new firm's log productivity around its sector's mean (base-year firms "
+         "around 0)");
+  b.real("firm.entrant_cash_share", f.entrant_cash_share, kShare, "share",
+         "cash a new or relocating firm starts with, as a share of firm.cash_cap_ratio x revenue");
+  b.real("firm.relocation_revenue_sigma", f.relocation_revenue_sigma, {0, 5}, "log points",
+         "log dispersion of a relocating firm's revenue");
+  b.real("firm.relocation_min_age", f.relocation_min_age, {0, 100}, "yr",
+         "youngest a relocating firm is");
+  b.real("firm.relocation_age_mean", f.relocation_age_mean, {0, 100}, "yr",
+         "mean age of a relocating firm beyond firm.relocation_min_age (exponential)");
+  b.real("firm.relocation_rd_share", f.relocation_rd_share, kShare, "share",
+         "share of relocating firms with R&D activity");
+  b.real("firm.initial_age_mean", f.initial_age_mean, {0.1, 100}, "yr",
+         "mean age of the base year's firms (exponential)");
+  b.real("firm.high_tech_revenue_split", f.high_tech_revenue_split, kShare, "share",
+         "high-tech firms' share of revenue from high-tech products is uniform on [split, 1], "
+         "other firms' on [0, split]");
+  b.real("firm.certified_margin_low", f.certified_margin_low, {1, 2}, "x",
+         "a certified profile's R&D intensity over its line is uniform on [low, low + spread] "
+         "(bunching just above)");
+  b.real("firm.certified_margin_spread", f.certified_margin_spread, {0, 2}, "x",
+         "width of that interval");
+  b.real("firm.certified_high_tech_margin", f.certified_high_tech_margin, kShare, "share",
+         "an hnte profile's high-tech revenue share above hnte.high_tech_revenue_min");
 }
 
 void describe_rd(Binder& b, RdParams& r) {
@@ -76,6 +101,9 @@ void describe_rd(Binder& b, RdParams& r) {
   b.real(
       "rd.bunching_margin", r.bunching_margin, {0, 0.5}, "share",
       "relative margin above a threshold at which bunching firms place their reported intensity");
+  b.real("rd.initial_above_scale_share", r.initial_above_scale_share, kShare, "share",
+         "share of firms above the 20M line with R&D activity at the base year (below it, "
+         "rd.start_rate)");
 }
 
 void describe_innovation(Binder& b, InnovationParams& p) {
@@ -113,12 +141,25 @@ void describe_certification(Binder& b, HnteRules& h, TechSmeRules& t) {
             "years a certificate stays valid");
   b.real("hnte.apply_prob", h.apply_prob, kShare, "1/yr",
          "probability an eligible firm applies in a round");
+  b.real("hnte.initial_size_weight", h.initial_size_weight, {0, 10}, "1/log point",
+         "base-year certification ranks high-tech firms by this times log revenue plus a Gumbel "
+         "draw (mildly favouring larger firms)");
+  b.real("hnte.initial_rd_share_max", h.initial_rd_share_max, kShare, "share",
+         "at the base year, certified firms' R&D stays below this share of business R&D where the "
+         "ranking allows");
   b.real("tech_sme.max_employees", t.max_employees, kNonNeg, "employees",
          "employee ceiling for tech_sme");
   b.real("tech_sme.max_revenue", t.max_revenue, kNonNeg, "CNY/yr", "revenue ceiling for tech_sme");
   b.real("tech_sme.min_score", t.min_score, {0, 100}, "points", "evaluation score needed (of 100)");
   b.real("tech_sme.register_prob", t.register_prob, kShare, "1/yr",
          "probability an eligible firm registers in a year");
+  b.real("tech_sme.profile_rd_intensity", t.profile_rd_intensity, kShare, "share",
+         "R&D intensity of a certified tech SME profile: 4% scores 30 points, with an invention "
+         "patent (30) and >= 10% S&T staff (4) 64 >= 60");
+  b.real("tech_sme.initial_high_tech_weight", t.initial_high_tech_weight, {0, 100}, "1",
+         "base-year tech SME ranking: bonus of a high-tech firm (hnte holders come first)");
+  b.real("tech_sme.initial_size_weight", t.initial_size_weight, {0, 10}, "1/log point",
+         "base-year tech SME ranking: weight of log revenue");
   if (b.binding() && !(h.band_small_max < h.band_medium_max))
     b.fail("hnte.band_medium_max", "expected to exceed hnte.band_small_max");
 }

@@ -51,13 +51,18 @@ CertificationInputs certification_inputs(const World& w, const FirmTable& f, con
   return x;
 }
 
+// The scoring table of 《科技型中小企业评价办法》 (国科发政〔2017〕115号, annex): points by band
+// of S&T staff share and of R&D intensity; an invention patent is a Class I IP right.
+constexpr double kStaffBands[] = {0.30, 0.25, 0.20, 0.15, 0.10};
+constexpr double kStaffPoints[] = {20, 16, 12, 8, 4};
+constexpr double kRdBands[] = {0.06, 0.05, 0.04, 0.03, 0.02};
+constexpr double kRdPoints[] = {50, 40, 30, 20, 10};
+constexpr double kClassOnePatentPoints = 30;
+
 TechSmeScore tech_sme_score(const CertificationInputs& x) {
-  static const double staff_t[] = {0.30, 0.25, 0.20, 0.15, 0.10}, staff_p[] = {20, 16, 12, 8, 4};
-  static const double rd_t[] = {0.06, 0.05, 0.04, 0.03, 0.02}, rd_p[] = {50, 40, 30, 20, 10};
-  // An invention patent is a Class I IP right (30 points).
-  const double staff = band_points(x.rd_staff_share, staff_t, staff_p);
-  const double ip = x.invention_patents >= 1 ? 30 : 0;
-  return {staff + band_points(x.rd_intensity, rd_t, rd_p) + ip, staff > 0};
+  const double staff = band_points(x.rd_staff_share, kStaffBands, kStaffPoints);
+  const double ip = x.invention_patents >= 1 ? kClassOnePatentPoints : 0;
+  return {staff + band_points(x.rd_intensity, kRdBands, kRdPoints) + ip, staff > 0};
 }
 
 bool hnte_eligible(const CertificationInputs& x, const HnteRules& r) {

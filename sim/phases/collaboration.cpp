@@ -9,6 +9,9 @@
 namespace innosim {
 namespace {
 
+// Draws a leader makes per member slot before it settles for fewer members (a search bound).
+constexpr int kMemberTries = 4;
+
 using SectorRows = std::vector<std::vector<std::uint32_t>>;
 
 SectorRows rows_by_sector(const World& w, const ModelConfig& m) {
@@ -56,8 +59,8 @@ void consortia(World& w, const ModelConfig& m, const SectorRows& sector_rows) {
     c.leader = f.id[i];
     c.end_year = w.year + p.consortium_years;
     const auto& peers = sector_rows[f.sector[i]];
-    for (int k = 0;
-         k < 4 * p.consortium_members && static_cast<int>(c.members.size()) < p.consortium_members;
+    for (int k = 0; k < kMemberTries * p.consortium_members &&
+                    static_cast<int>(c.members.size()) < p.consortium_members;
          ++k) {
       const std::size_t j =
           peers[static_cast<std::size_t>(s.uniform() * static_cast<double>(peers.size()))];

@@ -23,8 +23,8 @@ std::size_t draw_sector(const std::vector<Sector>& sectors, double u) {
 std::size_t add_entrant(World& w, const ModelConfig& m, Stream& s) {
   const std::size_t row = w.firms.add(w.next_firm_id++);
   draw_firm_traits(w.firms, row, s, m);
-  w.firms.productivity[row] =
-      static_cast<float>(w.sector_productivity[w.firms.sector[row]] + 0.1 * s.normal());
+  w.firms.productivity[row] = static_cast<float>(w.sector_productivity[w.firms.sector[row]] +
+                                                 m.firm.productivity_sigma * s.normal());
   return row;
 }
 
@@ -36,7 +36,8 @@ std::size_t startup(World& w, const ModelConfig& m, double rd_start_prob) {
   f.revenue[row] =
       s.lognormal(std::log(m.firm.entrant_revenue_median), m.firm.entrant_revenue_sigma);
   f.birth_step[row] = w.step;
-  f.cash[row] = static_cast<float>(0.5 * m.firm.cash_cap_ratio * f.revenue[row]);
+  f.cash[row] =
+      static_cast<float>(m.firm.entrant_cash_share * m.firm.cash_cap_ratio * f.revenue[row]);
   const bool active = s.bernoulli(rd_start_prob);
   f.set(row, kRdActive, active);
   f.intensity[row] = active ? f.latent_intensity[row] : 0.0f;
@@ -74,11 +75,15 @@ void relocation(World& w, const ModelConfig& m, std::uint64_t n, std::optional<C
     Stream s(w.key.seed, w.key.stream(), w.next_firm_id, static_cast<std::uint32_t>(w.step),
              Purpose::kEntry);
     const std::size_t row = add_entrant(w, m, s);
-    f.revenue[row] = s.lognormal(std::log(m.firm.relocation_revenue_median), 1.0);
+    f.revenue[row] =
+        s.lognormal(std::log(m.firm.relocation_revenue_median), m.firm.relocation_revenue_sigma);
     f.birth_step[row] =
-        w.step - static_cast<std::int32_t>((3.0 + s.exponential(5.0)) * m.time.steps_per_year);
-    f.cash[row] = static_cast<float>(0.5 * m.firm.cash_cap_ratio * f.revenue[row]);
-    f.set(row, kRdActive, s.bernoulli(0.3));
+        w.step - static_cast<std::int32_t>(
+                     (m.firm.relocation_min_age + s.exponential(m.firm.relocation_age_mean)) *
+                     m.time.steps_per_year);
+    f.cash[row] =
+        static_cast<float>(m.firm.entrant_cash_share * m.firm.cash_cap_ratio * f.revenue[row]);
+    f.set(row, kRdActive, s.bernoulli(m.firm.relocation_rd_share));
     f.intensity[row] = f.has(row, kRdActive) ? f.latent_intensity[row] : 0.0f;
     if (!kind) continue;
     give_certified_profile(f, row, s, m, *kind);
@@ -109,8 +114,9 @@ void draw_firm_traits(FirmTable& f, std::size_t row, Stream& s, const ModelConfi
   const bool high_tech = s.bernoulli(sector.high_tech_share);
   f.set(row, kHighTech, high_tech);
   // High-tech firms earn most of their revenue from high-tech products, others little.
-  const double u = s.uniform();
-  f.high_tech_revenue_share[row] = static_cast<float>(high_tech ? 0.5 + 0.5 * u : 0.5 * u);
+  const double u = s.uniform(), split = m.firm.high_tech_revenue_split;
+  f.high_tech_revenue_share[row] =
+      static_cast<float>(high_tech ? split + (1.0 - split) * u : split * u);
   f.latent_intensity[row] = static_cast<float>(
       std::min(m.rd.max_intensity,
                s.lognormal(std::log(sector.rd_intensity_median), m.rd.latent_intensity_sigma)));
@@ -122,19 +128,21 @@ double min_certified_intensity(const ModelConfig& m, double revenue, Certified k
                                  (m.firm.revenue_per_employee * m.rd.st_staff_per_rd_staff);
   // tech_sme: 4% R&D (30 points) + an invention patent (30) + >= 10% S&T staff (4) = 64 >= 60.
   return kind == Certified::kHnte ? std::max(m.hnte.threshold(revenue), staff_intensity)
-                                  : std::max(0.04, staff_intensity);
+                                  : std::max(m.tech_sme.profile_rd_intensity, staff_intensity);
 }
 
 void give_certified_profile(FirmTable& f, std::size_t i, Stream& s, const ModelConfig& m,
                             Certified kind) {
   const double needed = min_certified_intensity(m, f.revenue[i], kind);
   f.set(i, kRdActive, true);
-  f.intensity[i] =
-      static_cast<float>(std::max<double>(f.intensity[i], needed * (1.02 + 0.3 * s.uniform())));
+  f.intensity[i] = static_cast<float>(std::max<double>(
+      f.intensity[i],
+      needed * (m.firm.certified_margin_low + m.firm.certified_margin_spread * s.uniform())));
   f.patents[i] = std::max<std::uint32_t>(f.patents[i], 1);
   if (kind == Certified::kHnte)
     f.high_tech_revenue_share[i] = std::max(
-        f.high_tech_revenue_share[i], static_cast<float>(m.hnte.high_tech_revenue_min + 0.05));
+        f.high_tech_revenue_share[i],
+        static_cast<float>(m.hnte.high_tech_revenue_min + m.firm.certified_high_tech_margin));
 }
 
 void entry(World& w, const ModelConfig& m) {

@@ -28,9 +28,10 @@ void venture_deals(World& w, const ModelConfig& m) {
     const double growth = f.revenue_hist[0][i] > 0 && f.revenue_hist[1][i] > 0
                               ? std::log(f.revenue_hist[0][i] / f.revenue_hist[1][i])
                               : 0.0;
-    const double score = std::log1p(f.patents[i]) + 2.0 * growth + 0.5 * (f.carrier[i] != 0) +
-                         0.5 * f.has(i, kTechSme) + 0.5 * f.has(i, kInnovated) +
-                         p.score_noise * s.normal();
+    const double score = std::log1p(f.patents[i]) + p.score_growth_weight * growth +
+                         p.score_signal_weight * (f.carrier[i] != 0) +
+                         p.score_signal_weight * f.has(i, kTechSme) +
+                         p.score_signal_weight * f.has(i, kInnovated) + p.score_noise * s.normal();
     candidates.emplace_back(-score, i);
   }
   std::sort(candidates.begin(), candidates.end());  // best first; ties by row
@@ -55,8 +56,8 @@ void tech_loans(World& w, const ModelConfig& m) {
   // Repayment of principal and interest out of cash.
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (f.loan[i] <= 0 || f.has(i, kDead)) continue;
-    const double principal =
-        std::min<double>(f.loan[i], f.loan[i] / static_cast<double>(p.loan_term_years) + 1e4);
+    const double principal = std::min<double>(
+        f.loan[i], f.loan[i] / static_cast<double>(p.loan_term_years) + p.min_principal);
     f.cash[i] -= static_cast<float>(principal + p.interest_rate * f.loan[i]);
     f.loan[i] -= static_cast<float>(principal);
     if (f.loan[i] < 1.0f) f.loan[i] = 0;

@@ -39,6 +39,11 @@ void enter(World& w, const ModelConfig& m, std::size_t row, Carrier& c) {
 
 }  // namespace
 
+double draw_carrier_quality(const CarrierParams& p, double u) {
+  const double factor = 1.0 - p.quality_spread + 2 * p.quality_spread * u;
+  return std::clamp(p.quality_mean * factor, p.quality_min, 1.0);
+}
+
 double carrier_capacity(const CarrierParams& p, CarrierKind kind, CarrierLevel level) {
   return std::round(p.capacity[kind] * (1.0 + p.capacity_per_level * static_cast<int>(level)));
 }
@@ -48,7 +53,7 @@ void admit_startup(World& w, const ModelConfig& m, std::size_t row, Stream& s) {
   const double apply = s.uniform(), kind_u = s.uniform(), start_u = s.uniform(),
                accept = s.uniform();
   if (apply >= m.carriers.apply_prob) return;
-  const CarrierKind kind = kind_u < 0.5 ? kMakerSpace : kIncubator;
+  const CarrierKind kind = kind_u < m.carriers.maker_space_share ? kMakerSpace : kIncubator;
   Carrier* c = free_carrier(w, kind, start_u);
   if (!c) c = free_carrier(w, kind == kMakerSpace ? kIncubator : kMakerSpace, start_u);
   if (!c) {  // excess demand, noted where the startup first looked
@@ -119,7 +124,8 @@ void carriers_year_end(World& w, const ModelConfig& m) {
     const double u = s.uniform();
     if (c.flying) continue;
     const double rate =
-        p.close_rate * (occupancy(c) < p.low_occupancy && w.year > c.opened_year ? 3.0 : 1.0);
+        p.close_rate *
+        (occupancy(c) < p.low_occupancy && w.year > c.opened_year ? p.empty_close_multiplier : 1.0);
     if (u < rate) c.closed = true;
   }
   FirmTable& f = w.firms;
@@ -141,7 +147,7 @@ void carriers_year_end(World& w, const ModelConfig& m) {
                         (1.0 + p.award_response * support / p.construction_cost[k]);
     const auto openings = s.poisson(rate);
     for (std::uint64_t o = 0; o < openings; ++o) {
-      const double quality = std::clamp(p.quality_mean * (0.5 + s.uniform()), 0.05, 1.0);
+      const double quality = draw_carrier_quality(p, s.uniform());
       Carrier& c =
           w.carriers.add(kind, kMunicipal, carrier_capacity(p, kind, kMunicipal), quality, w.year);
       construction_subsidy_claim(w, m, c);

@@ -11,6 +11,9 @@ namespace innosim {
 
 // Capacity of a carrier of this kind at this level.
 double carrier_capacity(const CarrierParams& p, CarrierKind kind, CarrierLevel level);
+// A new carrier's service quality from uniform `u`: quality_mean x [1 - spread, 1 + spread],
+// within [quality_min, 1] (openings and the base year alike).
+double draw_carrier_quality(const CarrierParams& p, double u);
 // A startup at `row` applies (with the configured probability) to a maker space or incubator.
 void admit_startup(World& w, const ModelConfig& m, std::size_t row, Stream& s);
 // Each step: graduations, moves to accelerators, and tenants that exited leave.

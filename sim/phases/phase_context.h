@@ -5,6 +5,8 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
+
 #include "config/model_config.h"
 #include "core/random.h"
 #include "world.h"
@@ -21,6 +23,13 @@ inline double age_years(const World& w, const ModelConfig& m, std::size_t row) {
   return (w.step - w.firms.birth_step[row]) * step_years(m);
 }
 
+// The knowledge stock a constant yearly flow sustains at the depreciation rate (kept finite
+// when depreciation is near zero).
+inline constexpr double kMinDepreciation = 0.01;
+inline double steady_state_stock(double flow, const ModelConfig& m) {
+  return flow / std::max(kMinDepreciation, m.innovation.knowledge_depreciation);
+}
+
 inline Stream firm_stream(const World& w, std::size_t row, Purpose p) {
   return Stream(w.key.seed, w.key.stream(), w.firms.id[row], static_cast<std::uint32_t>(w.step), p);
 }
@@ -35,9 +44,12 @@ inline double rd_of_step(const FirmTable& f, std::size_t i, double dt) {
   return (f.intensity[i] * f.revenue[i] + f.grant_rd[i]) * dt;
 }
 
+// Firms per parallel task: large enough to amortise scheduling (performance only).
+inline constexpr std::size_t kFirmsPerTask = 4096;
+
 template <class F>
 void for_each_firm(World& w, F f) {
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, w.firms.size(), 4096),
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, w.firms.size(), kFirmsPerTask),
                     [&](const tbb::blocked_range<std::size_t>& r) {
                       for (std::size_t i = r.begin(); i != r.end(); ++i) f(i);
                     });

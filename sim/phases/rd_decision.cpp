@@ -12,16 +12,19 @@ namespace innosim {
 // A user cost near or below zero would make the power law explode; below 5% of a yuan
 // the model treats R&D as capped by max_intensity anyway.
 constexpr double kMinUserCost = 0.05;
+// |theta| below this is the log case (elasticity -1) of the benefit function.
+constexpr double kLogCase = 1e-9;
 
 double optimum_departure_cost(double optimum, double chosen, double u, double elasticity) {
   if (optimum <= 0) return u * chosen;  // no R&D optimum to depart from: the full cost
   // Per yuan of revenue the firm maximises B(r) - u r with B'(r) = u (r* / r)^(-1/elasticity),
   // which gives the constant elasticity; the loss is the integral of u - B'(r) over [r*, r].
   const double theta = 1.0 + 1.0 / elasticity;  // B(r) ~ r^theta / theta (log r when theta = 0)
-  const double benefit_gain =
-      std::fabs(theta) < 1e-9 ? u * optimum * std::log(chosen / optimum)
-                              : u * std::pow(optimum, 1.0 - theta) *
-                                    (std::pow(chosen, theta) - std::pow(optimum, theta)) / theta;
+  const double benefit_gain = std::fabs(theta) < kLogCase
+                                  ? u * optimum * std::log(chosen / optimum)
+                                  : u * std::pow(optimum, 1.0 - theta) *
+                                        (std::pow(chosen, theta) - std::pow(optimum, theta)) /
+                                        theta;
   return std::max(0.0, u * (chosen - optimum) - benefit_gain);
 }
 

@@ -102,7 +102,7 @@ void open_platform(World& w, const ModelConfig& m, Stream& s) {
       orgs.empty()
           ? 0
           : orgs[static_cast<std::size_t>(s.uniform() * static_cast<double>(orgs.size()))].id;
-  p.knowledge = m.research.platform_budget / std::max(0.01, m.innovation.knowledge_depreciation);
+  p.knowledge = steady_state_stock(m.research.platform_budget, m);
   w.research.platforms.push_back(p);
   // The firms it serves.
   const FirmTable& f = w.firms;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "phases/phase_context.h"
 #include "policy/levers/networks.h"
@@ -103,7 +104,7 @@ void talent_flows(World& w, const ModelConfig& m) {
   const auto graduates =
       s.poisson(m.region.ecosystem.graduates * p.graduate_rd_share * p.graduate_retention);
   for (std::uint64_t k = 0; k < graduates; ++k)
-    add_talent(w, kRdTalent, static_cast<float>(0.5 * s.uniform()));
+    add_talent(w, kRdTalent, static_cast<float>(p.graduate_skill_max * s.uniform()));
   const double team_arrivals = leading_inflow(w, m, s, leading, p.inflow_rate + w.east_inflow_rate);
   const auto flying = flying_incubator_talents(w, m, s);
   for (std::uint64_t k = 0; k < flying; ++k)
@@ -206,13 +207,14 @@ void match_talent(World& w, const ModelConfig& m) {
   for (std::size_t i = 0; i < t.size(); ++i)
     if (t.type[i] == kLeadingTalent && t.employer[i] != kNoEmployer &&
         !(t.employer[i] & kOrgEmployer))
-      if (const std::int64_t row = f.find(t.employer[i]); row >= 0 && f.leading[row] < 255)
+      if (const std::int64_t row = f.find(t.employer[i]);
+          row >= 0 && f.leading[row] < std::numeric_limits<std::uint8_t>::max())
         ++f.leading[row];
   for (std::size_t i = 0; i < f.size(); ++i) {
     f.rd_staff[i] = static_cast<std::uint32_t>(staff[i]);
     if (staff[i] >= demand[i] || f.revenue[i] <= 0) continue;
-    // Half a person of slack: tiny R&D needs no dedicated hire.
-    double cap = (staff[i] + 0.5) * per_person / f.revenue[i];
+    // A little slack (talent.staff_slack): tiny R&D needs no dedicated hire.
+    double cap = (staff[i] + m.talent.staff_slack) * per_person / f.revenue[i];
     cap /= 1.0 - hub_rd_share(m, f, i);
     f.intensity[i] = static_cast<float>(std::min<double>(f.intensity[i], cap));
   }

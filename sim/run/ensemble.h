@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "config/config_loader.h"
-#include "run/panel.h"
+#include "observe/firm_panel.h"
 
 namespace innosim {
 

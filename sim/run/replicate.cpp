@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "economy.h"
+#include "run/regions.h"
 
 namespace innosim {
 namespace {

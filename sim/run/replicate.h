@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "config/model_config.h"
-#include "run/panel.h"
+#include "observe/firm_panel.h"
 #include "world.h"
 
 namespace innosim {

@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 #include <cstring>
 
-#include "economy.h"
+#include "run/regions.h"
 #include "run/replicate.h"
 #include "test_support.h"
 

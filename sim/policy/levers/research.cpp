@@ -15,7 +15,8 @@ double transfer_cost_factor(const World& w, const ModelConfig& m, bool with_univ
       tt.common.active(w.year) ? tt.rate * w.payout_ratio[kLeverTechTransferSupport] : 0.0;
   if (with_university && coop.common.active(w.year))
     rate += coop.rate * w.payout_ratio[kLeverUniversityCooperationAward];
-  return std::pow(std::max(0.05, 1.0 - rate), m.research.transfer_price_elasticity);
+  return std::pow(std::max(m.research.min_net_cost, 1.0 - rate),
+                  m.research.transfer_price_elasticity);
 }
 
 void contract_claims(World& w, const ModelConfig& m, std::size_t row, double value,

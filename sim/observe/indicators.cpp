@@ -1,4 +1,4 @@
-#include "phases/statistics.h"
+#include "observe/indicators.h"
 
 #include "phases/talent_market.h"
 

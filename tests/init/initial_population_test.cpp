@@ -1,6 +1,6 @@
 // The synthetic base-year population reproduces the preset (BRIEF 3.5): counts exactly,
 // R&D intensity within 2%, the ecosystem's stocks exactly, in every replicate.
-#include "initial_population.h"
+#include "init/initial_population.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,11 +1,12 @@
-#include "initial_population.h"
+#include "init/initial_population.h"
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
 #include "core/errors.h"
-#include "initial_ecosystem.h"
+#include "init/initial_ecosystem.h"
+#include "observe/indicators.h"
 #include "phases/accounts.h"
 #include "phases/certification.h"
 #include "phases/collaboration.h"
@@ -13,11 +14,16 @@
 #include "phases/phase_context.h"
 #include "phases/policy.h"
 #include "phases/rd_decision.h"
-#include "phases/statistics.h"
 #include "phases/talent_market.h"
 
 namespace innosim {
 namespace {
+
+// Numerical guards and orderings, not behaviour.
+constexpr double kTinyShare = 1e-9;       // keeps x_min finite when no firm is above scale
+constexpr double kRoundingGuard = 1e-12;  // relative margin so rounding keeps the k-th firm above
+constexpr std::size_t kEntrySlack = 4;    // room for a quarter more firms before reallocating
+constexpr double kHolderFirst = 100.0;    // hnte holders qualify as tech SMEs directly: rank first
 
 // Rows ordered by a noisy preference (score + Gumbel noise), best first: a random selection
 // favouring high scores that is exact in count.
@@ -59,10 +65,10 @@ World initial_population(const ModelConfig& m, RunKey key) {
         std::to_string(industrial_share * static_cast<double>(n)) + ")");
   // P(revenue >= 20M) = (xmin / 20M)^alpha = above_share.
   const double alpha = m.firm.revenue_pareto_alpha;
-  const double xmin = kAboveScaleRevenue * std::pow(std::max(above_share, 1e-9), 1.0 / alpha);
+  const double xmin = kAboveScaleRevenue * std::pow(std::max(above_share, kTinyShare), 1.0 / alpha);
 
   FirmTable& f = w.firms;
-  f.reserve(n + n / 4);
+  f.reserve(n + n / kEntrySlack);
   std::vector<double> log_revenue(n);
   for (std::size_t i = 0; i < n; ++i) {
     f.add(w.next_firm_id++);
@@ -70,14 +76,15 @@ World initial_population(const ModelConfig& m, RunKey key) {
     draw_firm_traits(f, i, s, m);
     f.revenue[i] = s.pareto(xmin, alpha);
     log_revenue[i] = std::log(f.revenue[i]);
-    f.productivity[i] = static_cast<float>(0.1 * s.normal());
-    f.birth_step[i] =
-        -static_cast<std::int32_t>(std::ceil(s.exponential(8.0) * m.time.steps_per_year)) - 1;
+    f.productivity[i] = static_cast<float>(m.firm.productivity_sigma * s.normal());
+    f.birth_step[i] = -static_cast<std::int32_t>(std::ceil(s.exponential(m.firm.initial_age_mean) *
+                                                           m.time.steps_per_year)) -
+                      1;
     f.cash[i] = static_cast<float>(s.uniform() * m.firm.cash_cap_ratio * f.revenue[i]);
-    // R&D is more common in larger firms: above the 20M line 30% perform R&D (Ningxia:
-    // 361 above-scale industrial firms with R&D activity, c. 2019, BASELINES), below it
-    // the yearly start rate.
-    const double p_active = f.revenue[i] >= kAboveScaleRevenue ? 0.3 : m.rd.start_rate;
+    // R&D is more common in larger firms: above the 20M line rd.initial_above_scale_share
+    // perform R&D, below it the yearly start rate.
+    const double p_active =
+        f.revenue[i] >= kAboveScaleRevenue ? m.rd.initial_above_scale_share : m.rd.start_rate;
     f.set(i, kRdActive, s.bernoulli(p_active));
     f.intensity[i] = f.has(i, kRdActive) ? f.latent_intensity[i] : 0.0f;
     const bool above = f.has(i, kIndustrial) && f.revenue[i] >= kAboveScaleRevenue;
@@ -103,7 +110,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
                        industrial_revenue.begin() + static_cast<std::ptrdiff_t>(k - 1),
                        industrial_revenue.end(), std::greater<>());
       // A relative 1e-12 above the line, so rounding cannot drop the k-th firm below it.
-      const double scale = kAboveScaleRevenue / industrial_revenue[k - 1] * (1.0 + 1e-12);
+      const double scale = kAboveScaleRevenue / industrial_revenue[k - 1] * (1.0 + kRoundingGuard);
       for (std::size_t i = 0; i < n; ++i) {
         f.revenue[i] = std::max(f.revenue[i] * scale, 1.0);
         log_revenue[i] = std::log(f.revenue[i]);
@@ -115,14 +122,16 @@ World initial_population(const ModelConfig& m, RunKey key) {
   }
 
   // Exactly r.hntes certified firms among high-tech firms, favouring larger ones, though
-  // only mildly (score = half the log revenue): most hnte are small and medium firms.
+  // only mildly (score = hnte.initial_size_weight x log revenue): most hnte are small and
+  // medium firms.
   std::vector<std::size_t> high_tech, small;
   std::vector<double> hnte_score(n);
   for (std::size_t i = 0; i < n; ++i) {
     if (f.has(i, kHighTech)) high_tech.push_back(i);
-    hnte_score[i] = 0.5 * log_revenue[i];
+    hnte_score[i] = m.hnte.initial_size_weight * log_revenue[i];
   }
-  // A candidate whose certified R&D would take the certified firms past 80% of the
+  // A candidate whose certified R&D would take the certified firms past
+  // hnte.initial_rd_share_max of the
   // region's business R&D is passed over: the preset's R&D bounds who can be certified. If
   // too few fit, the smallest passed-over firms fill the count: the count is always exact,
   // and base-year R&D may then overshoot.
@@ -145,7 +154,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
     const std::size_t i = hnte_rank[k];
     const double least = std::max<double>(
         f.intensity[i], min_certified_intensity(m, f.revenue[i], Certified::kHnte));
-    if (certified_rd + least * f.revenue[i] > 0.8 * target_rd) {
+    if (certified_rd + least * f.revenue[i] > m.hnte.initial_rd_share_max * target_rd) {
       passed_over.push_back(i);
       continue;
     }
@@ -163,8 +172,9 @@ World initial_population(const ModelConfig& m, RunKey key) {
     const double employees = f.revenue[i] / m.firm.revenue_per_employee;
     if (employees <= m.tech_sme.max_employees && f.revenue[i] <= m.tech_sme.max_revenue)
       small.push_back(i);
-    sme_score[i] =
-        (f.has(i, kHnte) ? 100.0 : 0.0) + (f.has(i, kHighTech) ? 2.0 : 0.0) + 0.5 * log_revenue[i];
+    sme_score[i] = (f.has(i, kHnte) ? kHolderFirst : 0.0) +
+                   (f.has(i, kHighTech) ? m.tech_sme.initial_high_tech_weight : 0.0) +
+                   m.tech_sme.initial_size_weight * log_revenue[i];
   }
   const auto sme_rank = ranked(w, small, sme_score);
   for (std::size_t k = 0; k < count_of(r.tech_smes, sme_rank.size()); ++k) {
@@ -175,14 +185,15 @@ World initial_population(const ModelConfig& m, RunKey key) {
   }
 
   // Business R&D: scale the intensities so the total matches. A certified firm keeps the R&D
-  // its status needs (up to the profile's margin, 1.32 x the line); only R&D beyond that is
+  // its status needs (up to the profile's widest margin over the line); only R&D beyond that is
   // scaled, as all of an uncertified firm's is. If the kept R&D alone exceeds the preset,
   // base-year R&D overshoots rather than breaking the certified counts.
   auto kept = [&](std::size_t i) {
     if (!f.has(i, kHnte) && !f.has(i, kTechSme)) return 0.0;
     const double line = min_certified_intensity(
         m, f.revenue[i], f.has(i, kHnte) ? Certified::kHnte : Certified::kTechSme);
-    return std::min<double>(f.intensity[i], 1.32 * line);
+    return std::min<double>(f.intensity[i],
+                            (m.firm.certified_margin_low + m.firm.certified_margin_spread) * line);
   };
   double fixed = 0, free = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -225,8 +236,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
       f.rd_hist[h][i] = static_cast<float>(f.rd_year[i]);
       f.revenue_hist[h][i] = static_cast<float>(f.revenue[i]);
     }
-    f.knowledge[i] =
-        static_cast<float>(f.rd_year[i] / std::max(0.01, m.innovation.knowledge_depreciation));
+    f.knowledge[i] = static_cast<float>(steady_state_stock(f.rd_year[i], m));
     revenue_total += f.revenue[i];
     if (f.has(i, kRdActive) && f.intensity[i] > 0)
       f.latent_intensity[i] =

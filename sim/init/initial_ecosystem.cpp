@@ -1,4 +1,4 @@
-#include "initial_ecosystem.h"
+#include "init/initial_ecosystem.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,9 +10,6 @@
 namespace innosim {
 namespace {
 
-constexpr double kInitialOccupancy =
-    0.6;  // ASSUMPTION: carriers start 60% full (DOMAIN 2.4 asks 75% of a national one)
-
 void initial_carriers(World& w, const ModelConfig& m, Stream& s) {
   const RegionEcosystem& e = m.region.ecosystem;
   const std::array<const std::vector<double>*, kCarrierKinds> counts = {
@@ -23,8 +20,8 @@ void initial_carriers(World& w, const ModelConfig& m, Stream& s) {
         const auto kind = static_cast<CarrierKind>(k);
         const auto lv = static_cast<CarrierLevel>(level);
         w.carriers.add(kind, lv, carrier_capacity(m.carriers, kind, lv),
-                       std::clamp(m.carriers.quality_mean * (0.5 + s.uniform()), 0.05, 1.0),
-                       w.year - 3);
+                       draw_carrier_quality(m.carriers, s.uniform()),
+                       w.year - static_cast<int>(m.carriers.initial_age));
       }
   // Tenants: the youngest firms, in row order, until each carrier is partly full.
   FirmTable& f = w.firms;
@@ -32,7 +29,7 @@ void initial_carriers(World& w, const ModelConfig& m, Stream& s) {
   for (auto& c : w.carriers.rows) {
     const double max_age =
         c.kind == kAccelerator ? m.carriers.accelerator_max_age : m.carriers.term_years[c.kind];
-    const auto want = static_cast<int>(std::round(kInitialOccupancy * c.capacity));
+    const auto want = static_cast<int>(std::round(m.carriers.initial_occupancy * c.capacity));
     for (; next < f.size() && c.tenants < want; ++next) {
       if (age_years(w, m, next) > max_age) continue;
       f.carrier[next] = c.id;
@@ -53,12 +50,12 @@ void initial_research(World& w, const ModelConfig& m, Stream& s) {
   for (const auto& o : w.research.orgs) weights += m.research.budget_weight[o.kind];
   for (auto& o : w.research.orgs) {
     o.budget = weights > 0 ? w.public_rd * m.research.budget_weight[o.kind] / weights : 0.0;
-    o.knowledge = o.budget / std::max(0.01, m.innovation.knowledge_depreciation);  // steady state
+    o.knowledge = steady_state_stock(o.budget, m);
   }
   for (long k = 0; k < std::lround(e.platforms); ++k) open_platform(w, m, s);
   // Technology transfer calibrated so that expected turnover is the preset's.
   const double mean_value = m.research.contract_median *
-                            std::exp(0.5 * m.research.contract_sigma * m.research.contract_sigma);
+                            std::exp(m.research.contract_sigma * m.research.contract_sigma / 2);
   const double knowledge = transfer_knowledge(w);
   w.transfer_scale = knowledge > 0 ? e.tech_contract_turnover / (mean_value * knowledge) : 0.0;
   w.tech_contract_turnover = e.tech_contract_turnover;

@@ -1,7 +1,7 @@
-#include "economy.h"
+#include "run/regions.h"
 
 #include "core/errors.h"
-#include "initial_population.h"
+#include "init/initial_population.h"
 #include "phases/phase_context.h"
 #include "step.h"
 

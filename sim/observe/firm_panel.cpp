@@ -1,4 +1,4 @@
-#include "run/panel.h"
+#include "observe/firm_panel.h"
 
 #include "phases/certification.h"
 
