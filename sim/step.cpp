@@ -22,10 +22,10 @@ namespace innosim {
 namespace {
 
 void advance_clock(World& w, const ModelConfig& m) {
-  ++w.step;
-  if (++w.substep == m.time.steps_per_year) {
-    w.substep = 0;
-    ++w.year;
+  ++w.clock.step;
+  if (++w.clock.substep == m.time.steps_per_year) {
+    w.clock.substep = 0;
+    ++w.clock.year;
   }
 }
 
@@ -42,35 +42,17 @@ void sector_means(World& w, const ModelConfig& m) {
     revenue[f.sector[i]] += f.revenue[i];
   }
   for (std::size_t k = 0; k < n; ++k)
-    if (revenue[k] > 0) w.sector_productivity[k] = productivity[k] / revenue[k];
+    if (revenue[k] > 0) w.macro.sector_productivity[k] = productivity[k] / revenue[k];
 }
 
-// Rolls the year's totals into the three-year history and opens the next year's accounts.
+// Rolls the year's flows into the history and opens the next year's accounts.
 void open_year(World& w, const ModelConfig& m) {
-  FirmTable& f = w.firms;
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    for (int h = kHistoryYears - 1; h > 0; --h) {
-      f.rd_hist[h][i] = f.rd_hist[h - 1][i];
-      f.revenue_hist[h][i] = f.revenue_hist[h - 1][i];
-    }
-    f.rd_hist[0][i] = static_cast<float>(f.rd_year[i]);
-    f.revenue_hist[0][i] = static_cast<float>(f.revenue_year[i]);
-    f.rd_year[i] = f.rd_real_year[i] = f.revenue_year[i] = 0;
-    f.support_year[i] = 0;
-    f.applications_year[i] = 0;
-    f.set(i, kInnovated, false);
-  }
+  w.firms.open_year();
   w.exited.clear();
-  w.receipts = NonFirmReceipts{};
-  for (auto& c : w.carriers.rows) c.received = 0;
-  for (auto& o : w.research.orgs) o.received = 0;
-  for (auto& p : w.research.platforms) p.received = 0;
-  w.talent_flows = TalentFlows{};
-  w.emigrants.clear();
-  w.tech_contract_turnover = w.vc_invested = 0;
-  w.entries = w.exits = w.relocations = w.tax_expenditure = 0;
-  w.ledger = FiscalLedger{};
-  w.gdp_other *= 1.0 + m.region.gdp_growth;
+  w.eco.open_year();
+  w.totals.reset();
+  w.handoffs.emigrants.clear();
+  w.macro.gdp_other *= 1.0 + m.region.gdp_growth;
   open_year_public_rd(w, m);
 }
 
@@ -78,7 +60,7 @@ void open_year(World& w, const ModelConfig& m) {
 
 void step(World& w, const ModelConfig& m) {
   advance_clock(w, m);
-  if (w.substep == 0) open_year(w, m);
+  if (w.clock.substep == 0) open_year(w, m);
   sector_means(w, m);
   entry(w, m);
   growth(w, m);

@@ -1,6 +1,7 @@
-// Everything that changes during one replicate: the agents, the clock, the year's
-// accumulators and the fiscal ledger. The frozen configuration is a separate `const
-// ModelConfig&`; the pair (World&, const ModelConfig&) is what every phase receives.
+// Everything that changes during one replicate, split by concern: the clock, the firms, the
+// macro quantities, the ecosystem agents, the year's totals (one reset), the fiscal state
+// that outlives a year, and the queues phases hand to each other. The frozen configuration
+// is a separate `const ModelConfig&`.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -10,22 +11,12 @@
 #include "agents/firm_table.h"
 #include "agents/research_table.h"
 #include "agents/talent_table.h"
+#include "core/run_key.h"
 #include "network/collaboration_graph.h"
 #include "observe/indicator_catalog.h"
 #include "policy/claims.h"
-#include "policy/fiscal_ledger.h"
 
 namespace innosim {
-
-// Identifies the random streams of one replicate of one region. The region's salt (a hash
-// of its name, in the high bits) keeps each region's streams its own whatever else is in the
-// run, so a region simulated alongside others draws what it draws alone.
-struct RunKey {
-  std::uint64_t seed = 0;
-  std::uint64_t replicate = 0;
-  std::uint64_t region_salt = 0;
-  std::uint64_t stream() const { return replicate ^ region_salt; }
-};
 
 // Talent flows of the current year, persons (individual agents and the pool together).
 struct TalentFlows {
@@ -50,77 +41,81 @@ struct Consortium {
   int end_year = 0;
 };
 
-// Money given by levers to agents that are not firms (firms record it in support_year).
-struct NonFirmReceipts {
-  double banks = 0;  // risk-pool compensation for defaulted tech loans
-  double carriers =
-      0;  // awards, subsidies and flying-incubator support (also on each carrier, which may close)
-  double talents = 0;          // allowances and leading-talent funding
-  double public_research = 0;  // fiscal_rd_growth on top of public R&D
-};
-
-template <std::size_t N = kLeverCount>
-constexpr std::array<double, N> filled(double v) {
-  std::array<double, N> a{};
-  a.fill(v);
-  return a;
-}
-
-struct World {
-  RunKey key;
-  FirmTable firms;
-  FirmTable exited;  // the last year's exits, with their flows up to exit (moved at year end,
-                     // cleared when a year opens)
-  std::uint64_t next_firm_id = 0;
-
+// The clock of a replicate.
+struct Clock {
   int step = 0;     // steps since the start of the first simulated year
   int year = 0;     // calendar year of the current step
   int substep = 0;  // 0 .. steps_per_year-1 within the year
+};
 
+// The region's macro quantities that are not agents.
+struct Macro {
   double value_added_ratio = 0;   // calibrated at initialisation: firm VA / revenue
   double gdp_other = 0;           // non-simulated GDP this year, CNY
   double public_rd = 0;           // non-business R&D this year, CNY
   double public_rd_no_lever = 0;  // the same without fiscal_rd_growth, CNY
   double public_rd_extra = 0;     // what fiscal_rd_growth adds this year, within its budget, CNY
   std::vector<double> sector_productivity;  // mean log productivity by sector, start of step
+};
 
-  // Accumulated over the current year.
+// Everything accumulated over the current year; one reset opens the next.
+struct YearTotals {
   double entries = 0;
   double exits = 0;
-  double tax_expenditure = 0;
   double relocations = 0;
+  double tax_expenditure = 0;
+  double tech_contract_turnover = 0;  // CNY
+  double vc_invested = 0;             // CNY
+  TalentFlows talent_flows;
+  NonFirmReceipts receipts;
   FiscalLedger ledger;
-  std::array<std::vector<Claim>, kLeverCount> pending;
-  // Share of the claims due that each lever paid the last time it had any (1 while its budget
-  // does not bind): what agents expect a claim to be worth when they decide.
-  std::array<double, kLeverCount> payout_ratio = filled(1.0);
-  NonFirmReceipts receipts;  // this year
+  void reset() { *this = YearTotals{}; }
+};
 
-  // The ecosystem (docs/ODD.md section 7).
+// The agents around the firms (docs/ODD.md section 7).
+struct Ecosystem {
   CarrierTable carriers;
   TalentTable talent;
   std::uint64_t next_talent_id = 0;
-  double talent_pool = 0;          // the talent stock not modelled individually, persons
-  TalentFlows talent_flows;        // this year
-  std::vector<Migrant> emigrants;  // left this year for another region (filled at year end)
-  std::vector<Migrant> arrivals;   // from other regions of the run, absorbed at year end
-  double east_inflow_rate = 0;     // cooperation inflow from the east hub, per talent a year
+  double talent_pool = 0;       // the talent stock not modelled individually, persons
+  double east_inflow_rate = 0;  // cooperation inflow from the east hub, per talent a year
   bool east_link = false;  // the region has an edge to the east hub (flying levers act along it)
   ResearchTable research;
   CollaborationGraph network;
-  std::vector<Consortium> consortia;
-  double transfer_scale =
-      0;  // contracts a year per unit of contract-weighted knowledge (calibrated at init)
-  double tech_contract_turnover = 0;  // this year, CNY
-  double vc_invested = 0;             // this year, CNY
-  double guidance_committed = 0;      // government money the guidance fund has invested so far, CNY
-  // Startups decided at a year end, founded in the next step's entry phase.
-  std::vector<std::uint64_t> founders;  // talent ids of R&D talents starting firms
-  std::vector<std::uint32_t>
-      spinoff_orgs;                   // research organisations spinning off a firm (one entry each)
-  int flying_startups = 0;            // graduates of flying incubators moving home
   std::uint64_t network_next_id = 0;  // firms with ids from here on have not formed ties yet
+  std::vector<Consortium> consortia;
+  double transfer_scale = 0;  // contracts a year per unit of contract-weighted knowledge (init)
 
+  // Lever money received is counted per year.
+  void open_year() {
+    for (auto& c : carriers.rows) c.received = 0;
+    for (auto& o : research.orgs) o.received = 0;
+    for (auto& p : research.platforms) p.received = 0;
+  }
+};
+
+// What one phase hands to a later one.
+struct Handoffs {
+  // Startups decided at a year end, founded in the next step's entry phase.
+  std::vector<std::uint64_t> founders;      // talent ids of R&D talents starting firms
+  std::vector<std::uint32_t> spinoff_orgs;  // research organisations spinning off a firm
+  int flying_startups = 0;                  // graduates of flying incubators moving home
+  std::vector<Migrant> emigrants;  // left this year for another region (filled at year end)
+  std::vector<Migrant> arrivals;   // from other regions of the run, absorbed at year end
+};
+
+struct World {
+  RunKey key;
+  Clock clock;
+  FirmTable firms;
+  FirmTable
+      exited;  // the last year's exits, with their flows up to exit (cleared when a year opens)
+  std::uint64_t next_firm_id = 0;
+  Macro macro;
+  Ecosystem eco;
+  YearTotals totals;
+  FiscalState fiscal;
+  Handoffs handoffs;
   std::array<double, kIndicatorCount> indicators{};  // last computed year
 };
 

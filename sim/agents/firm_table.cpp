@@ -78,4 +78,19 @@ void FirmTable::reserve(std::size_t n) {
   for_each_column(*this, [n](auto& col) { col.reserve(n); });
 }
 
+void FirmTable::open_year() {
+  for (std::size_t i = 0; i < size(); ++i) {
+    for (int h = kHistoryYears - 1; h > 0; --h) {
+      rd_hist[h][i] = rd_hist[h - 1][i];
+      revenue_hist[h][i] = revenue_hist[h - 1][i];
+    }
+    rd_hist[0][i] = static_cast<float>(rd_year[i]);
+    revenue_hist[0][i] = static_cast<float>(revenue_year[i]);
+    rd_year[i] = rd_real_year[i] = revenue_year[i] = 0;
+    support_year[i] = 0;
+    applications_year[i] = 0;
+    set(i, kInnovated, false);
+  }
+}
+
 }  // namespace innosim

@@ -77,6 +77,8 @@ struct FirmTable {
   std::size_t add(std::uint64_t new_id);
   // Moves rows flagged kDead to the end of `exited`, keeping the order of the rest.
   void move_dead_to(FirmTable& exited);
+  // Rolls the year's flows into the three-year history and zeroes them for the next year.
+  void open_year();
   void clear();
   // Row of the firm with this id, or -1.
   std::int64_t find(std::uint64_t firm_id) const;

@@ -5,11 +5,13 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/ids.h"
+
 namespace innosim {
 
 enum TalentType : std::uint8_t { kRdTalent = 0, kLeadingTalent = 1 };
 inline constexpr std::uint64_t kNoEmployer = ~std::uint64_t{0};
-inline constexpr std::uint64_t kOrgEmployer = std::uint64_t{1} << 62;
+inline constexpr std::uint64_t kOrgEmployer = kOrgKey;  // employer ids of organisations
 // allowance_years of a talent who had the allowance: never again.
 inline constexpr std::uint8_t kAllowanceDone = 0xFF;
 

@@ -19,21 +19,21 @@ void initial_carriers(World& w, const ModelConfig& m, Stream& s) {
       for (long n = 0; n < std::lround((*counts[k])[level]); ++n) {
         const auto kind = static_cast<CarrierKind>(k);
         const auto lv = static_cast<CarrierLevel>(level);
-        w.carriers.add(kind, lv, carrier_capacity(m.carriers, kind, lv),
-                       draw_carrier_quality(m.carriers, s.uniform()),
-                       w.year - static_cast<int>(m.carriers.initial_age));
+        w.eco.carriers.add(kind, lv, carrier_capacity(m.carriers, kind, lv),
+                           draw_carrier_quality(m.carriers, s.uniform()),
+                           w.clock.year - static_cast<int>(m.carriers.initial_age));
       }
   // Tenants: the youngest firms, in row order, until each carrier is partly full.
   FirmTable& f = w.firms;
   std::size_t next = 0;
-  for (auto& c : w.carriers.rows) {
+  for (auto& c : w.eco.carriers.rows) {
     const double max_age =
         c.kind == kAccelerator ? m.carriers.accelerator_max_age : m.carriers.term_years[c.kind];
     const auto want = static_cast<int>(std::round(m.carriers.initial_occupancy * c.capacity));
     for (; next < f.size() && c.tenants < want; ++next) {
       if (age_years(w, m, next) > max_age) continue;
       f.carrier[next] = c.id;
-      f.tenancy_end[next] = w.step + 1 +
+      f.tenancy_end[next] = w.clock.step + 1 +
                             static_cast<std::int32_t>(s.uniform() * m.carriers.term_years[c.kind] *
                                                       m.time.steps_per_year);
       ++c.tenants;
@@ -47,9 +47,9 @@ void initial_research(World& w, const ModelConfig& m, Stream& s) {
   open_orgs(w, kResearchInstitute, static_cast<int>(std::lround(e.research_institutes)));
   open_orgs(w, kNewRdInstitute, static_cast<int>(std::lround(e.new_rd_institutes)));
   double weights = 0;
-  for (const auto& o : w.research.orgs) weights += m.research.budget_weight[o.kind];
-  for (auto& o : w.research.orgs) {
-    o.budget = weights > 0 ? w.public_rd * m.research.budget_weight[o.kind] / weights : 0.0;
+  for (const auto& o : w.eco.research.orgs) weights += m.research.budget_weight[o.kind];
+  for (auto& o : w.eco.research.orgs) {
+    o.budget = weights > 0 ? w.macro.public_rd * m.research.budget_weight[o.kind] / weights : 0.0;
     o.knowledge = steady_state_stock(o.budget, m);
   }
   for (long k = 0; k < std::lround(e.platforms); ++k) open_platform(w, m, s);
@@ -57,19 +57,21 @@ void initial_research(World& w, const ModelConfig& m, Stream& s) {
   const double mean_value = m.research.contract_median *
                             std::exp(m.research.contract_sigma * m.research.contract_sigma / 2);
   const double knowledge = transfer_knowledge(w);
-  w.transfer_scale = knowledge > 0 ? e.tech_contract_turnover / (mean_value * knowledge) : 0.0;
-  w.tech_contract_turnover = e.tech_contract_turnover;
+  w.eco.transfer_scale = knowledge > 0 ? e.tech_contract_turnover / (mean_value * knowledge) : 0.0;
+  w.totals.tech_contract_turnover = e.tech_contract_turnover;
 }
 
 void initial_talent(World& w, const ModelConfig& m, Stream& s) {
   const RegionEcosystem& e = m.region.ecosystem;
   for (long k = 0; k < std::lround(e.rd_personnel); ++k)
-    w.talent.add(w.next_talent_id++, kRdTalent, static_cast<float>(s.uniform()), kNoEmployer);
+    w.eco.talent.add(w.eco.next_talent_id++, kRdTalent, static_cast<float>(s.uniform()),
+                     kNoEmployer);
   for (long k = 0; k < std::lround(e.leading_talents); ++k)
-    w.talent.add(w.next_talent_id++, kLeadingTalent, static_cast<float>(s.uniform()), kNoEmployer);
-  w.talent_pool = std::max(0.0, e.talent_total - static_cast<double>(w.talent.size()));
+    w.eco.talent.add(w.eco.next_talent_id++, kLeadingTalent, static_cast<float>(s.uniform()),
+                     kNoEmployer);
+  w.eco.talent_pool = std::max(0.0, e.talent_total - static_cast<double>(w.eco.talent.size()));
   for (const auto& link : e.links)
-    if (link.to == "east") w.east_inflow_rate = link.inflow_rate, w.east_link = true;
+    if (link.to == "east") w.eco.east_inflow_rate = link.inflow_rate, w.eco.east_link = true;
 }
 
 }  // namespace

@@ -50,10 +50,10 @@ World initial_population(const ModelConfig& m, RunKey key) {
   const RegionConfig& r = m.region;
   World w;
   w.key = key;
-  w.year = r.base_year;
-  w.step = -1;  // the base year's last step; the first simulated step is 0
-  w.substep = m.time.steps_per_year - 1;
-  w.sector_productivity.assign(r.sectors.size(), 0.0);
+  w.clock.year = r.base_year;
+  w.clock.step = -1;  // the base year's last step; the first simulated step is 0
+  w.clock.substep = m.time.steps_per_year - 1;
+  w.macro.sector_productivity.assign(r.sectors.size(), 0.0);
   const auto n = static_cast<std::size_t>(std::llround(r.firms_total));
   double industrial_share = 0;
   for (const auto& s : r.sectors) industrial_share += s.share * s.industrial_share;
@@ -242,9 +242,9 @@ World initial_population(const ModelConfig& m, RunKey key) {
       f.latent_intensity[i] =
           static_cast<float>(f.intensity[i] / user_cost_factor(w, m, i, r.base_year));
   }
-  w.value_added_ratio = r.firm_va_share_of_gdp * r.gdp / revenue_total;
-  w.gdp_other = (1.0 - r.firm_va_share_of_gdp) * r.gdp;
-  w.public_rd = w.public_rd_no_lever = r.rd_expenditure * (1.0 - r.business_rd_share);
+  w.macro.value_added_ratio = r.firm_va_share_of_gdp * r.gdp / revenue_total;
+  w.macro.gdp_other = (1.0 - r.firm_va_share_of_gdp) * r.gdp;
+  w.macro.public_rd = w.macro.public_rd_no_lever = r.rd_expenditure * (1.0 - r.business_rd_share);
   initial_ecosystem(w, m);
 
   accounts(w, m);

@@ -1,9 +1,35 @@
 #include "network/collaboration_graph.h"
 
 #include <algorithm>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <utility>
 
 namespace innosim {
+
+// 32-bit vertex and edge indices: a national run has ~50M firms and ~200M edges.
+struct CollaborationGraph::Csr
+    : boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                         boost::no_property, std::uint32_t, std::uint32_t> {
+  using Base =
+      boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                         boost::no_property, std::uint32_t, std::uint32_t>;
+  using Base::Base;
+};
+
+CollaborationGraph::CollaborationGraph() : csr_(std::make_unique<Csr>()) {}
+CollaborationGraph::~CollaborationGraph() = default;
+CollaborationGraph::CollaborationGraph(CollaborationGraph&&) noexcept = default;
+CollaborationGraph& CollaborationGraph::operator=(CollaborationGraph&&) noexcept = default;
+CollaborationGraph::CollaborationGraph(const CollaborationGraph& other)
+    : ties(other.ties),
+      kinds(other.kinds),
+      csr_(std::make_unique<Csr>(*other.csr_)),
+      firm_vertices_(other.firm_vertices_),
+      org_vertices_(other.org_vertices_) {}
+CollaborationGraph& CollaborationGraph::operator=(const CollaborationGraph& other) {
+  if (this != &other) *this = CollaborationGraph(other);
+  return *this;
+}
 namespace {
 
 // Vertex of an agent key, or -1 if the agent is gone. `firm_row` maps firm ids to rows
@@ -42,14 +68,14 @@ void CollaborationGraph::rebuild(const FirmTable& f, const ResearchTable& r) {
   ties.resize(kept);
   kinds.resize(kept);
   std::vector<std::int32_t>().swap(firm_row);
-  csr_ = Csr();  // free the old graph before building the new one
+  *csr_ = Csr();  // free the old graph before building the new one
   firm_vertices_ = f.size();
   org_vertices_ = r.orgs.size();
   // Each tie is an edge both ways; two ties between the same pair make a stronger link (two
   // edges). The unsorted constructor buckets edges by source in linear time, keeping their
   // order within a source, so the graph does not depend on anything but the tie list.
-  csr_ = Csr(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(),
-             static_cast<std::uint32_t>(f.size() + r.orgs.size() + r.platforms.size()));
+  *csr_ = Csr(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(),
+              static_cast<std::uint32_t>(f.size() + r.orgs.size() + r.platforms.size()));
 }
 
 double CollaborationGraph::knowledge_of(std::size_t v, const FirmTable& f,
@@ -63,18 +89,18 @@ double CollaborationGraph::neighbour_knowledge(std::size_t i, const FirmTable& f
                                                const ResearchTable& r) const {
   if (i >= firm_vertices_) return 0.0;
   double sum = 0;
-  for (auto [e, end] = boost::out_edges(static_cast<std::uint32_t>(i), csr_); e != end; ++e) {
-    const std::size_t j = boost::target(*e, csr_);
+  for (auto [e, end] = boost::out_edges(static_cast<std::uint32_t>(i), *csr_); e != end; ++e) {
+    const std::size_t j = boost::target(*e, *csr_);
     sum += knowledge_of(j, f, r) /
-           static_cast<double>(boost::out_degree(static_cast<std::uint32_t>(j), csr_));
+           static_cast<double>(boost::out_degree(static_cast<std::uint32_t>(j), *csr_));
   }
   return sum;
 }
 
 bool CollaborationGraph::adjacent(std::size_t a, std::size_t b) const {
   if (a >= firm_vertices_ || b >= firm_vertices_) return false;
-  for (auto [e, end] = boost::out_edges(static_cast<std::uint32_t>(a), csr_); e != end; ++e)
-    if (boost::target(*e, csr_) == b) return true;
+  for (auto [e, end] = boost::out_edges(static_cast<std::uint32_t>(a), *csr_); e != end; ++e)
+    if (boost::target(*e, *csr_) == b) return true;
   return false;
 }
 

@@ -6,20 +6,17 @@
 // reads neighbours in fixed order without locks. Firms that entered since the last rebuild
 // have no neighbours until the next one.
 #pragma once
-#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "agents/firm_table.h"
 #include "agents/research_table.h"
+#include "core/ids.h"
 
 namespace innosim {
 
 enum class TieKind : std::uint8_t { kSupply, kConsortium, kUniversity, kPlatform };
-
-// Agent keys: firm ids as they are; research organisations and platforms in their own ranges.
-inline constexpr std::uint64_t kOrgKey = std::uint64_t{1} << 62;
-inline constexpr std::uint64_t kPlatformKey = std::uint64_t{1} << 63;
 
 struct Tie {
   std::uint64_t a = 0, b = 0;
@@ -27,6 +24,13 @@ struct Tie {
 
 class CollaborationGraph {
  public:
+  CollaborationGraph();
+  ~CollaborationGraph();
+  CollaborationGraph(CollaborationGraph&&) noexcept;
+  CollaborationGraph& operator=(CollaborationGraph&&) noexcept;
+  CollaborationGraph(const CollaborationGraph& other);
+  CollaborationGraph& operator=(const CollaborationGraph& other);
+
   std::vector<Tie> ties;
   std::vector<TieKind>
       kinds;  // of each tie (kept apart: 16 bytes a tie instead of 24 at national scale)
@@ -43,12 +47,10 @@ class CollaborationGraph {
   bool adjacent(std::size_t firm_row, std::size_t other_firm_row) const;
 
  private:
-  // 32-bit vertex and edge indices: a national run has ~50M firms and ~200M edges.
-  using Csr =
-      boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
-                                         boost::no_property, std::uint32_t, std::uint32_t>;
+  // The Boost.Graph CSR graph, kept out of this header so that Boost stays inside network/.
+  struct Csr;
   double knowledge_of(std::size_t v, const FirmTable& f, const ResearchTable& r) const;
-  Csr csr_;
+  std::unique_ptr<Csr> csr_;
   std::size_t firm_vertices_ = 0;
   std::size_t org_vertices_ = 0;
 };

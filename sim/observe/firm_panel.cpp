@@ -54,7 +54,7 @@ void PanelTable::record_table(const World& w, const FirmTable& f, const ModelCon
   for (std::size_t i = 0; i < f.size(); ++i) {
     const CertificationInputs x = certification_inputs(w, f, m, i);
     const std::int64_t iv[] = {static_cast<std::int64_t>(replicate),
-                               w.year,
+                               w.clock.year,
                                static_cast<std::int64_t>(f.id[i]),
                                f.sector[i],
                                f.has(i, kDead),
@@ -80,7 +80,7 @@ void PanelTable::record_table(const World& w, const FirmTable& f, const ModelCon
     const double rv[] = {x.age_years,
                          f.revenue_year[i],
                          x.employees,
-                         w.value_added_ratio * f.revenue_year[i],
+                         w.macro.value_added_ratio * f.revenue_year[i],
                          f.rd_year[i],
                          f.rd_real_year[i],
                          f.rd_year[i] - f.rd_real_year[i],

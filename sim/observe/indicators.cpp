@@ -7,7 +7,7 @@ namespace {
 
 void ecosystem_statistics(const World& w, std::array<double, kIndicatorCount>& x) {
   std::array<double, kCarrierKinds> carriers{};
-  for (const auto& c : w.carriers.rows)
+  for (const auto& c : w.eco.carriers.rows)
     if (!c.flying) carriers[c.kind] += 1;
   x[kMakerSpaces] = carriers[kMakerSpace];
   x[kIncubators] = carriers[kIncubator];
@@ -21,19 +21,21 @@ void ecosystem_statistics(const World& w, std::array<double, kIndicatorCount>& x
     loans += f.loan[i];
   }
   x[kIncubatedFirms] = tenants;
-  x[kNewRdInstitutes] = w.research.count(kNewRdInstitute);
-  x[kPlatforms] = static_cast<double>(w.research.platforms.size());
-  x[kConsortia] = static_cast<double>(w.consortia.size());
+  x[kNewRdInstitutes] = w.eco.research.count(kNewRdInstitute);
+  x[kPlatforms] = static_cast<double>(w.eco.research.platforms.size());
+  x[kConsortia] = static_cast<double>(w.eco.consortia.size());
   double leading = 0;
-  for (std::size_t i = 0; i < w.talent.size(); ++i) leading += w.talent.type[i] == kLeadingTalent;
+  for (std::size_t i = 0; i < w.eco.talent.size(); ++i)
+    leading += w.eco.talent.type[i] == kLeadingTalent;
   x[kTalentTotal] = talent_total(w);
-  x[kRdPersonnel] = static_cast<double>(w.talent.size());  // headcount, those between jobs included
+  x[kRdPersonnel] =
+      static_cast<double>(w.eco.talent.size());  // headcount, those between jobs included
   x[kLeadingTalents] = leading;
-  x[kTalentInflow] = w.talent_flows.inflow;
-  x[kTalentOutflow] = w.talent_flows.outflow;
-  x[kTechContractTurnover] = w.tech_contract_turnover;
-  x[kTechContractShareGdp] = x[kGdp] > 0 ? 100.0 * w.tech_contract_turnover / x[kGdp] : 0.0;
-  x[kVcInvested] = w.vc_invested;
+  x[kTalentInflow] = w.totals.talent_flows.inflow;
+  x[kTalentOutflow] = w.totals.talent_flows.outflow;
+  x[kTechContractTurnover] = w.totals.tech_contract_turnover;
+  x[kTechContractShareGdp] = x[kGdp] > 0 ? 100.0 * w.totals.tech_contract_turnover / x[kGdp] : 0.0;
+  x[kVcInvested] = w.totals.vc_invested;
   x[kTechLoansOutstanding] = loans;
 }
 
@@ -73,9 +75,9 @@ void statistics(World& w, const ModelConfig& m) {
   }
   auto ratio = [](double a, double b) { return b > 0 ? 100.0 * a / b : 0.0; };
   auto& x = w.indicators;
-  x[kGdp] = w.gdp_other + w.value_added_ratio * revenue;
+  x[kGdp] = w.macro.gdp_other + w.macro.value_added_ratio * revenue;
   x[kBusinessRd] = rd;
-  x[kRdExpenditure] = rd + w.public_rd;
+  x[kRdExpenditure] = rd + w.macro.public_rd;
   x[kRdIntensity] = ratio(x[kRdExpenditure], x[kGdp]);
   x[kAboveScaleRdToRevenue] = ratio(above_rd, above_revenue);
   x[kAboveScaleRdActiveShare] = ratio(above_active, above);
@@ -87,17 +89,17 @@ void statistics(World& w, const ModelConfig& m) {
   x[kDemoEnterprises] = demo;
   x[kGazelles] = gazelles;
   x[kListedFirms] = listed;
-  x[kFirmEntries] = w.entries;
-  x[kFirmExits] = w.exits;
-  x[kFirmRelocations] = w.relocations;
+  x[kFirmEntries] = w.totals.entries;
+  x[kFirmExits] = w.totals.exits;
+  x[kFirmRelocations] = w.totals.relocations;
   x[kPatentApplications] = applications;
   x[kInventionPatents] = patents;
   x[kInventionPatentsPer10k] = m.region.population > 0 ? patents / m.region.population * 1e4 : 0.0;
   x[kHighTechVaShare] = ratio(above_high_tech, above_revenue);
-  x[kFiscalCostTotal] = w.ledger.total();
+  x[kFiscalCostTotal] = w.totals.ledger.total();
   for (int k = 0; k < kLeverCount; ++k)
-    x[kLeverCostBegin + k] = w.ledger.lever_total(static_cast<Lever>(k));
-  x[kTaxExpenditure] = w.tax_expenditure;
+    x[kLeverCostBegin + k] = w.totals.ledger.lever_total(static_cast<Lever>(k));
+  x[kTaxExpenditure] = w.totals.tax_expenditure;
   ecosystem_statistics(w, x);
 }
 

@@ -14,7 +14,7 @@ double close_accounts(FirmTable& f, const World& w, const ModelConfig& m) {
   double forgone = 0;
   for (std::size_t i = 0; i < f.size(); ++i) {
     const double profit = m.firm.profit_margin * f.revenue_year[i] - f.rd_real_year[i];
-    const double s = m.tax.super_deduction(w.year, f.has(i, kTechSme));
+    const double s = m.tax.super_deduction(w.clock.year, f.has(i, kTechSme));
     const double tax = tax_rate(m.tax, f.has(i, kHnte)) * std::max(0.0, profit - s * f.rd_year[i]);
     forgone += m.tax.corporate_rate * std::max(0.0, profit) - tax;
     f.profit_last[i] = static_cast<float>(profit);
@@ -28,7 +28,7 @@ double close_accounts(FirmTable& f, const World& w, const ModelConfig& m) {
 
 void accounts(World& w, const ModelConfig& m) {
   // Firms that exited during the year also paid tax on their profit up to exit.
-  w.tax_expenditure = close_accounts(w.firms, w, m) + close_accounts(w.exited, w, m);
+  w.totals.tax_expenditure = close_accounts(w.firms, w, m) + close_accounts(w.exited, w, m);
 }
 
 }  // namespace innosim

@@ -31,7 +31,7 @@ void certify(FirmTable& f, std::size_t i, FirmFlag flag, std::vector<std::uint16
 CertificationInputs certification_inputs(const World& w, const FirmTable& f, const ModelConfig& m,
                                          std::size_t i) {
   CertificationInputs x;
-  x.age_years = (w.step + 1 - f.birth_step[i]) * step_years(m);
+  x.age_years = (w.clock.step + 1 - f.birth_step[i]) * step_years(m);
   x.revenue = f.revenue_year[i];
   x.employees = x.revenue / m.firm.revenue_per_employee;
   const double previous = f.revenue_hist[0][i];
@@ -109,13 +109,13 @@ void certification(World& w, const ModelConfig& m) {
                  u_list = s.uniform();
     const bool above = f.has(i, kIndustrial) && x.revenue >= kAboveScaleRevenue;
     f.set(i, kAboveScale, above);
-    certify(f, i, kHnte, f.hnte_expiry, w.year, hnte_eligible(x, m.hnte), u_hnte, m.hnte.apply_prob,
-            m.hnte.validity_years);
+    certify(f, i, kHnte, f.hnte_expiry, w.clock.year, hnte_eligible(x, m.hnte), u_hnte,
+            m.hnte.apply_prob, m.hnte.validity_years);
     x.hnte = f.has(i, kHnte);
     // tech_sme registration is yearly; a registered firm re-registers while it qualifies.
     const bool sme = tech_sme_eligible(x, m.tech_sme);
     f.set(i, kTechSme, sme && (f.has(i, kTechSme) || u_sme < m.tech_sme.register_prob));
-    certify(f, i, kSpecializedSme, f.specialized_expiry, w.year,
+    certify(f, i, kSpecializedSme, f.specialized_expiry, w.clock.year,
             specialized_sme_eligible(x, m.specialized_sme), u_spec, m.specialized_sme.apply_prob,
             m.specialized_sme.validity_years);
     f.set(i, kGazelle, gazelle(x, m.gazelle));

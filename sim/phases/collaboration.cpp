@@ -24,28 +24,29 @@ SectorRows rows_by_sector(const World& w, const ModelConfig& m) {
 void supply_ties(World& w, const ModelConfig& m, const SectorRows& sector_rows) {
   const FirmTable& f = w.firms;
   for (std::size_t i = 0; i < f.size(); ++i) {
-    if (f.id[i] < w.network_next_id) continue;
+    if (f.id[i] < w.eco.network_next_id) continue;
     const auto& peers = sector_rows[f.sector[i]];
     Stream s = firm_stream(w, i, Purpose::kNetwork);
     for (int t = 0; t < m.network.supply_ties; ++t) {
       const std::size_t j =
           peers[static_cast<std::size_t>(s.uniform() * static_cast<double>(peers.size()))];
-      if (j != i) w.network.add(f.id[i], f.id[j], TieKind::kSupply);
+      if (j != i) w.eco.network.add(f.id[i], f.id[j], TieKind::kSupply);
     }
   }
-  w.network_next_id = w.next_firm_id;
+  w.eco.network_next_id = w.next_firm_id;
 }
 
 void consortia(World& w, const ModelConfig& m, const SectorRows& sector_rows) {
   FirmTable& f = w.firms;
   const NetworkParams& p = m.network;
-  std::erase_if(w.consortia,
-                [&](const Consortium& c) { return c.end_year < w.year || f.find(c.leader) < 0; });
+  std::erase_if(w.eco.consortia, [&](const Consortium& c) {
+    return c.end_year < w.clock.year || f.find(c.leader) < 0;
+  });
   std::vector<std::uint64_t> leading;
-  for (const auto& c : w.consortia) leading.push_back(c.leader);
+  for (const auto& c : w.eco.consortia) leading.push_back(c.leader);
   std::sort(leading.begin(), leading.end());
   std::vector<std::uint32_t> universities;
-  for (const auto& o : w.research.orgs)
+  for (const auto& o : w.eco.research.orgs)
     if (o.kind == kUniversity) universities.push_back(o.id);
   const double expected = consortium_expected_rate(w, m);
   const double prob = std::min(1.0, p.consortium_prob * (1.0 + p.consortium_response * expected));
@@ -57,7 +58,7 @@ void consortia(World& w, const ModelConfig& m, const SectorRows& sector_rows) {
     if (s.uniform() >= prob) continue;
     Consortium c;
     c.leader = f.id[i];
-    c.end_year = w.year + p.consortium_years;
+    c.end_year = w.clock.year + p.consortium_years;
     const auto& peers = sector_rows[f.sector[i]];
     for (int k = 0; k < kMemberTries * p.consortium_members &&
                     static_cast<int>(c.members.size()) < p.consortium_members;
@@ -72,11 +73,11 @@ void consortia(World& w, const ModelConfig& m, const SectorRows& sector_rows) {
       c.university = universities[static_cast<std::size_t>(
           s.uniform() * static_cast<double>(universities.size()))];
     for (std::uint64_t member : c.members) {
-      w.network.add(c.leader, member, TieKind::kConsortium);
-      if (c.university) w.network.add(member, kOrgKey | c.university, TieKind::kUniversity);
+      w.eco.network.add(c.leader, member, TieKind::kConsortium);
+      if (c.university) w.eco.network.add(member, kOrgKey | c.university, TieKind::kUniversity);
     }
-    if (c.university) w.network.add(c.leader, kOrgKey | c.university, TieKind::kUniversity);
-    w.consortia.push_back(std::move(c));
+    if (c.university) w.eco.network.add(c.leader, kOrgKey | c.university, TieKind::kUniversity);
+    w.eco.consortia.push_back(std::move(c));
   }
   consortium_claims(w, m);
 }
@@ -88,11 +89,11 @@ void collaboration_year_end(World& w, const ModelConfig& m) {
   supply_ties(w, m, sector_rows);
   consortia(w, m, sector_rows);
   flying_rd_centers_year_end(w, m);
-  w.network.rebuild(w.firms, w.research);
+  w.eco.network.rebuild(w.firms, w.eco.research);
 }
 
 double network_spillover(const World& w, const ModelConfig& m, std::size_t i) {
-  const double k = w.network.neighbour_knowledge(i, w.firms, w.research);
+  const double k = w.eco.network.neighbour_knowledge(i, w.firms, w.eco.research);
   return k * m.innovation.knowledge_depreciation * step_years(m) / 1e6;
 }
 

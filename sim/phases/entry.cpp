@@ -23,19 +23,19 @@ std::size_t draw_sector(const std::vector<Sector>& sectors, double u) {
 std::size_t add_entrant(World& w, const ModelConfig& m, Stream& s) {
   const std::size_t row = w.firms.add(w.next_firm_id++);
   draw_firm_traits(w.firms, row, s, m);
-  w.firms.productivity[row] = static_cast<float>(w.sector_productivity[w.firms.sector[row]] +
+  w.firms.productivity[row] = static_cast<float>(w.macro.sector_productivity[w.firms.sector[row]] +
                                                  m.firm.productivity_sigma * s.normal());
   return row;
 }
 
 std::size_t startup(World& w, const ModelConfig& m, double rd_start_prob) {
   FirmTable& f = w.firms;
-  Stream s(w.key.seed, w.key.stream(), w.next_firm_id, static_cast<std::uint32_t>(w.step),
+  Stream s(w.key.seed, w.key.stream(), w.next_firm_id, static_cast<std::uint32_t>(w.clock.step),
            Purpose::kEntry);
   const std::size_t row = add_entrant(w, m, s);
   f.revenue[row] =
       s.lognormal(std::log(m.firm.entrant_revenue_median), m.firm.entrant_revenue_sigma);
-  f.birth_step[row] = w.step;
+  f.birth_step[row] = w.clock.step;
   f.cash[row] =
       static_cast<float>(m.firm.entrant_cash_share * m.firm.cash_cap_ratio * f.revenue[row]);
   const bool active = s.bernoulli(rd_start_prob);
@@ -52,35 +52,37 @@ void startups(World& w, const ModelConfig& m, std::uint64_t n) {
 // Firms founded by R&D talents and spun off by research organisations, decided at the last
 // year end: they do R&D from the start and keep ties to where they came from.
 void knowledge_startups(World& w, const ModelConfig& m) {
-  for (const std::uint64_t talent_id : w.founders) {
+  for (const std::uint64_t talent_id : w.handoffs.founders) {
     const std::size_t row = startup(w, m, 1.0);
     w.firms.set(row, kSpinoff, true);
-    const auto it = std::lower_bound(w.talent.id.begin(), w.talent.id.end(), talent_id);
-    if (it != w.talent.id.end() && *it == talent_id)
-      w.talent.employer[static_cast<std::size_t>(it - w.talent.id.begin())] = w.firms.id[row];
+    const auto it = std::lower_bound(w.eco.talent.id.begin(), w.eco.talent.id.end(), talent_id);
+    if (it != w.eco.talent.id.end() && *it == talent_id)
+      w.eco.talent.employer[static_cast<std::size_t>(it - w.eco.talent.id.begin())] =
+          w.firms.id[row];
   }
-  for (const std::uint32_t org : w.spinoff_orgs) {
+  for (const std::uint32_t org : w.handoffs.spinoff_orgs) {
     const std::size_t row = startup(w, m, 1.0);
     w.firms.set(row, kSpinoff, true);
-    w.network.add(w.firms.id[row], kOrgKey | org, TieKind::kUniversity);
+    w.eco.network.add(w.firms.id[row], kOrgKey | org, TieKind::kUniversity);
   }
-  w.entries += static_cast<double>(w.founders.size() + w.spinoff_orgs.size());
-  w.founders.clear();
-  w.spinoff_orgs.clear();
+  w.totals.entries +=
+      static_cast<double>(w.handoffs.founders.size() + w.handoffs.spinoff_orgs.size());
+  w.handoffs.founders.clear();
+  w.handoffs.spinoff_orgs.clear();
 }
 
 void relocation(World& w, const ModelConfig& m, std::uint64_t n, std::optional<Certified> kind) {
   FirmTable& f = w.firms;
   for (std::uint64_t k = 0; k < n; ++k) {
-    Stream s(w.key.seed, w.key.stream(), w.next_firm_id, static_cast<std::uint32_t>(w.step),
+    Stream s(w.key.seed, w.key.stream(), w.next_firm_id, static_cast<std::uint32_t>(w.clock.step),
              Purpose::kEntry);
     const std::size_t row = add_entrant(w, m, s);
     f.revenue[row] =
         s.lognormal(std::log(m.firm.relocation_revenue_median), m.firm.relocation_revenue_sigma);
     f.birth_step[row] =
-        w.step - static_cast<std::int32_t>(
-                     (m.firm.relocation_min_age + s.exponential(m.firm.relocation_age_mean)) *
-                     m.time.steps_per_year);
+        w.clock.step - static_cast<std::int32_t>(
+                           (m.firm.relocation_min_age + s.exponential(m.firm.relocation_age_mean)) *
+                           m.time.steps_per_year);
     f.cash[row] =
         static_cast<float>(m.firm.entrant_cash_share * m.firm.cash_cap_ratio * f.revenue[row]);
     f.set(row, kRdActive, s.bernoulli(m.firm.relocation_rd_share));
@@ -95,13 +97,13 @@ void relocation(World& w, const ModelConfig& m, std::uint64_t n, std::optional<C
     if (*kind == Certified::kHnte) {
       f.set(row, kHnte, true);
       f.set(row, kEverHnte, true);  // certified elsewhere: no first-certification award here
-      f.hnte_expiry[row] = static_cast<std::uint16_t>(w.year + m.hnte.validity_years);
+      f.hnte_expiry[row] = static_cast<std::uint16_t>(w.clock.year + m.hnte.validity_years);
     } else {
       f.set(row, kTechSme, true);
     }
     relocation_incentive_claim(w, m, row);
   }
-  w.relocations += static_cast<double>(n);
+  w.totals.relocations += static_cast<double>(n);
 }
 
 }  // namespace
@@ -147,31 +149,32 @@ void give_certified_profile(FirmTable& f, std::size_t i, Stream& s, const ModelC
 
 void entry(World& w, const ModelConfig& m) {
   Stream region = region_stream(w, Purpose::kEntry);
-  const double n = (static_cast<double>(w.firms.size()) - w.exits) * step_years(m);  // live firms
+  const double n =
+      (static_cast<double>(w.firms.size()) - w.totals.exits) * step_years(m);  // live firms
   const FirmParams& p = m.firm;
   const AttractionMultipliers& a = m.levers.attraction_multipliers;
   // Draws in a fixed order, whatever the lever: the counts differ, the streams do not shift.
   const auto births = region.poisson(p.entry_rate * n);
   const auto hnte = region.poisson(p.relocation_rate * n * p.relocation_hnte_share *
-                                   attraction_factor(a, w.year, a.hnte));
+                                   attraction_factor(a, w.clock.year, a.hnte));
   const auto sme = region.poisson(p.relocation_rate * n * p.relocation_tech_sme_share *
-                                  attraction_factor(a, w.year, a.tech_sme));
+                                  attraction_factor(a, w.clock.year, a.tech_sme));
   const auto other =
       region.poisson(p.relocation_rate * n *
                      std::max(0.0, 1.0 - p.relocation_hnte_share - p.relocation_tech_sme_share));
   startups(w, m, births);
-  if (w.substep == 0) {
+  if (w.clock.substep == 0) {
     knowledge_startups(w, m);
     // Graduates of flying incubators move home as relocating firms.
-    const auto flying = static_cast<std::uint64_t>(w.flying_startups);
+    const auto flying = static_cast<std::uint64_t>(w.handoffs.flying_startups);
     relocation(w, m, flying, std::nullopt);
-    w.entries += static_cast<double>(flying);
-    w.flying_startups = 0;
+    w.totals.entries += static_cast<double>(flying);
+    w.handoffs.flying_startups = 0;
   }
   relocation(w, m, hnte, Certified::kHnte);
   relocation(w, m, sme, Certified::kTechSme);
   relocation(w, m, other, std::nullopt);
-  w.entries += static_cast<double>(births + hnte + sme + other);
+  w.totals.entries += static_cast<double>(births + hnte + sme + other);
 }
 
 }  // namespace innosim

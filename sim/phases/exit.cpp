@@ -15,7 +15,7 @@ double exit_hazard(const World& w, const ModelConfig& m, std::size_t i) {
   if (f.profit_last[i] < 0) h *= p.exit_loss_multiplier;
   if (f.cash[i] < 0) h *= p.exit_illiquid_multiplier;
   if (f.carrier[i] != 0)
-    if (const Carrier* c = w.carriers.find(f.carrier[i]))
+    if (const Carrier* c = w.eco.carriers.find(f.carrier[i]))
       h *= 1.0 - m.carriers.hazard_reduction * c->quality;
   if (f.has(i, kVcBacked)) h *= 1.0 - m.finance.hazard_reduction;
   return h;
@@ -33,7 +33,7 @@ void exit_firms(World& w, const ModelConfig& m) {
   // year's exits.
   double exits = 0;
   for (std::size_t i = 0; i < f.size(); ++i) exits += f.has(i, kDead) ? 1 : 0;
-  w.exits = exits;
+  w.totals.exits = exits;
 }
 
 }  // namespace innosim

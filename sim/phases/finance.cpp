@@ -44,7 +44,7 @@ void venture_deals(World& w, const ModelConfig& m) {
     left -= deal;
     f.cash[i] += static_cast<float>(deal);
     f.set(i, kVcBacked, true);
-    w.vc_invested += deal;
+    w.totals.vc_invested += deal;
     if (government_share <= 0) continue;
     book_guidance_investment(w, m, i, deal * government_share);
   }

@@ -11,7 +11,7 @@ void growth(World& w, const ModelConfig& m) {
   const double shock_scale = m.firm.growth_shock_scale;
   const float keep = static_cast<float>(std::exp(-m.innovation.knowledge_depreciation * dt));
   FirmTable& f = w.firms;
-  const auto year_start = static_cast<std::uint32_t>(w.step - w.substep);
+  const auto year_start = static_cast<std::uint32_t>(w.clock.step - w.clock.substep);
   for_each_firm(w, [&](std::size_t i) {
     if (f.has(i, kDead)) return;
     // One Laplace shock a year, spread evenly over its steps: yearly growth rates are
@@ -19,10 +19,11 @@ void growth(World& w, const ModelConfig& m) {
     // year's first step, so every step of the year redraws the same shock.
     Stream s(w.key.seed, w.key.stream(), f.id[i], year_start, Purpose::kGrowth);
     const std::size_t k = f.sector[i];
-    double drift = m.region.sectors[k].growth_drift +
-                   m.firm.productivity_response * (f.productivity[i] - w.sector_productivity[k]);
+    double drift =
+        m.region.sectors[k].growth_drift +
+        m.firm.productivity_response * (f.productivity[i] - w.macro.sector_productivity[k]);
     if (f.carrier[i] != 0)
-      if (const Carrier* c = w.carriers.find(f.carrier[i]))
+      if (const Carrier* c = w.eco.carriers.find(f.carrier[i]))
         drift += m.carriers.growth_bonus * c->quality;
     f.revenue[i] *= std::exp((drift + s.laplace(shock_scale)) * dt);
     f.revenue_year[i] += f.revenue[i] * dt;

@@ -14,7 +14,7 @@ double occupancy(const Carrier& c) { return c.capacity > 0 ? c.tenants / c.capac
 
 // A carrier of `kind` with free space, searched from a random start; nullptr if all are full.
 Carrier* free_carrier(World& w, CarrierKind kind, double u) {
-  auto& rows = w.carriers.rows;
+  auto& rows = w.eco.carriers.rows;
   if (rows.empty()) return nullptr;
   const auto start = static_cast<std::size_t>(u * static_cast<double>(rows.size()));
   for (std::size_t k = 0; k < rows.size(); ++k) {
@@ -25,14 +25,14 @@ Carrier* free_carrier(World& w, CarrierKind kind, double u) {
 }
 
 void leave(World& w, std::size_t row) {
-  if (Carrier* c = w.carriers.find(w.firms.carrier[row])) --c->tenants;
+  if (Carrier* c = w.eco.carriers.find(w.firms.carrier[row])) --c->tenants;
   w.firms.carrier[row] = 0;
 }
 
 void enter(World& w, const ModelConfig& m, std::size_t row, Carrier& c) {
   w.firms.carrier[row] = c.id;
   w.firms.tenancy_end[row] =
-      w.step +
+      w.clock.step +
       static_cast<std::int32_t>(std::lround(m.carriers.term_years[c.kind] * m.time.steps_per_year));
   ++c.tenants;
 }
@@ -57,7 +57,7 @@ void admit_startup(World& w, const ModelConfig& m, std::size_t row, Stream& s) {
   Carrier* c = free_carrier(w, kind, start_u);
   if (!c) c = free_carrier(w, kind == kMakerSpace ? kIncubator : kMakerSpace, start_u);
   if (!c) {  // excess demand, noted where the startup first looked
-    for (auto& other : w.carriers.rows)
+    for (auto& other : w.eco.carriers.rows)
       if (other.kind == kind && !other.flying) {
         ++other.rejected;
         break;
@@ -78,8 +78,8 @@ void incubation(World& w, const ModelConfig& m) {
       leave(w, i);
       continue;
     }
-    if (f.tenancy_end[i] > w.step) continue;
-    const Carrier* from = w.carriers.find(f.carrier[i]);
+    if (f.tenancy_end[i] > w.clock.step) continue;
+    const Carrier* from = w.eco.carriers.find(f.carrier[i]);
     const bool incubated = from && from->kind != kAccelerator;
     leave(w, i);
     if (!incubated || age_years(w, m, i) > m.carriers.accelerator_max_age) continue;
@@ -93,7 +93,7 @@ void incubation(World& w, const ModelConfig& m) {
 void carriers_year_end(World& w, const ModelConfig& m) {
   const CarrierParams& p = m.carriers;
   Stream s = region_stream(w, Purpose::kCarrier);
-  auto& rows = w.carriers.rows;
+  auto& rows = w.eco.carriers.rows;
 
   // Award money received improves service.
   for (auto& c : rows)
@@ -105,7 +105,7 @@ void carriers_year_end(World& w, const ModelConfig& m) {
   // for the next level makes the effort worth more.
   for (auto& c : rows) {
     const double u = s.uniform();
-    if (c.flying || c.level == kNational || w.year - c.opened_year < p.upgrade_min_age ||
+    if (c.flying || c.level == kNational || w.clock.year - c.opened_year < p.upgrade_min_age ||
         occupancy(c) < p.upgrade_occupancy)
       continue;
     const auto next = static_cast<CarrierLevel>(c.level + 1);
@@ -124,13 +124,15 @@ void carriers_year_end(World& w, const ModelConfig& m) {
     const double u = s.uniform();
     if (c.flying) continue;
     const double rate =
-        p.close_rate *
-        (occupancy(c) < p.low_occupancy && w.year > c.opened_year ? p.empty_close_multiplier : 1.0);
+        p.close_rate * (occupancy(c) < p.low_occupancy && w.clock.year > c.opened_year
+                            ? p.empty_close_multiplier
+                            : 1.0);
     if (u < rate) c.closed = true;
   }
   FirmTable& f = w.firms;
   for (std::size_t i = 0; i < f.size(); ++i)
-    if (const Carrier* c = f.carrier[i] ? w.carriers.find(f.carrier[i]) : nullptr; c && c->closed)
+    if (const Carrier* c = f.carrier[i] ? w.eco.carriers.find(f.carrier[i]) : nullptr;
+        c && c->closed)
       leave(w, i);
   rows.erase(std::remove_if(rows.begin(), rows.end(), [](const Carrier& c) { return c.closed; }),
              rows.end());
@@ -148,8 +150,8 @@ void carriers_year_end(World& w, const ModelConfig& m) {
     const auto openings = s.poisson(rate);
     for (std::uint64_t o = 0; o < openings; ++o) {
       const double quality = draw_carrier_quality(p, s.uniform());
-      Carrier& c =
-          w.carriers.add(kind, kMunicipal, carrier_capacity(p, kind, kMunicipal), quality, w.year);
+      Carrier& c = w.eco.carriers.add(kind, kMunicipal, carrier_capacity(p, kind, kMunicipal),
+                                      quality, w.clock.year);
       construction_subsidy_claim(w, m, c);
     }
   }

@@ -15,12 +15,12 @@ namespace innosim {
 
 inline double step_years(const ModelConfig& m) { return 1.0 / m.time.steps_per_year; }
 inline bool year_end(const World& w, const ModelConfig& m) {
-  return w.substep == m.time.steps_per_year - 1;
+  return w.clock.substep == m.time.steps_per_year - 1;
 }
 
 // Age of firm `row` in years at the current step.
 inline double age_years(const World& w, const ModelConfig& m, std::size_t row) {
-  return (w.step - w.firms.birth_step[row]) * step_years(m);
+  return (w.clock.step - w.firms.birth_step[row]) * step_years(m);
 }
 
 // The knowledge stock a constant yearly flow sustains at the depreciation rate (kept finite
@@ -31,10 +31,12 @@ inline double steady_state_stock(double flow, const ModelConfig& m) {
 }
 
 inline Stream firm_stream(const World& w, std::size_t row, Purpose p) {
-  return Stream(w.key.seed, w.key.stream(), w.firms.id[row], static_cast<std::uint32_t>(w.step), p);
+  return Stream(w.key.seed, w.key.stream(), w.firms.id[row],
+                static_cast<std::uint32_t>(w.clock.step), p);
 }
 inline Stream region_stream(const World& w, Purpose p) {
-  return Stream(w.key.seed, w.key.stream(), kRegionAgent, static_cast<std::uint32_t>(w.step), p);
+  return Stream(w.key.seed, w.key.stream(), kRegionAgent, static_cast<std::uint32_t>(w.clock.step),
+                p);
 }
 
 // Real R&D firm `i` spends in a step: its intensity times revenue, plus grant money it must

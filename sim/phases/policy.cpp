@@ -15,10 +15,13 @@ void policy(World& w, const ModelConfig& m) {
   const Levers& l = m.levers;
   FirmTable& f = w.firms;
   std::fill(f.grant_rd.begin(), f.grant_rd.end(), 0.0f);
+  Recipients recipients{f, w.eco.carriers, w.eco.research, w.eco.talent, w.totals.receipts};
   for (int k = 0; k < kLeverCount; ++k) {
     const auto lever = static_cast<Lever>(k);
     if (kLeverInfo[k].booking == Booking::kInPlace) continue;
-    for (const auto& [id, amount] : pay_due_claims(w, lever, lever_settings(l, lever))) {
+    for (const auto& [id, amount] :
+         pay_due_claims(w.fiscal, w.totals.ledger, recipients, lever, lever_settings(l, lever),
+                        w.key, w.clock.step, w.clock.year)) {
       rd_subsidy_paid(w, m, lever, id, amount);
       network_lever_paid(w, m, lever, id, amount);
       research_lever_paid(w, m, lever, id, amount);

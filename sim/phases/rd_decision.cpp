@@ -29,8 +29,8 @@ double optimum_departure_cost(double optimum, double chosen, double u, double el
 }
 
 double user_cost_factor(const World& w, const ModelConfig& m, std::size_t i, int year) {
-  const double u =
-      std::max(kMinUserCost, user_cost(m, w.firms, i, year, w.payout_ratio[kLeverRdPostSubsidy]));
+  const double u = std::max(
+      kMinUserCost, user_cost(m, w.firms, i, year, w.fiscal.payout_ratio[kLeverRdPostSubsidy]));
   return std::pow(u / reference_user_cost(m), m.rd.price_elasticity);
 }
 
@@ -42,7 +42,7 @@ double desired_intensity(const World& w, const ModelConfig& m, std::size_t i, in
 RdChoice bunching_choice(const World& w, const ModelConfig& m, std::size_t i, double intensity,
                          double funds) {
   const FirmTable& f = w.firms;
-  const int next_year = w.year + 1;
+  const int next_year = w.clock.year + 1;
   const RdChoice stay{intensity, 0.0};
   const bool needs_certificate = !f.has(i, kHnte) || f.hnte_expiry[i] <= next_year;
   if (!needs_certificate || f.high_tech_revenue_share[i] < m.hnte.high_tech_revenue_min ||
@@ -74,7 +74,7 @@ RdChoice bunching_choice(const World& w, const ModelConfig& m, std::size_t i, do
 
 void rd_decision(World& w, const ModelConfig& m) {
   FirmTable& f = w.firms;
-  const int next_year = w.year + 1;
+  const int next_year = w.clock.year + 1;
   for_each_firm(w, [&](std::size_t i) {
     if (f.has(i, kDead)) return;
     Stream s = firm_stream(w, i, Purpose::kRdDecision);

@@ -18,46 +18,46 @@ std::vector<std::size_t> rd_active_rows(const FirmTable& f) {
 
 // Public R&D split over organisations by kind weight; lever money on top; capital accumulates.
 void fund_research(World& w, const ModelConfig& m) {
-  auto& orgs = w.research.orgs;
+  auto& orgs = w.eco.research.orgs;
   double weights = 0;
   for (const auto& o : orgs) weights += m.research.budget_weight[o.kind];
   const double keep = 1.0 - m.innovation.knowledge_depreciation;
   for (auto& o : orgs) {
-    o.budget = weights > 0 ? w.public_rd * m.research.budget_weight[o.kind] / weights : 0.0;
+    o.budget = weights > 0 ? w.macro.public_rd * m.research.budget_weight[o.kind] / weights : 0.0;
     o.knowledge = o.knowledge * keep + o.budget + o.received;
   }
-  for (auto& p : w.research.platforms)
+  for (auto& p : w.eco.research.platforms)
     p.knowledge = p.knowledge * keep + m.research.platform_budget + p.received;
 }
 
 void technology_contracts(World& w, const ModelConfig& m, Stream& s) {
   FirmTable& f = w.firms;
   const auto buyers = rd_active_rows(f);
-  if (buyers.empty() || w.research.orgs.empty()) return;
+  if (buyers.empty() || w.eco.research.orgs.empty()) return;
   const ResearchParams& p = m.research;
   double org_knowledge = 0;
-  for (const auto& o : w.research.orgs) org_knowledge += o.knowledge;
+  for (const auto& o : w.eco.research.orgs) org_knowledge += o.knowledge;
   const double total = transfer_knowledge(w);
   const double from_orgs = total > 0 ? org_knowledge / 1e6 / total : 0.0;
   // Draws are split so that the support levers change counts, never the alignment of values.
   const auto n_org =
-      s.poisson(w.transfer_scale * total * from_orgs * transfer_cost_factor(w, m, true));
-  const auto n_firm =
-      s.poisson(w.transfer_scale * total * (1.0 - from_orgs) * transfer_cost_factor(w, m, false));
+      s.poisson(w.eco.transfer_scale * total * from_orgs * transfer_cost_factor(w, m, true));
+  const auto n_firm = s.poisson(w.eco.transfer_scale * total * (1.0 - from_orgs) *
+                                transfer_cost_factor(w, m, false));
   for (std::uint64_t k = 0; k < n_org + n_firm; ++k) {
     const bool university = k < n_org;
     const std::size_t i =
         buyers[static_cast<std::size_t>(s.uniform() * static_cast<double>(buyers.size()))];
     const double value = s.lognormal(std::log(p.contract_median), p.contract_sigma);
     const std::size_t seller =
-        static_cast<std::size_t>(s.uniform() * static_cast<double>(w.research.orgs.size()));
-    w.tech_contract_turnover += value;
+        static_cast<std::size_t>(s.uniform() * static_cast<double>(w.eco.research.orgs.size()));
+    w.totals.tech_contract_turnover += value;
     f.productivity[i] += static_cast<float>(p.transfer_gain);
     f.knowledge[i] += static_cast<float>(value);
     f.cash[i] -= static_cast<float>(value);
     contract_claims(w, m, i, value, university);
     if (university)
-      w.network.add(f.id[i], kOrgKey | w.research.orgs[seller].id, TieKind::kUniversity);
+      w.eco.network.add(f.id[i], kOrgKey | w.eco.research.orgs[seller].id, TieKind::kUniversity);
   }
 }
 
@@ -83,33 +83,34 @@ void scale_ups(World& w, const ModelConfig& m) {
 
 double transfer_knowledge(const World& w) {
   double k = 0;
-  for (const auto& o : w.research.orgs) k += o.knowledge;
-  for (const auto& p : w.research.platforms) k += p.knowledge;
+  for (const auto& o : w.eco.research.orgs) k += o.knowledge;
+  for (const auto& p : w.eco.research.platforms) k += p.knowledge;
   return k / 1e6;
 }
 
 void open_orgs(World& w, OrgKind kind, int n) {
   for (int k = 0; k < n; ++k)
-    w.research.orgs.push_back({w.research.next_org_id++, kind, 0.0, 0.0, 0.0, w.year});
+    w.eco.research.orgs.push_back(
+        {w.eco.research.next_org_id++, kind, 0.0, 0.0, 0.0, w.clock.year});
 }
 
 void open_platform(World& w, const ModelConfig& m, Stream& s) {
   Platform p;
-  p.id = w.research.next_platform_id++;
+  p.id = w.eco.research.next_platform_id++;
   p.national = s.uniform() < m.research.platform_national_share;
-  const auto& orgs = w.research.orgs;
+  const auto& orgs = w.eco.research.orgs;
   p.host_org =
       orgs.empty()
           ? 0
           : orgs[static_cast<std::size_t>(s.uniform() * static_cast<double>(orgs.size()))].id;
   p.knowledge = steady_state_stock(m.research.platform_budget, m);
-  w.research.platforms.push_back(p);
+  w.eco.research.platforms.push_back(p);
   // The firms it serves.
   const FirmTable& f = w.firms;
   if (f.size() == 0) return;
   for (int t = 0; t < m.network.platform_ties; ++t) {
     const std::size_t i = static_cast<std::size_t>(s.uniform() * static_cast<double>(f.size()));
-    if (f.has(i, kRdActive)) w.network.add(f.id[i], kPlatformKey | p.id, TieKind::kPlatform);
+    if (f.has(i, kRdActive)) w.eco.network.add(f.id[i], kPlatformKey | p.id, TieKind::kPlatform);
   }
 }
 
@@ -122,22 +123,22 @@ void research_year_end(World& w, const ModelConfig& m) {
   voucher_claims(w, m);
 
   // Spin-offs, founded in the next step.
-  for (const auto& o : w.research.orgs) {
+  for (const auto& o : w.eco.research.orgs) {
     const auto n = s.poisson(p.spinoff_rate * o.budget / 1e8);
-    for (std::uint64_t k = 0; k < n; ++k) w.spinoff_orgs.push_back(o.id);
+    for (std::uint64_t k = 0; k < n; ++k) w.handoffs.spinoff_orgs.push_back(o.id);
   }
 
   // New R&D institutes, drawn by the one-off award.
-  const double n_new = std::max(1.0, static_cast<double>(w.research.count(kNewRdInstitute)));
+  const double n_new = std::max(1.0, static_cast<double>(w.eco.research.count(kNewRdInstitute)));
   const auto openings = s.poisson(p.new_institute_rate * n_new *
                                   (1.0 + p.award_response * institute_award_offer(w, m)));
   for (std::uint64_t k = 0; k < openings; ++k) {
     open_orgs(w, kNewRdInstitute, 1);
-    institute_award_claim(w, m, w.research.orgs.back().id);
+    institute_award_claim(w, m, w.eco.research.orgs.back().id);
   }
 
   // Platforms: new ones drawn by the yearly awards; every platform claims its award.
-  const double n_platforms = std::max(1.0, static_cast<double>(w.research.platforms.size()));
+  const double n_platforms = std::max(1.0, static_cast<double>(w.eco.research.platforms.size()));
   const auto new_platforms = s.poisson(p.platform_rate * n_platforms *
                                        (1.0 + p.platform_response * platform_award_offer(w, m)));
   for (std::uint64_t k = 0; k < new_platforms; ++k) open_platform(w, m, s);

@@ -14,12 +14,12 @@ namespace {
 constexpr std::uint8_t kRetiring = 1, kLeavingRegion = 2;
 
 Stream talent_stream(const World& w, std::uint64_t talent_id) {
-  return Stream(w.key.seed, w.key.stream(), talent_id, static_cast<std::uint32_t>(w.step),
+  return Stream(w.key.seed, w.key.stream(), talent_id, static_cast<std::uint32_t>(w.clock.step),
                 Purpose::kTalent);
 }
 
 std::size_t add_talent(World& w, TalentType type, float skill) {
-  return w.talent.add(w.next_talent_id++, type, skill, kNoEmployer);
+  return w.eco.talent.add(w.eco.next_talent_id++, type, skill, kNoEmployer);
 }
 
 // New leading talents, some with teams; each is recognised and funded in installments.
@@ -43,7 +43,9 @@ double leading_inflow(World& w, const ModelConfig& m, Stream& s, double leading_
 
 }  // namespace
 
-double talent_total(const World& w) { return static_cast<double>(w.talent.size()) + w.talent_pool; }
+double talent_total(const World& w) {
+  return static_cast<double>(w.eco.talent.size()) + w.eco.talent_pool;
+}
 
 double rd_staff_demand(const FirmTable& f, std::size_t i, const ModelConfig& m) {
   if (!f.has(i, kRdActive) || f.has(i, kDead)) return 0.0;
@@ -54,8 +56,8 @@ double rd_staff_demand(const FirmTable& f, std::size_t i, const ModelConfig& m) 
 
 void talent_flows(World& w, const ModelConfig& m) {
   const TalentParams& p = m.talent;
-  TalentTable& t = w.talent;
-  TalentFlows& flows = w.talent_flows;
+  TalentTable& t = w.eco.talent;
+  TalentFlows& flows = w.totals.talent_flows;
   const double gap = std::exp(p.gap_effect * p.wage_gap);
   const double allowance = allowance_ratio(w, m);
   const std::size_t before = t.size();
@@ -76,19 +78,19 @@ void talent_flows(World& w, const ModelConfig& m) {
     if (t.leaving[i] == kRetiring) flows.retirements += 1;
     if (t.leaving[i] == kLeavingRegion) {
       flows.outflow += 1;
-      w.emigrants.push_back({static_cast<TalentType>(t.type[i]), t.skill[i], t.id[i]});
+      w.handoffs.emigrants.push_back({static_cast<TalentType>(t.type[i]), t.skill[i], t.id[i]});
     }
     if (!t.leaving[i] && t.type[i] == kLeadingTalent) leading += 1;
   }
   t.remove_leavers();
 
   // The pool moves at the same rates, in expectation (it is an aggregate).
-  const double pool_retire = w.talent_pool * p.retirement_rate;
-  const double pool_out = w.talent_pool * std::min(1.0, p.outflow_rate * gap);
-  const double pool_in = w.talent_pool * (p.inflow_rate + w.east_inflow_rate);
+  const double pool_retire = w.eco.talent_pool * p.retirement_rate;
+  const double pool_out = w.eco.talent_pool * std::min(1.0, p.outflow_rate * gap);
+  const double pool_in = w.eco.talent_pool * (p.inflow_rate + w.eco.east_inflow_rate);
   const double pool_grads =
       m.region.ecosystem.graduates * p.graduate_retention * (1.0 - p.graduate_rd_share);
-  w.talent_pool += pool_in + pool_grads - pool_out - pool_retire;
+  w.eco.talent_pool += pool_in + pool_grads - pool_out - pool_retire;
   flows.retirements += pool_retire;
   flows.outflow += pool_out;
   flows.inflow += pool_in;
@@ -97,7 +99,7 @@ void talent_flows(World& w, const ModelConfig& m) {
   // Inflows of individuals.
   Stream s = region_stream(w, Purpose::kTalent);
   const double rd_stock = static_cast<double>(before);
-  const auto arrivals = s.poisson(rd_stock * (p.inflow_rate + w.east_inflow_rate) *
+  const auto arrivals = s.poisson(rd_stock * (p.inflow_rate + w.eco.east_inflow_rate) *
                                   (1.0 + p.allowance_response * allowance));
   for (std::uint64_t k = 0; k < arrivals; ++k)
     add_talent(w, kRdTalent, static_cast<float>(s.uniform()));
@@ -105,42 +107,44 @@ void talent_flows(World& w, const ModelConfig& m) {
       s.poisson(m.region.ecosystem.graduates * p.graduate_rd_share * p.graduate_retention);
   for (std::uint64_t k = 0; k < graduates; ++k)
     add_talent(w, kRdTalent, static_cast<float>(p.graduate_skill_max * s.uniform()));
-  const double team_arrivals = leading_inflow(w, m, s, leading, p.inflow_rate + w.east_inflow_rate);
+  const double team_arrivals =
+      leading_inflow(w, m, s, leading, p.inflow_rate + w.eco.east_inflow_rate);
   const auto flying = flying_incubator_talents(w, m, s);
   for (std::uint64_t k = 0; k < flying; ++k)
     add_talent(w, kRdTalent, static_cast<float>(s.uniform()));
-  for (const Migrant& g : w.arrivals) add_talent(w, g.type, g.skill);
-  flows.inflow += static_cast<double>(arrivals + flying + w.arrivals.size()) + team_arrivals;
+  for (const Migrant& g : w.handoffs.arrivals) add_talent(w, g.type, g.skill);
+  flows.inflow +=
+      static_cast<double>(arrivals + flying + w.handoffs.arrivals.size()) + team_arrivals;
   flows.graduates += static_cast<double>(graduates);
-  w.arrivals.clear();
+  w.handoffs.arrivals.clear();
 
   // Allowances for the most skilled R&D talents, paid yearly for a few years.
   allowance_claims(w, m);
 
   // Entrepreneurship: more free carrier places and more venture money, more startups.
   double free_places = 0;
-  for (const auto& c : w.carriers.rows)
+  for (const auto& c : w.eco.carriers.rows)
     if (!c.flying) free_places += std::max(0.0, c.capacity - c.tenants);
   const double per100 = std::max(1.0, static_cast<double>(t.size()) / 100.0);
   const double rate = p.entrepreneurship_rate * (1.0 + p.carrier_effect * free_places / per100) *
-                      (1.0 + p.vc_effect * w.vc_invested / 1e6 / per100);
+                      (1.0 + p.vc_effect * w.totals.vc_invested / 1e6 / per100);
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (t.type[i] != kRdTalent) continue;
     Stream ts = talent_stream(w, t.id[i]);
     ts.uniform(), ts.uniform();  // the departure draws above
-    if (ts.uniform() < rate) w.founders.push_back(t.id[i]);
+    if (ts.uniform() < rate) w.handoffs.founders.push_back(t.id[i]);
   }
 }
 
 void match_talent(World& w, const ModelConfig& m) {
   FirmTable& f = w.firms;
-  TalentTable& t = w.talent;
+  TalentTable& t = w.eco.talent;
   const double per_person = m.rd.cost_per_rd_worker * m.talent.rd_fte_per_person;
 
   // Demand: research organisations' budgets, firms' planned R&D; whole persons.
-  std::vector<double> org_demand(w.research.orgs.size());
+  std::vector<double> org_demand(w.eco.research.orgs.size());
   for (std::size_t k = 0; k < org_demand.size(); ++k)
-    org_demand[k] = std::round(w.research.orgs[k].budget / per_person);
+    org_demand[k] = std::round(w.eco.research.orgs[k].budget / per_person);
   // A firm doing R&D employs at least one R&D person (part-time, if its R&D is small: R&D
   // personnel are counted by headcount); only the whole persons its R&D needs are binding.
   std::vector<float> demand(f.size()),
@@ -159,7 +163,7 @@ void match_talent(World& w, const ModelConfig& m) {
     if (e == kNoEmployer) continue;
     if (e & kOrgEmployer) {
       const auto id = static_cast<std::uint32_t>(e & ~kOrgEmployer);
-      const std::int64_t k = w.research.org_row(id);
+      const std::int64_t k = w.eco.research.org_row(id);
       if (k >= 0 &&
           org_staff[static_cast<std::size_t>(k)] < org_demand[static_cast<std::size_t>(k)])
         org_staff[static_cast<std::size_t>(k)] += 1;
@@ -185,7 +189,7 @@ void match_talent(World& w, const ModelConfig& m) {
   std::size_t next = 0;
   for (std::size_t k = 0; k < org_demand.size() && next < free.size(); ++k)
     while (org_staff[k] < org_demand[k] && next < free.size()) {
-      t.employer[free[next++]] = kOrgEmployer | w.research.orgs[k].id;
+      t.employer[free[next++]] = kOrgEmployer | w.eco.research.orgs[k].id;
       org_staff[k] += 1;
     }
   std::vector<std::size_t> order;

@@ -4,13 +4,12 @@
 
 #include "core/random.h"
 #include "policy/rationing.h"
-#include "world.h"
 
 namespace innosim {
 namespace {
 
 // Whether the recipient of `c` is still there to be paid.
-bool present(const World& w, const Claim& c) {
+bool present(const Recipients& w, const Claim& c) {
   switch (c.to) {
     case Recipient::kFirm: {
       const std::int64_t row = w.firms.find(c.firm_id);
@@ -31,7 +30,7 @@ bool present(const World& w, const Claim& c) {
   return false;
 }
 
-void credit(World& w, const Claim& c, double amount) {
+void credit(Recipients& w, const Claim& c, double amount) {
   switch (c.to) {
     case Recipient::kFirm: {
       const auto row = static_cast<std::size_t>(w.firms.find(c.firm_id));
@@ -64,25 +63,22 @@ void credit(World& w, const Claim& c, double amount) {
 
 }  // namespace
 
-void file_claim(World& w, Lever lever, const Claim& c) {
-  if (c.amount > 0) w.pending[lever].push_back(c);
-}
-
-std::vector<std::pair<std::uint64_t, double>> pay_due_claims(World& w, Lever lever,
-                                                             const LeverCommon& settings) {
-  auto& pending = w.pending[lever];
+std::vector<std::pair<std::uint64_t, double>> pay_due_claims(
+    FiscalState& fiscal, FiscalLedger& ledger, Recipients to, Lever lever,
+    const LeverCommon& settings, const RunKey& key, int step, int year) {
+  auto& pending = fiscal.claims[lever];
   std::vector<Claim> due, later;
   std::vector<double> claims, priority;
   for (const Claim& c : pending) {
-    if (c.pay_year > w.year) {
+    if (c.pay_year > year) {
       later.push_back(c);
       continue;
     }
-    if (!present(w, c)) continue;
+    if (!present(to, c)) continue;
     due.push_back(c);
     claims.push_back(c.amount);
     if (settings.rationing == Rationing::kFirstCome) {  // random arrival order, one draw per lever
-      Stream s(w.key.seed, w.key.stream(), c.firm_id, static_cast<std::uint32_t>(w.step),
+      Stream s(key.seed, key.stream(), c.firm_id, static_cast<std::uint32_t>(step),
                Purpose::kRationing);
       double u = 0;
       for (int k = 0; k <= lever; ++k) u = s.uniform();
@@ -95,15 +91,15 @@ std::vector<std::pair<std::uint64_t, double>> pay_due_claims(World& w, Lever lev
   const auto paid = ration(claims, priority, settings.budget, settings.rationing);
   double claimed = 0, granted = 0;
   for (std::size_t k = 0; k < paid.size(); ++k) claimed += claims[k], granted += paid[k];
-  if (claimed > 0) w.payout_ratio[lever] = granted / claimed;
+  if (claimed > 0) fiscal.payout_ratio[lever] = granted / claimed;
   std::vector<std::pair<std::uint64_t, double>> out;
   double total = 0;
   for (std::size_t k = 0; k < paid.size(); ++k) {
     total += paid[k];
-    credit(w, due[k], paid[k]);
+    credit(to, due[k], paid[k]);
     out.emplace_back(due[k].firm_id, paid[k]);
   }
-  w.ledger.book(lever, total, settings);
+  ledger.book(lever, total, settings);
   return out;
 }
 

@@ -24,14 +24,14 @@ void migrate(Economy& e) {
     World& from = e.regions[r];
     const auto targets = e.graph.migration_targets(r);
     if (targets.empty()) continue;
-    for (const Migrant& g : from.emigrants) {
-      Stream s(from.key.seed, from.key.stream(), g.talent_id, static_cast<std::uint32_t>(from.step),
-               Purpose::kMigration);
+    for (const Migrant& g : from.handoffs.emigrants) {
+      Stream s(from.key.seed, from.key.stream(), g.talent_id,
+               static_cast<std::uint32_t>(from.clock.step), Purpose::kMigration);
       double u = s.uniform(), cumulative = 0;
       for (const auto& [to, share] : targets) {
         cumulative += share;
         if (u < cumulative) {
-          e.regions[to].arrivals.push_back(g);
+          e.regions[to].handoffs.arrivals.push_back(g);
           break;
         }
       }

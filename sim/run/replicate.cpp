@@ -13,7 +13,7 @@ void record(const World& w, ReplicateResult& r, int t, bool base_year) {
   for (int lever = 0; lever < kLeverCount; ++lever)
     for (int level = 0; level < kGovLevels; ++level)
       r.fiscal[(t * kLeverCount + lever) * kGovLevels + level] =
-          base_year ? std::nan("") : w.ledger.cost[lever][level];
+          base_year ? std::nan("") : w.totals.ledger.cost[lever][level];
 }
 
 }  // namespace

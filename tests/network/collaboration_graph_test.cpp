@@ -21,12 +21,12 @@ World line_world() {
     w.firms.intensity[i] = 0.05f;
     w.firms.set(i, kRdActive, true);
   }
-  w.research.orgs.push_back({1, kUniversity, 0.0, 5e7, 0.0, 0});
-  w.network.add(0, 1, TieKind::kSupply);
-  w.network.add(1, 2, TieKind::kConsortium);
-  w.network.add(1, kOrgKey | 1, TieKind::kUniversity);
-  w.network.add(3, 99, TieKind::kSupply);  // to a firm that is gone: dropped at the rebuild
-  w.network.rebuild(w.firms, w.research);
+  w.eco.research.orgs.push_back({1, kUniversity, 0.0, 5e7, 0.0, 0});
+  w.eco.network.add(0, 1, TieKind::kSupply);
+  w.eco.network.add(1, 2, TieKind::kConsortium);
+  w.eco.network.add(1, kOrgKey | 1, TieKind::kUniversity);
+  w.eco.network.add(3, 99, TieKind::kSupply);  // to a firm that is gone: dropped at the rebuild
+  w.eco.network.rebuild(w.firms, w.eco.research);
   return w;
 }
 
@@ -35,10 +35,10 @@ World line_world() {
 TEST_CASE("spillovers reach only graph neighbours", "[network]") {
   World w = line_world();
   const auto c = test::load();
-  CHECK(w.network.adjacent(0, 1));
-  CHECK(w.network.adjacent(1, 2));
-  CHECK_FALSE(w.network.adjacent(0, 2));
-  CHECK(w.network.ties.size() == 3);  // the tie to the missing firm was pruned
+  CHECK(w.eco.network.adjacent(0, 1));
+  CHECK(w.eco.network.adjacent(1, 2));
+  CHECK_FALSE(w.eco.network.adjacent(0, 2));
+  CHECK(w.eco.network.ties.size() == 3);  // the tie to the missing firm was pruned
   const double s0 = network_spillover(w, c.model, 0), s2 = network_spillover(w, c.model, 2),
                s3 = network_spillover(w, c.model, 3);
   CHECK(s0 > 0);
@@ -53,7 +53,7 @@ TEST_CASE("spillovers reach only graph neighbours", "[network]") {
   CHECK(network_spillover(w, c.model, 2) > s2);
   // The university's knowledge is shared among its partners: it reaches firm 1 only.
   const double s1 = network_spillover(w, c.model, 1), s0_now = network_spillover(w, c.model, 0);
-  w.research.orgs[0].knowledge *= 2;
+  w.eco.research.orgs[0].knowledge *= 2;
   CHECK(network_spillover(w, c.model, 1) > s1);
   CHECK(network_spillover(w, c.model, 0) == s0_now);
 }
@@ -63,8 +63,8 @@ TEST_CASE("removing all edges removes spillover effects", "[network]") {
   auto no_spill = c;
   no_spill.model.innovation.spillover_effect = 0;
   World w = line_world();
-  w.network.ties.clear();
-  w.network.rebuild(w.firms, w.research);
+  w.eco.network.ties.clear();
+  w.eco.network.rebuild(w.firms, w.eco.research);
   for (std::size_t i = 0; i < w.firms.size(); ++i) {
     CHECK(network_spillover(w, c.model, i) == 0.0);
     CHECK(innovation_probability(w, c.model, i) == innovation_probability(w, no_spill.model, i));
@@ -82,7 +82,7 @@ TEST_CASE("removing all edges removes spillover effects", "[network]") {
   const World a = test::simulate(isolated.model, {3, 0}, 3);
   const World b = test::simulate(isolated_no_spill.model, {3, 0}, 3);
   REQUIRE(a.firms.size() == b.firms.size());
-  CHECK(a.network.ties.empty());
+  CHECK(a.eco.network.ties.empty());
   for (std::size_t i = 0; i < a.firms.size(); ++i)
     CHECK(a.firms.productivity[i] == b.firms.productivity[i]);
 }

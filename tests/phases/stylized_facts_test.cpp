@@ -62,7 +62,7 @@ TEST_CASE(
         now[w.firms.id[i]] = w.firms.revenue_year[i];
         // Growth of firms alive for the whole of both years.
         const auto it = last.find(w.firms.id[i]);
-        if (it != last.end() && w.firms.birth_step[i] < w.step - 2 * 4)
+        if (it != last.end() && w.firms.birth_step[i] < w.clock.step - 2 * 4)
           g.push_back(std::log(w.firms.revenue_year[i] / it->second));
       }
       last = std::move(now);

@@ -26,10 +26,10 @@ std::vector<std::string> all_levers_on() {
 }
 
 double received(const World& w) {
-  double sum =
-      w.receipts.banks + w.receipts.talents + w.receipts.public_research + w.receipts.carriers;
-  for (const auto& o : w.research.orgs) sum += o.received;
-  for (const auto& p : w.research.platforms) sum += p.received;
+  double sum = w.totals.receipts.banks + w.totals.receipts.talents +
+               w.totals.receipts.public_research + w.totals.receipts.carriers;
+  for (const auto& o : w.eco.research.orgs) sum += o.received;
+  for (const auto& p : w.eco.research.platforms) sum += p.received;
   for (const FirmTable* t : {&w.firms, &w.exited})
     for (std::size_t i = 0; i < t->size(); ++i) sum += t->support_year[i];
   return sum;
@@ -44,9 +44,9 @@ TEST_CASE("talent changes only by inflow, graduates, outflow and retirements",
     double before = -1;
     int years = 0;
     test::simulate(sets, {5, 0}, 5, [&](const World& w) {
-      const TalentFlows& f = w.talent_flows;
+      const TalentFlows& f = w.totals.talent_flows;
       if (before >= 0) {
-        INFO("year " << w.year);
+        INFO("year " << w.clock.year);
         CHECK(talent_total(w) ==
               Approx(before + f.inflow + f.graduates - f.outflow - f.retirements).epsilon(1e-12));
         CHECK(f.inflow > 0);
@@ -65,9 +65,9 @@ TEST_CASE("money paid by levers equals money received by agents", "[levers][cons
   const auto c = test::scaled(8000, all_levers_on());
   int years_with_money = 0;
   test::simulate(c.model, {7, 0}, 5, [&](const World& w) {
-    INFO("year " << w.year);
-    CHECK(received(w) == Approx(w.ledger.total()).epsilon(1e-6));
-    years_with_money += w.ledger.total() > 0;
+    INFO("year " << w.clock.year);
+    CHECK(received(w) == Approx(w.totals.ledger.total()).epsilon(1e-6));
+    years_with_money += w.totals.ledger.total() > 0;
   });
   CHECK(years_with_money == 5);
 }
@@ -83,7 +83,7 @@ TEST_CASE("carrier tenants never exceed capacity and match the firms' tenancy",
     for (std::size_t i = 0; i < w.firms.size(); ++i)
       if (w.firms.carrier[i] && !w.firms.has(i, kDead)) ++tenants[w.firms.carrier[i]];
     int full = 0;
-    for (const auto& carrier : w.carriers.rows) {
+    for (const auto& carrier : w.eco.carriers.rows) {
       INFO("step " << s << " carrier " << carrier.id);
       CHECK(carrier.tenants <= carrier.capacity);
       CHECK(tenants[carrier.id] == carrier.tenants);

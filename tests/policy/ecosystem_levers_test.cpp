@@ -51,9 +51,9 @@ TEST_CASE("a bigger guidance fund invests more and young firms exit less", "[lev
     double exits = 0, vc = 0;
     for (std::uint64_t rep = 0; rep < kReplicates; ++rep)
       test::simulate(c.model, {17, rep}, 5, [&](const World& w) {
-        vc += w.vc_invested;
+        vc += w.totals.vc_invested;
         for (std::size_t i = 0; i < w.exited.size(); ++i)
-          exits += (w.step - w.exited.birth_step[i]) < 5 * c.model.time.steps_per_year;
+          exits += (w.clock.step - w.exited.birth_step[i]) < 5 * c.model.time.steps_per_year;
       });
     return std::make_pair(vc, exits);
   };

@@ -15,9 +15,9 @@ double occupancy(const Carrier& c) { return c.capacity > 0 ? c.tenants / c.capac
 
 void star_rating_claims(World& w, const ModelConfig& m) {
   const CarrierAwards& lever = m.levers.carrier_awards;
-  if (!lever.common.active(w.year) || lever.star_award <= 0) return;
+  if (!lever.common.active(w.clock.year) || lever.star_award <= 0) return;
   std::vector<const Carrier*> local;
-  for (const auto& c : w.carriers.rows)
+  for (const auto& c : w.eco.carriers.rows)
     if (!c.flying) local.push_back(&c);
   std::stable_sort(local.begin(), local.end(), [](const Carrier* a, const Carrier* b) {
     return occupancy(*a) > occupancy(*b);
@@ -30,28 +30,28 @@ void star_rating_claims(World& w, const ModelConfig& m) {
 
 double carrier_award(const World& w, const ModelConfig& m, CarrierKind kind, CarrierLevel level) {
   const CarrierAwards& lever = m.levers.carrier_awards;
-  return lever.common.active(w.year) ? lever.award[kind][level] : 0.0;
+  return lever.common.active(w.clock.year) ? lever.award[kind][level] : 0.0;
 }
 
 double expected_carrier_payment(const World& w, double amount) {
-  return amount * w.payout_ratio[kLeverCarrierAwards];
+  return amount * w.fiscal.payout_ratio[kLeverCarrierAwards];
 }
 
 void carrier_award_claim(World& w, const Carrier& c, double amount, double merit) {
-  file_claim(w, kLeverCarrierAwards, {c.id, amount, merit, w.year + 1, Recipient::kCarrier});
+  w.fiscal.file(kLeverCarrierAwards, {c.id, amount, merit, w.clock.year + 1, Recipient::kCarrier});
 }
 
 double carrier_opening_support(const World& w, const ModelConfig& m, CarrierKind kind) {
   const CarrierAwards& lever = m.levers.carrier_awards;
-  if (!lever.common.active(w.year)) return 0.0;
+  if (!lever.common.active(w.clock.year)) return 0.0;
   return (lever.construction_subsidy * m.carriers.construction_cost[kind] +
           lever.award[kind][kProvincial]) *
-         w.payout_ratio[kLeverCarrierAwards];
+         w.fiscal.payout_ratio[kLeverCarrierAwards];
 }
 
 void construction_subsidy_claim(World& w, const ModelConfig& m, const Carrier& c) {
   const CarrierAwards& lever = m.levers.carrier_awards;
-  if (lever.common.active(w.year))
+  if (lever.common.active(w.clock.year))
     carrier_award_claim(w, c, lever.construction_subsidy * m.carriers.construction_cost[c.kind],
                         c.quality);
 }

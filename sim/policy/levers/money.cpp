@@ -11,9 +11,9 @@ VentureCapital venture_capital(const World& w, const ModelConfig& m) {
   VentureCapital vc;
   vc.total = m.region.ecosystem.vc_private;
   const GuidanceFund& g = m.levers.guidance_fund;
-  if (g.common.active(w.year)) {
-    vc.government =
-        std::clamp(std::min(g.size / g.years, g.size - w.guidance_committed), 0.0, g.common.budget);
+  if (g.common.active(w.clock.year)) {
+    vc.government = std::clamp(std::min(g.size / g.years, g.size - w.fiscal.guidance_committed),
+                               0.0, g.common.budget);
     vc.total += vc.government * (1.0 + g.leverage);
   }
   return vc;
@@ -21,18 +21,18 @@ VentureCapital venture_capital(const World& w, const ModelConfig& m) {
 
 Stage venture_stage(const World& w, const ModelConfig& m) {
   const GuidanceFund& g = m.levers.guidance_fund;
-  return g.common.active(w.year) ? g.stage : Stage::kEarly;
+  return g.common.active(w.clock.year) ? g.stage : Stage::kEarly;
 }
 
 void book_guidance_investment(World& w, const ModelConfig& m, std::size_t row, double amount) {
   w.firms.support_year[row] += static_cast<float>(amount);
-  w.ledger.book(kLeverGuidanceFund, amount, m.levers.guidance_fund.common);
-  w.guidance_committed += amount;
+  w.totals.ledger.book(kLeverGuidanceFund, amount, m.levers.guidance_fund.common);
+  w.fiscal.guidance_committed += amount;
 }
 
 void new_tech_loans(World& w, const ModelConfig& m) {
   const TechLoan& lever = m.levers.tech_loan;
-  if (!lever.common.active(w.year)) return;
+  if (!lever.common.active(w.clock.year)) return;
   FirmTable& f = w.firms;
   std::vector<std::pair<double, std::size_t>> applicants;
   for (std::size_t i = 0; i < f.size(); ++i)
@@ -59,8 +59,8 @@ void settle_defaults(World& w, const ModelConfig& m) {
     if (f.has(i, kDead) && f.loan[i] > 0) claims += lever.coverage * f.loan[i];
   if (!lever.common.enabled || claims <= 0) return;
   const double paid = std::min(claims, lever.common.budget);  // the pool's yearly budget
-  w.ledger.book(kLeverTechLoan, paid, lever.common);
-  w.receipts.banks += paid;
+  w.totals.ledger.book(kLeverTechLoan, paid, lever.common);
+  w.totals.receipts.banks += paid;
 }
 
 }  // namespace innosim

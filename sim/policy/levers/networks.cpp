@@ -9,17 +9,19 @@ namespace innosim {
 
 double consortium_expected_rate(const World& w, const ModelConfig& m) {
   const ConsortiumSupport& lever = m.levers.consortium_support;
-  return lever.common.active(w.year) ? lever.rate * w.payout_ratio[kLeverConsortiumSupport] : 0.0;
+  return lever.common.active(w.clock.year)
+             ? lever.rate * w.fiscal.payout_ratio[kLeverConsortiumSupport]
+             : 0.0;
 }
 
 void consortium_claims(World& w, const ModelConfig& m) {
   const ConsortiumSupport& lever = m.levers.consortium_support;
-  if (!lever.common.active(w.year)) return;
+  if (!lever.common.active(w.clock.year)) return;
   const FirmTable& f = w.firms;
-  for (const auto& c : w.consortia) {
+  for (const auto& c : w.eco.consortia) {
     const double project = m.network.project_rd_share * f.rd_year[f.find(c.leader)];
-    file_claim(w, kLeverConsortiumSupport,
-               {c.leader, std::min(lever.rate * project, lever.cap), project, w.year + 1});
+    w.fiscal.file(kLeverConsortiumSupport,
+                  {c.leader, std::min(lever.rate * project, lever.cap), project, w.clock.year + 1});
   }
 }
 
@@ -32,8 +34,8 @@ void network_lever_paid(World& w, const ModelConfig& m, Lever lever, std::uint64
 
 void flying_incubators_year_end(World& w, const ModelConfig& m, Stream& s) {
   const FlyingIncubator& fly = m.levers.flying_incubator;
-  auto& rows = w.carriers.rows;
-  const int wanted = fly.common.active(w.year) && w.east_link ? fly.count : 0;
+  auto& rows = w.eco.carriers.rows;
+  const int wanted = fly.common.active(w.clock.year) && w.eco.east_link ? fly.count : 0;
   int have = 0;
   for (auto& c : rows) {
     if (!c.flying) continue;
@@ -42,23 +44,27 @@ void flying_incubators_year_end(World& w, const ModelConfig& m, Stream& s) {
   rows.erase(std::remove_if(rows.begin(), rows.end(), [](const Carrier& c) { return c.closed; }),
              rows.end());
   for (; have < wanted; ++have)
-    w.carriers.add(kIncubator, kMunicipal, 0.0, m.carriers.quality_mean, w.year).flying = true;
+    w.eco.carriers.add(kIncubator, kMunicipal, 0.0, m.carriers.quality_mean, w.clock.year).flying =
+        true;
   for (const auto& c : rows) {
     if (!c.flying) continue;
-    file_claim(w, kLeverFlyingIncubator, {c.id, fly.amount, 1.0, w.year + 1, Recipient::kCarrier});
-    w.flying_startups += static_cast<int>(s.poisson(fly.graduates_per_year));
+    w.fiscal.file(kLeverFlyingIncubator,
+                  {c.id, fly.amount, 1.0, w.clock.year + 1, Recipient::kCarrier});
+    w.handoffs.flying_startups += static_cast<int>(s.poisson(fly.graduates_per_year));
   }
 }
 
 std::uint64_t flying_incubator_talents(const World& w, const ModelConfig& m, Stream& s) {
   const FlyingIncubator& fly = m.levers.flying_incubator;
-  return fly.common.active(w.year) && w.east_link ? s.poisson(fly.count * fly.talents_per_year) : 0;
+  return fly.common.active(w.clock.year) && w.eco.east_link
+             ? s.poisson(fly.count * fly.talents_per_year)
+             : 0;
 }
 
 void flying_rd_centers_year_end(World& w, const ModelConfig& m) {
   FirmTable& f = w.firms;
   const FlyingRdCenter& lever = m.levers.flying_rd_center;
-  const bool on = lever.common.active(w.year) && w.east_link;
+  const bool on = lever.common.active(w.clock.year) && w.eco.east_link;
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!on) {
       f.set(i, kFlyingRdCenter, false);
@@ -72,8 +78,8 @@ void flying_rd_centers_year_end(World& w, const ModelConfig& m) {
       continue;
     }
     const double centre_rd = lever.rd_share * f.rd_year[i];
-    file_claim(w, kLeverFlyingRdCenter,
-               {f.id[i], std::min(lever.rate * centre_rd, lever.cap), centre_rd, w.year + 1});
+    w.fiscal.file(kLeverFlyingRdCenter, {f.id[i], std::min(lever.rate * centre_rd, lever.cap),
+                                         centre_rd, w.clock.year + 1});
   }
 }
 

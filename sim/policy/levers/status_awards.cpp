@@ -7,11 +7,10 @@ namespace innosim {
 namespace {
 
 void claim_status_award(World& w, Lever lever, const StatusAward& award, std::size_t i) {
-  if (!award.common.active(w.year)) return;
+  if (!award.common.active(w.clock.year)) return;
   for (int k = 1; k <= award.installments; ++k)
-    file_claim(w, lever,
-               {w.firms.id[i], award.amount / award.installments,
-                static_cast<double>(w.firms.patents[i]), w.year + k});
+    w.fiscal.file(lever, {w.firms.id[i], award.amount / award.installments,
+                          static_cast<double>(w.firms.patents[i]), w.clock.year + k});
 }
 
 }  // namespace

@@ -7,38 +7,39 @@ namespace innosim {
 
 double allowance_ratio(const World& w, const ModelConfig& m) {
   const TalentAllowance& a = m.levers.talent_allowance;
-  return a.common.active(w.year) ? a.amount * w.payout_ratio[kLeverTalentAllowance] / m.talent.wage
-                                 : 0.0;
+  return a.common.active(w.clock.year)
+             ? a.amount * w.fiscal.payout_ratio[kLeverTalentAllowance] / m.talent.wage
+             : 0.0;
 }
 
 void allowance_claims(World& w, const ModelConfig& m) {
   const TalentAllowance& a = m.levers.talent_allowance;
-  if (!a.common.active(w.year)) return;
-  TalentTable& t = w.talent;
+  if (!a.common.active(w.clock.year)) return;
+  TalentTable& t = w.eco.talent;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (t.allowance_years[i] == kAllowanceDone || t.skill[i] < 1.0 - a.eligible_share) continue;
     if (t.allowance_years[i] == 0) t.allowance_years[i] = static_cast<std::uint8_t>(a.years);
-    file_claim(w, kLeverTalentAllowance,
-               {t.id[i], a.amount, t.skill[i], w.year + 1, Recipient::kTalent});
+    w.fiscal.file(kLeverTalentAllowance,
+                  {t.id[i], a.amount, t.skill[i], w.clock.year + 1, Recipient::kTalent});
     if (--t.allowance_years[i] == 0) t.allowance_years[i] = kAllowanceDone;
   }
 }
 
 double leading_talent_offer(const World& w, const ModelConfig& m) {
   const LeadingTalentFunding& lever = m.levers.leading_talent_funding;
-  return lever.common.active(w.year)
-             ? lever.talent_amount * w.payout_ratio[kLeverLeadingTalentFunding] / 1e6
+  return lever.common.active(w.clock.year)
+             ? lever.talent_amount * w.fiscal.payout_ratio[kLeverLeadingTalentFunding] / 1e6
              : 0.0;
 }
 
 void leading_talent_claims(World& w, const ModelConfig& m, std::size_t row, bool team) {
   const LeadingTalentFunding& lever = m.levers.leading_talent_funding;
-  if (!lever.common.active(w.year)) return;
+  if (!lever.common.active(w.clock.year)) return;
   const double amount = team ? lever.team_amount : lever.talent_amount;
   for (std::size_t y = 0; y < lever.schedule.size(); ++y)
-    file_claim(w, kLeverLeadingTalentFunding,
-               {w.talent.id[row], amount * lever.schedule[y], 1.0, w.year + 1 + static_cast<int>(y),
-                Recipient::kTalent});
+    w.fiscal.file(kLeverLeadingTalentFunding,
+                  {w.eco.talent.id[row], amount * lever.schedule[y], 1.0,
+                   w.clock.year + 1 + static_cast<int>(y), Recipient::kTalent});
 }
 
 }  // namespace innosim
