@@ -6,6 +6,7 @@ set -euo pipefail
 PACKAGES=(
   g++ cmake make pkg-config
   libboost-graph-dev   # collaboration and region graphs
+  libboost-dev         # Boost.Math (normal quantile of the one-uniform Poisson draw)
   libtbb-dev           # replicates and firms in parallel
   libeigen3-dev        # calibration linear algebra
   libhdf5-dev hdf5-tools  # output (and h5dump/h5diff to inspect it)

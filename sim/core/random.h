@@ -10,8 +10,10 @@
 
 namespace innosim {
 
-// What a draw is for. Adding a purpose never changes the draws of another.
-enum class Purpose : std::uint32_t {
+// What a draw is for. Distinct decisions have distinct purposes (or sub-purposes), so that a
+// change to one decision's probability or count never moves another decision's draws.
+// Adding a purpose never changes the draws of another.
+enum class Purpose : std::uint16_t {
   kInit = 1,
   kEntry = 2,
   kGrowth = 3,
@@ -28,17 +30,42 @@ enum class Purpose : std::uint32_t {
   kNetwork = 14,
   kCarrier = 15,
   kMigration = 16,
+  kSupplyTie = 17,
+  kConsortium = 18,
+  kFlyingRdCenter = 19,
+  kScaleUp = 20,
+  kVoucher = 21,
+  kAllowance = 22,
+  kContract = 23,
+  kSpinoff = 24,
+  kOpening = 25,
+  kClosure = 26,
+  kUpgrade = 27,
+  kArrival = 28,
+  kFounding = 29,
 };
+
+// The step every draw of the base year's synthesis is keyed by (sim/init/), distinct from
+// every simulated step (0, 1, ...) and from the base year's closing step (-1 = 0xFFFFFFFF).
+inline constexpr std::uint32_t kInitStep = 0xFFFFFFFE;
 
 // Agent ids for draws that belong to the region rather than to one firm.
 inline constexpr std::uint64_t kRegionAgent = ~std::uint64_t{0};
 
+// The standard normal quantile (Boost.Math), for inversion from one uniform.
+double normal_quantile(double u);
+
 class Stream {
  public:
+  // `sub` separates draws of one purpose that must not share positions (the kinds of one
+  // count, the levers of one rationing round).
   Stream(std::uint64_t seed, std::uint64_t replicate, std::uint64_t agent, std::uint32_t step,
-         Purpose purpose)
+         Purpose purpose, std::uint16_t sub = 0)
       : key_{{seed, replicate}},
-        ctr_{{agent, (std::uint64_t{step} << 32) | static_cast<std::uint32_t>(purpose), 0, 0}} {}
+        ctr_{{agent,
+              (std::uint64_t{step} << 32) | (std::uint64_t{sub} << 16) |
+                  static_cast<std::uint16_t>(purpose),
+              0, 0}} {}
 
   // Uniform on the open interval (0, 1): 53 random bits, never exactly 0 or 1.
   double uniform() {
@@ -58,15 +85,24 @@ class Stream {
   double pareto(double xmin, double alpha) { return xmin * std::pow(uniform(), -1.0 / alpha); }
   double lognormal(double mu, double sigma) { return std::exp(mu + sigma * normal()); }
   bool bernoulli(double p) { return uniform() < p; }
+  // Poisson by inversion from exactly one uniform, so that a different mean never shifts
+  // the draws that follow: sequential search of the CDF for small means, the normal
+  // approximation (its quantile, from the same one uniform) above 50.
   std::uint64_t poisson(double mean) {
+    const double u = uniform();
     if (mean <= 0) return 0;
-    if (mean > 50) {  // normal approximation, accurate to well under 1% at this mean
-      const double x = std::round(mean + std::sqrt(mean) * normal());
+    if (mean > 50) {  // accurate to well under 1% at this mean
+      const double z = normal_quantile(u);
+      const double x = std::round(mean + std::sqrt(mean) * z);
       return x < 0 ? 0 : static_cast<std::uint64_t>(x);
     }
-    const double limit = std::exp(-mean);
+    double p = std::exp(-mean), cdf = p;
     std::uint64_t k = 0;
-    for (double p = uniform(); p > limit; p *= uniform()) ++k;
+    while (u > cdf && p > 0) {
+      ++k;
+      p *= mean / static_cast<double>(k);
+      cdf += p;
+    }
     return k;
   }
 

@@ -77,7 +77,7 @@ void initial_talent(World& w, const ModelConfig& m, Stream& s) {
 }  // namespace
 
 void initial_ecosystem(World& w, const ModelConfig& m) {
-  Stream s(w.key.seed, w.key.stream(), kRegionAgent, 0, Purpose::kInit);
+  Stream s(w.key.seed, w.key.stream(), kRegionAgent, kInitStep, Purpose::kInit);
   initial_carriers(w, m, s);
   initial_research(w, m, s);
   initial_talent(w, m, s);

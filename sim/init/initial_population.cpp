@@ -27,11 +27,12 @@ constexpr double kHolderFirst = 100.0;    // hnte holders qualify as tech SMEs d
 
 // Rows ordered by a noisy preference (score + Gumbel noise), best first: a random selection
 // favouring high scores that is exact in count.
+// `ranking` keys the noise, so that two rankings of one firm draw independently.
 std::vector<std::size_t> ranked(const World& w, const std::vector<std::size_t>& pool,
-                                const std::vector<double>& score) {
+                                const std::vector<double>& score, std::uint16_t ranking) {
   std::vector<double> key(w.firms.size());
   for (std::size_t i : pool) {
-    Stream s(w.key.seed, w.key.stream(), w.firms.id[i], 0, Purpose::kInitSelect);
+    Stream s(w.key.seed, w.key.stream(), w.firms.id[i], kInitStep, Purpose::kInitSelect, ranking);
     key[i] = score[i] - std::log(-std::log(s.uniform()));
   }
   std::vector<std::size_t> order = pool;
@@ -72,7 +73,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
   std::vector<double> log_revenue(n);
   for (std::size_t i = 0; i < n; ++i) {
     f.add(w.next_firm_id++);
-    Stream s(key.seed, key.stream(), f.id[i], 0, Purpose::kInit);
+    Stream s(key.seed, key.stream(), f.id[i], kInitStep, Purpose::kInit);
     draw_firm_traits(f, i, s, m);
     f.revenue[i] = s.pareto(xmin, alpha);
     log_revenue[i] = std::log(f.revenue[i]);
@@ -137,10 +138,10 @@ World initial_population(const ModelConfig& m, RunKey key) {
   // and base-year R&D may then overshoot.
   const double target_rd = r.rd_expenditure * r.business_rd_share;
   double certified_rd = 0;
-  const auto hnte_rank = ranked(w, high_tech, hnte_score);
+  const auto hnte_rank = ranked(w, high_tech, hnte_score, 1);
   std::vector<std::size_t> passed_over;
   auto certify_hnte = [&](std::size_t i) {
-    Stream s(key.seed, key.stream(), f.id[i], 0, Purpose::kCertification);
+    Stream s(key.seed, key.stream(), f.id[i], kInitStep, Purpose::kCertification);
     give_certified_profile(f, i, s, m, Certified::kHnte);
     certified_rd += f.intensity[i] * f.revenue[i];
     f.set(i, kHnte, true);
@@ -176,10 +177,10 @@ World initial_population(const ModelConfig& m, RunKey key) {
                    (f.has(i, kHighTech) ? m.tech_sme.initial_high_tech_weight : 0.0) +
                    m.tech_sme.initial_size_weight * log_revenue[i];
   }
-  const auto sme_rank = ranked(w, small, sme_score);
+  const auto sme_rank = ranked(w, small, sme_score, 2);
   for (std::size_t k = 0; k < count_of(r.tech_smes, sme_rank.size()); ++k) {
     const std::size_t i = sme_rank[k];
-    Stream s(key.seed, key.stream(), f.id[i], 0, Purpose::kCertification);
+    Stream s(key.seed, key.stream(), f.id[i], kInitStep, Purpose::kCertification, 1);
     if (!f.has(i, kHnte)) give_certified_profile(f, i, s, m, Certified::kTechSme);
     f.set(i, kTechSme, true);
   }
@@ -217,7 +218,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
   }
   // Each remaining patent goes to a performer drawn uniformly: the stock is exact.
   if (!performers.empty()) {
-    Stream s(key.seed, key.stream(), kRegionAgent, 0, Purpose::kInnovation);
+    Stream s(key.seed, key.stream(), kRegionAgent, kInitStep, Purpose::kInnovation);
     const auto remaining =
         static_cast<std::uint64_t>(std::max(0.0, std::round(r.invention_patents - assigned)));
     for (std::uint64_t k = 0; k < remaining; ++k)

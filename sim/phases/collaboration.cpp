@@ -26,7 +26,7 @@ void supply_ties(World& w, const ModelConfig& m, const SectorRows& sector_rows) 
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (f.id[i] < w.eco.network_next_id) continue;
     const auto& peers = sector_rows[f.sector[i]];
-    Stream s = firm_stream(w, i, Purpose::kNetwork);
+    Stream s = firm_stream(w, i, Purpose::kSupplyTie);
     for (int t = 0; t < m.network.supply_ties; ++t) {
       const std::size_t j =
           peers[static_cast<std::size_t>(s.uniform() * static_cast<double>(peers.size()))];
@@ -53,8 +53,7 @@ void consortia(World& w, const ModelConfig& m, const SectorRows& sector_rows) {
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (f.revenue[i] < p.leader_min_revenue || !(f.has(i, kHnte) || f.has(i, kDemo))) continue;
     if (std::binary_search(leading.begin(), leading.end(), f.id[i])) continue;
-    Stream s = firm_stream(w, i, Purpose::kNetwork);
-    s.uniform();  // the supply-tie draws of entrants use the first
+    Stream s = firm_stream(w, i, Purpose::kConsortium);
     if (s.uniform() >= prob) continue;
     Consortium c;
     c.leader = f.id[i];

@@ -28,10 +28,26 @@ std::size_t add_entrant(World& w, const ModelConfig& m, Stream& s) {
   return row;
 }
 
-std::size_t startup(World& w, const ModelConfig& m, double rd_start_prob) {
+// The kinds of entrant. Each kind's count and each entrant's traits are drawn from streams
+// of their own (the k-th entrant of a kind in a step), so a lever that changes one kind's
+// count moves no draw of another kind, whatever ids the entrants then get.
+enum EntrantKind : std::uint16_t {
+  kStartup = 1,
+  kFounder,
+  kSpinoffFirm,
+  kFlyingGraduate,
+  kHnteRelocation,
+  kTechSmeRelocation,
+  kOtherRelocation
+};
+
+Stream entrant_stream(const World& w, EntrantKind kind, std::uint64_t k) {
+  return Stream(w.key.seed, w.key.stream(), k, static_cast<std::uint32_t>(w.clock.step),
+                Purpose::kEntry, kind);
+}
+
+std::size_t startup(World& w, const ModelConfig& m, double rd_start_prob, Stream s) {
   FirmTable& f = w.firms;
-  Stream s(w.key.seed, w.key.stream(), w.next_firm_id, static_cast<std::uint32_t>(w.clock.step),
-           Purpose::kEntry);
   const std::size_t row = add_entrant(w, m, s);
   f.revenue[row] =
       s.lognormal(std::log(m.firm.entrant_revenue_median), m.firm.entrant_revenue_sigma);
@@ -46,22 +62,25 @@ std::size_t startup(World& w, const ModelConfig& m, double rd_start_prob) {
 }
 
 void startups(World& w, const ModelConfig& m, std::uint64_t n) {
-  for (std::uint64_t k = 0; k < n; ++k) startup(w, m, m.rd.start_rate);
+  for (std::uint64_t k = 0; k < n; ++k)
+    startup(w, m, m.rd.start_rate, entrant_stream(w, kStartup, k));
 }
 
 // Firms founded by R&D talents and spun off by research organisations, decided at the last
 // year end: they do R&D from the start and keep ties to where they came from.
 void knowledge_startups(World& w, const ModelConfig& m) {
+  std::uint64_t k = 0;
   for (const std::uint64_t talent_id : w.handoffs.founders) {
-    const std::size_t row = startup(w, m, 1.0);
+    const std::size_t row = startup(w, m, 1.0, entrant_stream(w, kFounder, k++));
     w.firms.set(row, kSpinoff, true);
     const auto it = std::lower_bound(w.eco.talent.id.begin(), w.eco.talent.id.end(), talent_id);
     if (it != w.eco.talent.id.end() && *it == talent_id)
       w.eco.talent.employer[static_cast<std::size_t>(it - w.eco.talent.id.begin())] =
           w.firms.id[row];
   }
+  k = 0;
   for (const std::uint32_t org : w.handoffs.spinoff_orgs) {
-    const std::size_t row = startup(w, m, 1.0);
+    const std::size_t row = startup(w, m, 1.0, entrant_stream(w, kSpinoffFirm, k++));
     w.firms.set(row, kSpinoff, true);
     w.eco.network.add(w.firms.id[row], kOrgKey | org, TieKind::kUniversity);
   }
@@ -71,11 +90,11 @@ void knowledge_startups(World& w, const ModelConfig& m) {
   w.handoffs.spinoff_orgs.clear();
 }
 
-void relocation(World& w, const ModelConfig& m, std::uint64_t n, std::optional<Certified> kind) {
+void relocation(World& w, const ModelConfig& m, std::uint64_t n, EntrantKind stream_kind,
+                std::optional<Certified> kind) {
   FirmTable& f = w.firms;
   for (std::uint64_t k = 0; k < n; ++k) {
-    Stream s(w.key.seed, w.key.stream(), w.next_firm_id, static_cast<std::uint32_t>(w.clock.step),
-             Purpose::kEntry);
+    Stream s = entrant_stream(w, stream_kind, k);
     const std::size_t row = add_entrant(w, m, s);
     f.revenue[row] =
         s.lognormal(std::log(m.firm.relocation_revenue_median), m.firm.relocation_revenue_sigma);
@@ -148,32 +167,36 @@ void give_certified_profile(FirmTable& f, std::size_t i, Stream& s, const ModelC
 }
 
 void entry(World& w, const ModelConfig& m) {
-  Stream region = region_stream(w, Purpose::kEntry);
+  auto count = [&](EntrantKind kind, double mean) {
+    return Stream(w.key.seed, w.key.stream(), kRegionAgent,
+                  static_cast<std::uint32_t>(w.clock.step), Purpose::kEntry, kind)
+        .poisson(mean);
+  };
   const double n =
       (static_cast<double>(w.firms.size()) - w.totals.exits) * step_years(m);  // live firms
   const FirmParams& p = m.firm;
   const AttractionMultipliers& a = m.levers.attraction_multipliers;
-  // Draws in a fixed order, whatever the lever: the counts differ, the streams do not shift.
-  const auto births = region.poisson(p.entry_rate * n);
-  const auto hnte = region.poisson(p.relocation_rate * n * p.relocation_hnte_share *
-                                   attraction_factor(a, w.clock.year, a.hnte));
-  const auto sme = region.poisson(p.relocation_rate * n * p.relocation_tech_sme_share *
-                                  attraction_factor(a, w.clock.year, a.tech_sme));
-  const auto other =
-      region.poisson(p.relocation_rate * n *
-                     std::max(0.0, 1.0 - p.relocation_hnte_share - p.relocation_tech_sme_share));
+  // One stream per count: a lever that changes one mean leaves the other counts as they were.
+  const auto births = count(kStartup, p.entry_rate * n);
+  const auto hnte = count(kHnteRelocation, p.relocation_rate * n * p.relocation_hnte_share *
+                                               attraction_factor(a, w.clock.year, a.hnte));
+  const auto sme = count(kTechSmeRelocation, p.relocation_rate * n * p.relocation_tech_sme_share *
+                                                 attraction_factor(a, w.clock.year, a.tech_sme));
+  const auto other = count(kOtherRelocation, p.relocation_rate * n *
+                                                 std::max(0.0, 1.0 - p.relocation_hnte_share -
+                                                                   p.relocation_tech_sme_share));
   startups(w, m, births);
   if (w.clock.substep == 0) {
     knowledge_startups(w, m);
     // Graduates of flying incubators move home as relocating firms.
     const auto flying = static_cast<std::uint64_t>(w.handoffs.flying_startups);
-    relocation(w, m, flying, std::nullopt);
+    relocation(w, m, flying, kFlyingGraduate, std::nullopt);
     w.totals.entries += static_cast<double>(flying);
     w.handoffs.flying_startups = 0;
   }
-  relocation(w, m, hnte, Certified::kHnte);
-  relocation(w, m, sme, Certified::kTechSme);
-  relocation(w, m, other, std::nullopt);
+  relocation(w, m, hnte, kHnteRelocation, Certified::kHnte);
+  relocation(w, m, sme, kTechSmeRelocation, Certified::kTechSme);
+  relocation(w, m, other, kOtherRelocation, std::nullopt);
   w.totals.entries += static_cast<double>(births + hnte + sme + other);
 }
 

@@ -36,6 +36,7 @@ void venture_deals(World& w, const ModelConfig& m) {
   }
   std::sort(candidates.begin(), candidates.end());  // best first; ties by row
   const double government_share = vc.government / vc.total;
+  double government_left = vc.government;  // the shares never add up past the tranche
   double left = vc.total;
   for (const auto& [neg_score, i] : candidates) {
     if (left < p.min_deal) break;
@@ -46,7 +47,9 @@ void venture_deals(World& w, const ModelConfig& m) {
     f.set(i, kVcBacked, true);
     w.totals.vc_invested += deal;
     if (government_share <= 0) continue;
-    book_guidance_investment(w, m, i, deal * government_share);
+    const double public_part = std::min(deal * government_share, government_left);
+    government_left -= public_part;
+    book_guidance_investment(w, m, i, public_part);
   }
 }
 

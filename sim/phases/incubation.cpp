@@ -92,7 +92,6 @@ void incubation(World& w, const ModelConfig& m) {
 
 void carriers_year_end(World& w, const ModelConfig& m) {
   const CarrierParams& p = m.carriers;
-  Stream s = region_stream(w, Purpose::kCarrier);
   auto& rows = w.eco.carriers.rows;
 
   // Award money received improves service.
@@ -104,7 +103,7 @@ void carriers_year_end(World& w, const ModelConfig& m) {
   // Certification a level up: carriers that are full enough and old enough apply; the award
   // for the next level makes the effort worth more.
   for (auto& c : rows) {
-    const double u = s.uniform();
+    const double u = agent_stream(w, c.id, Purpose::kUpgrade).uniform();
     if (c.flying || c.level == kNational || w.clock.year - c.opened_year < p.upgrade_min_age ||
         occupancy(c) < p.upgrade_occupancy)
       continue;
@@ -121,7 +120,7 @@ void carriers_year_end(World& w, const ModelConfig& m) {
 
   // Closures, likelier when a carrier stands empty.
   for (auto& c : rows) {
-    const double u = s.uniform();
+    const double u = agent_stream(w, c.id, Purpose::kClosure).uniform();
     if (c.flying) continue;
     const double rate =
         p.close_rate * (occupancy(c) < p.low_occupancy && w.clock.year > c.opened_year
@@ -147,6 +146,7 @@ void carriers_year_end(World& w, const ModelConfig& m) {
     const double rate = p.open_rate * std::max(1.0, n) *
                         (1.0 + p.demand_response * rejected / std::max(1.0, capacity)) *
                         (1.0 + p.award_response * support / p.construction_cost[k]);
+    Stream s = region_stream(w, Purpose::kOpening, static_cast<std::uint16_t>(k));
     const auto openings = s.poisson(rate);
     for (std::uint64_t o = 0; o < openings; ++o) {
       const double quality = draw_carrier_quality(p, s.uniform());
@@ -156,7 +156,7 @@ void carriers_year_end(World& w, const ModelConfig& m) {
     }
   }
 
-  flying_incubators_year_end(w, m, s);
+  flying_incubators_year_end(w, m);
   for (auto& c : rows) c.rejected = 0;
 }
 

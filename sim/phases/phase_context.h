@@ -30,13 +30,17 @@ inline double steady_state_stock(double flow, const ModelConfig& m) {
   return flow / std::max(kMinDepreciation, m.innovation.knowledge_depreciation);
 }
 
-inline Stream firm_stream(const World& w, std::size_t row, Purpose p) {
-  return Stream(w.key.seed, w.key.stream(), w.firms.id[row],
-                static_cast<std::uint32_t>(w.clock.step), p);
+// The stream of one agent (a firm, carrier, talent or organisation id, or kRegionAgent) at
+// the current step, for one purpose.
+inline Stream agent_stream(const World& w, std::uint64_t agent, Purpose p, std::uint16_t sub = 0) {
+  return Stream(w.key.seed, w.key.stream(), agent, static_cast<std::uint32_t>(w.clock.step), p,
+                sub);
 }
-inline Stream region_stream(const World& w, Purpose p) {
-  return Stream(w.key.seed, w.key.stream(), kRegionAgent, static_cast<std::uint32_t>(w.clock.step),
-                p);
+inline Stream firm_stream(const World& w, std::size_t row, Purpose p) {
+  return agent_stream(w, w.firms.id[row], p);
+}
+inline Stream region_stream(const World& w, Purpose p, std::uint16_t sub = 0) {
+  return agent_stream(w, kRegionAgent, p, sub);
 }
 
 // Real R&D firm `i` spends in a step: its intensity times revenue, plus grant money it must

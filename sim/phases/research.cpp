@@ -9,6 +9,17 @@
 namespace innosim {
 namespace {
 
+// Sub-streams of the year's research draws: each count, and the k-th item of each kind.
+enum ResearchStream : std::uint16_t {
+  kOrgContractCount = 1,
+  kPlatformContractCount,
+  kOrgContract,
+  kPlatformContract,
+  kInstituteCount,
+  kPlatformCount,
+  kNewPlatform
+};
+
 std::vector<std::size_t> rd_active_rows(const FirmTable& f) {
   std::vector<std::size_t> rows;
   for (std::size_t i = 0; i < f.size(); ++i)
@@ -30,7 +41,7 @@ void fund_research(World& w, const ModelConfig& m) {
     p.knowledge = p.knowledge * keep + m.research.platform_budget + p.received;
 }
 
-void technology_contracts(World& w, const ModelConfig& m, Stream& s) {
+void technology_contracts(World& w, const ModelConfig& m) {
   FirmTable& f = w.firms;
   const auto buyers = rd_active_rows(f);
   if (buyers.empty() || w.eco.research.orgs.empty()) return;
@@ -39,13 +50,18 @@ void technology_contracts(World& w, const ModelConfig& m, Stream& s) {
   for (const auto& o : w.eco.research.orgs) org_knowledge += o.knowledge;
   const double total = transfer_knowledge(w);
   const double from_orgs = total > 0 ? org_knowledge / 1e6 / total : 0.0;
-  // Draws are split so that the support levers change counts, never the alignment of values.
+  // Each count has its stream, and the k-th contract of each kind its own: the support levers
+  // change counts, never the draws of other contracts.
   const auto n_org =
-      s.poisson(w.eco.transfer_scale * total * from_orgs * transfer_cost_factor(w, m, true));
-  const auto n_firm = s.poisson(w.eco.transfer_scale * total * (1.0 - from_orgs) *
-                                transfer_cost_factor(w, m, false));
+      region_stream(w, Purpose::kContract, 1)
+          .poisson(w.eco.transfer_scale * total * from_orgs * transfer_cost_factor(w, m, true));
+  const auto n_firm = region_stream(w, Purpose::kContract, kPlatformContractCount)
+                          .poisson(w.eco.transfer_scale * total * (1.0 - from_orgs) *
+                                   transfer_cost_factor(w, m, false));
   for (std::uint64_t k = 0; k < n_org + n_firm; ++k) {
     const bool university = k < n_org;
+    Stream s = agent_stream(w, university ? k : k - n_org, Purpose::kContract,
+                            university ? kOrgContract : kPlatformContract);
     const std::size_t i =
         buyers[static_cast<std::size_t>(s.uniform() * static_cast<double>(buyers.size()))];
     const double value = s.lognormal(std::log(p.contract_median), p.contract_sigma);
@@ -70,8 +86,7 @@ void scale_ups(World& w, const ModelConfig& m) {
       1.0, p.scaleup_prob * std::pow(1.0 - expected, m.research.transfer_price_elasticity));
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.has(i, kInnovated) || f.has(i, kDead)) continue;
-    Stream s = firm_stream(w, i, Purpose::kResearch);
-    if (s.uniform() >= prob) continue;
+    if (firm_stream(w, i, Purpose::kScaleUp).uniform() >= prob) continue;
     const double investment = p.scaleup_investment * f.revenue[i];
     f.productivity[i] += static_cast<float>(p.scaleup_gain);
     f.cash[i] -= static_cast<float>(investment);
@@ -116,22 +131,23 @@ void open_platform(World& w, const ModelConfig& m, Stream& s) {
 
 void research_year_end(World& w, const ModelConfig& m) {
   const ResearchParams& p = m.research;
-  Stream s = region_stream(w, Purpose::kResearch);
   fund_research(w, m);
-  technology_contracts(w, m, s);
+  technology_contracts(w, m);
   scale_ups(w, m);
   voucher_claims(w, m);
 
   // Spin-offs, founded in the next step.
   for (const auto& o : w.eco.research.orgs) {
-    const auto n = s.poisson(p.spinoff_rate * o.budget / 1e8);
+    const auto n =
+        agent_stream(w, o.id, Purpose::kSpinoff).poisson(p.spinoff_rate * o.budget / 1e8);
     for (std::uint64_t k = 0; k < n; ++k) w.handoffs.spinoff_orgs.push_back(o.id);
   }
 
   // New R&D institutes, drawn by the one-off award.
   const double n_new = std::max(1.0, static_cast<double>(w.eco.research.count(kNewRdInstitute)));
-  const auto openings = s.poisson(p.new_institute_rate * n_new *
-                                  (1.0 + p.award_response * institute_award_offer(w, m)));
+  const auto openings = region_stream(w, Purpose::kResearch, kInstituteCount)
+                            .poisson(p.new_institute_rate * n_new *
+                                     (1.0 + p.award_response * institute_award_offer(w, m)));
   for (std::uint64_t k = 0; k < openings; ++k) {
     open_orgs(w, kNewRdInstitute, 1);
     institute_award_claim(w, m, w.eco.research.orgs.back().id);
@@ -139,9 +155,13 @@ void research_year_end(World& w, const ModelConfig& m) {
 
   // Platforms: new ones drawn by the yearly awards; every platform claims its award.
   const double n_platforms = std::max(1.0, static_cast<double>(w.eco.research.platforms.size()));
-  const auto new_platforms = s.poisson(p.platform_rate * n_platforms *
-                                       (1.0 + p.platform_response * platform_award_offer(w, m)));
-  for (std::uint64_t k = 0; k < new_platforms; ++k) open_platform(w, m, s);
+  const auto new_platforms = region_stream(w, Purpose::kResearch, kPlatformCount)
+                                 .poisson(p.platform_rate * n_platforms *
+                                          (1.0 + p.platform_response * platform_award_offer(w, m)));
+  for (std::uint64_t k = 0; k < new_platforms; ++k) {
+    Stream s = agent_stream(w, k, Purpose::kResearch, kNewPlatform);
+    open_platform(w, m, s);
+  }
   platform_award_claims(w, m);
 }
 

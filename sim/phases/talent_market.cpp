@@ -13,10 +13,20 @@ namespace {
 
 constexpr std::uint8_t kRetiring = 1, kLeavingRegion = 2;
 
-Stream talent_stream(const World& w, std::uint64_t talent_id) {
-  return Stream(w.key.seed, w.key.stream(), talent_id, static_cast<std::uint32_t>(w.clock.step),
-                Purpose::kTalent);
+Stream talent_stream(const World& w, std::uint64_t talent_id, Purpose p = Purpose::kTalent) {
+  return agent_stream(w, talent_id, p);
 }
+
+// Streams of the year's inflows: each count, and the k-th arrival of each kind, its own.
+enum ArrivalStream : std::uint16_t {
+  kArrivalCount = 1,
+  kArrivalSkill,
+  kGraduateCount,
+  kGraduateSkill,
+  kLeadingArrivals,
+  kFlyingCount,
+  kFlyingSkill
+};
 
 std::size_t add_talent(World& w, TalentType type, float skill) {
   return w.eco.talent.add(w.eco.next_talent_id++, type, skill, kNoEmployer);
@@ -97,21 +107,27 @@ void talent_flows(World& w, const ModelConfig& m) {
   flows.graduates += pool_grads;
 
   // Inflows of individuals.
-  Stream s = region_stream(w, Purpose::kTalent);
+  auto skill = [&](ArrivalStream kind, std::uint64_t k) {
+    return agent_stream(w, k, Purpose::kArrival, kind).uniform();
+  };
   const double rd_stock = static_cast<double>(before);
-  const auto arrivals = s.poisson(rd_stock * (p.inflow_rate + w.eco.east_inflow_rate) *
-                                  (1.0 + p.allowance_response * allowance));
+  const auto arrivals = region_stream(w, Purpose::kArrival, kArrivalCount)
+                            .poisson(rd_stock * (p.inflow_rate + w.eco.east_inflow_rate) *
+                                     (1.0 + p.allowance_response * allowance));
   for (std::uint64_t k = 0; k < arrivals; ++k)
-    add_talent(w, kRdTalent, static_cast<float>(s.uniform()));
+    add_talent(w, kRdTalent, static_cast<float>(skill(kArrivalSkill, k)));
   const auto graduates =
-      s.poisson(m.region.ecosystem.graduates * p.graduate_rd_share * p.graduate_retention);
+      region_stream(w, Purpose::kArrival, kGraduateCount)
+          .poisson(m.region.ecosystem.graduates * p.graduate_rd_share * p.graduate_retention);
   for (std::uint64_t k = 0; k < graduates; ++k)
-    add_talent(w, kRdTalent, static_cast<float>(p.graduate_skill_max * s.uniform()));
+    add_talent(w, kRdTalent, static_cast<float>(p.graduate_skill_max * skill(kGraduateSkill, k)));
+  Stream leading_stream = region_stream(w, Purpose::kArrival, kLeadingArrivals);
   const double team_arrivals =
-      leading_inflow(w, m, s, leading, p.inflow_rate + w.eco.east_inflow_rate);
-  const auto flying = flying_incubator_talents(w, m, s);
+      leading_inflow(w, m, leading_stream, leading, p.inflow_rate + w.eco.east_inflow_rate);
+  Stream flying_stream = region_stream(w, Purpose::kArrival, kFlyingCount);
+  const auto flying = flying_incubator_talents(w, m, flying_stream);
   for (std::uint64_t k = 0; k < flying; ++k)
-    add_talent(w, kRdTalent, static_cast<float>(s.uniform()));
+    add_talent(w, kRdTalent, static_cast<float>(skill(kFlyingSkill, k)));
   for (const Migrant& g : w.handoffs.arrivals) add_talent(w, g.type, g.skill);
   flows.inflow +=
       static_cast<double>(arrivals + flying + w.handoffs.arrivals.size()) + team_arrivals;
@@ -130,9 +146,8 @@ void talent_flows(World& w, const ModelConfig& m) {
                       (1.0 + p.vc_effect * w.totals.vc_invested / 1e6 / per100);
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (t.type[i] != kRdTalent) continue;
-    Stream ts = talent_stream(w, t.id[i]);
-    ts.uniform(), ts.uniform();  // the departure draws above
-    if (ts.uniform() < rate) w.handoffs.founders.push_back(t.id[i]);
+    if (talent_stream(w, t.id[i], Purpose::kFounding).uniform() < rate)
+      w.handoffs.founders.push_back(t.id[i]);
   }
 }
 

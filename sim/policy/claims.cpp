@@ -77,12 +77,10 @@ std::vector<std::pair<std::uint64_t, double>> pay_due_claims(
     if (!present(to, c)) continue;
     due.push_back(c);
     claims.push_back(c.amount);
-    if (settings.rationing == Rationing::kFirstCome) {  // random arrival order, one draw per lever
+    if (settings.rationing == Rationing::kFirstCome) {  // random arrival order, keyed by lever
       Stream s(key.seed, key.stream(), c.firm_id, static_cast<std::uint32_t>(step),
-               Purpose::kRationing);
-      double u = 0;
-      for (int k = 0; k <= lever; ++k) u = s.uniform();
-      priority.push_back(u);
+               Purpose::kRationing, static_cast<std::uint16_t>(lever));
+      priority.push_back(s.uniform());
     } else {
       priority.push_back(c.merit);
     }

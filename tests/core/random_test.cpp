@@ -78,3 +78,48 @@ TEST_CASE("distributions have their textbook moments", "[random]") {
   CHECK((sl4 / n) / ((sl2 / n) * (sl2 / n)) == Approx(6.0).margin(0.5));  // kurtosis 6, fat tails
   CHECK(sp / n == Approx(3.0).margin(0.03));
 }
+
+TEST_CASE("a Poisson draw consumes one uniform whatever its mean", "[random][crn]") {
+  // Exact common random numbers: the draw after a count is the same whatever the count's mean.
+  for (double mean : {0.0, 1e-3, 0.7, 5.0, 49.9, 50.1, 3e3, 2e6}) {
+    Stream a(3, 1, 9, 4, Purpose::kEntry), b(3, 1, 9, 4, Purpose::kEntry);
+    a.poisson(mean);
+    b.uniform();
+    INFO(mean);
+    CHECK(a.uniform() == b.uniform());
+  }
+  // A larger mean never gives a smaller count from the same uniform (inversion is monotone).
+  for (int agent = 0; agent < 2000; ++agent) {
+    Stream lo(5, 0, agent, 0, Purpose::kEntry), hi(5, 0, agent, 0, Purpose::kEntry);
+    CHECK(lo.poisson(2.0) <= hi.poisson(2.5));
+  }
+}
+
+TEST_CASE("Poisson by inversion has the textbook mean and variance", "[random][crn]") {
+  for (double mean : {0.3, 4.0, 30.0, 400.0}) {
+    Stream s(17, 0, 0, 0, Purpose::kInit);
+    const int n = 100000;
+    double sum = 0, sum2 = 0;
+    for (int i = 0; i < n; ++i) {
+      const auto k = static_cast<double>(s.poisson(mean));
+      sum += k, sum2 += k * k;
+    }
+    const double m = sum / n, v = sum2 / n - m * m;
+    INFO(mean);
+    CHECK(m == Approx(mean).epsilon(0.01).margin(0.01));
+    CHECK(v == Approx(mean).epsilon(0.03).margin(0.01));
+  }
+}
+
+TEST_CASE("sub-purposes and the base-year step are streams of their own", "[random][crn]") {
+  const auto base = draws(Stream(7, 3, 42, 5, Purpose::kEntry), 50);
+  CHECK(base == draws(Stream(7, 3, 42, 5, Purpose::kEntry, 0), 50));
+  CHECK(base != draws(Stream(7, 3, 42, 5, Purpose::kEntry, 1), 50));
+  CHECK(draws(Stream(7, 3, 42, 5, Purpose::kEntry, 1), 50) !=
+        draws(Stream(7, 3, 42, 5, Purpose::kEntry, 2), 50));
+  // The synthesis of the base year never shares a key with a simulated step, nor with the
+  // base year's closing step (-1).
+  const auto init = draws(Stream(7, 3, 42, kInitStep, Purpose::kCertification), 50);
+  for (std::uint32_t step : {0u, 1u, 4u, 0xFFFFFFFFu})
+    CHECK(init != draws(Stream(7, 3, 42, step, Purpose::kCertification), 50));
+}

@@ -32,7 +32,7 @@ void network_lever_paid(World& w, const ModelConfig& m, Lever lever, std::uint64
         static_cast<float>(m.levers.consortium_support.additionality * amount);
 }
 
-void flying_incubators_year_end(World& w, const ModelConfig& m, Stream& s) {
+void flying_incubators_year_end(World& w, const ModelConfig& m) {
   const FlyingIncubator& fly = m.levers.flying_incubator;
   auto& rows = w.eco.carriers.rows;
   const int wanted = fly.common.active(w.clock.year) && w.eco.east_link ? fly.count : 0;
@@ -50,7 +50,8 @@ void flying_incubators_year_end(World& w, const ModelConfig& m, Stream& s) {
     if (!c.flying) continue;
     w.fiscal.file(kLeverFlyingIncubator,
                   {c.id, fly.amount, 1.0, w.clock.year + 1, Recipient::kCarrier});
-    w.handoffs.flying_startups += static_cast<int>(s.poisson(fly.graduates_per_year));
+    w.handoffs.flying_startups +=
+        static_cast<int>(agent_stream(w, c.id, Purpose::kCarrier).poisson(fly.graduates_per_year));
   }
 }
 
@@ -72,9 +73,8 @@ void flying_rd_centers_year_end(World& w, const ModelConfig& m) {
     }
     if (!f.has(i, kHnte)) continue;
     if (!f.has(i, kFlyingRdCenter)) {
-      Stream s = firm_stream(w, i, Purpose::kNetwork);
-      s.uniform(), s.uniform();
-      if (s.uniform() < lever.adopt_prob) f.set(i, kFlyingRdCenter, true);
+      if (firm_stream(w, i, Purpose::kFlyingRdCenter).uniform() < lever.adopt_prob)
+        f.set(i, kFlyingRdCenter, true);
       continue;
     }
     const double centre_rd = lever.rd_share * f.rd_year[i];

@@ -27,7 +27,7 @@ void network_lever_paid(World& w, const ModelConfig& m, Lever lever, std::uint64
 
 // Opens and closes the region's flying incubators to the number the lever runs, files their
 // yearly support, and queues the startups they send home (carrier phase, year end).
-void flying_incubators_year_end(World& w, const ModelConfig& m, Stream& s);
+void flying_incubators_year_end(World& w, const ModelConfig& m);
 // R&D talents the flying incubators bring this year (a draw only while the lever acts).
 std::uint64_t flying_incubator_talents(const World& w, const ModelConfig& m, Stream& s);
 

@@ -54,9 +54,7 @@ void voucher_claims(World& w, const ModelConfig& m) {
   const FirmTable& f = w.firms;
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.has(i, kTechSme) || f.has(i, kDead)) continue;
-    Stream s = firm_stream(w, i, Purpose::kResearch);
-    s.uniform();  // the scale-up draw
-    if (s.uniform() < v.apply_prob)
+    if (firm_stream(w, i, Purpose::kVoucher).uniform() < v.apply_prob)
       w.fiscal.file(kLeverInnovationVoucher, {f.id[i], v.amount, f.knowledge[i], w.clock.year + 1});
   }
 }
