@@ -10,6 +10,7 @@ namespace {
 template <class F>
 void for_each_column_pair(FirmTable& a, FirmTable& b, F f) {
   f(a.id, b.id);
+  f(a.stream_key, b.stream_key);
   f(a.flags, b.flags);
   f(a.sector, b.sector);
   f(a.birth_step, b.birth_step);
@@ -49,7 +50,7 @@ void for_each_column(FirmTable& t, F f) {
 
 std::size_t FirmTable::add(std::uint64_t new_id) {
   for_each_column(*this, [](auto& col) { col.emplace_back(); });
-  id.back() = new_id;
+  id.back() = stream_key.back() = new_id;
   return id.size() - 1;
 }
 

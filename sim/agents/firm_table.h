@@ -36,6 +36,10 @@ inline constexpr int kHistoryYears = 3;  // the hnte rule looks at three years
 
 struct FirmTable {
   std::vector<std::uint64_t> id;
+  // Keys every random draw of the firm's life: its id for a base-year firm, and for an
+  // entrant the (step, kind, index) it entered as, so that the same entrant of two scenarios
+  // lives on the same draws even when earlier entries gave it another id.
+  std::vector<std::uint64_t> stream_key;
   std::vector<std::uint32_t> flags;
   std::vector<std::uint8_t> sector;  // index into the preset's sectors
   std::vector<std::int32_t> birth_step;

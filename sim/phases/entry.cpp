@@ -20,8 +20,9 @@ std::size_t draw_sector(const std::vector<Sector>& sectors, double u) {
   return sectors.size() - 1;
 }
 
-std::size_t add_entrant(World& w, const ModelConfig& m, Stream& s) {
+std::size_t add_entrant(World& w, const ModelConfig& m, Stream& s, std::uint64_t key) {
   const std::size_t row = w.firms.add(w.next_firm_id++);
+  w.firms.stream_key[row] = key;
   draw_firm_traits(w.firms, row, s, m);
   w.firms.productivity[row] = static_cast<float>(w.macro.sector_productivity[w.firms.sector[row]] +
                                                  m.firm.productivity_sigma * s.normal());
@@ -41,14 +42,22 @@ enum EntrantKind : std::uint16_t {
   kOtherRelocation
 };
 
-Stream entrant_stream(const World& w, EntrantKind kind, std::uint64_t k) {
-  return Stream(w.key.seed, w.key.stream(), k, static_cast<std::uint32_t>(w.clock.step),
-                Purpose::kEntry, kind);
+// The stream key of the k-th entrant of `kind` in this step: above every base-year id.
+std::uint64_t entrant_key(const World& w, EntrantKind kind, std::uint64_t k) {
+  return (static_cast<std::uint64_t>(w.clock.step + 1) << 32) |
+         (static_cast<std::uint64_t>(kind) << 28) | k;
 }
 
-std::size_t startup(World& w, const ModelConfig& m, double rd_start_prob, Stream s) {
+Stream entrant_stream(const World& w, EntrantKind kind, std::uint64_t k) {
+  return Stream(w.key.seed, w.key.stream(), entrant_key(w, kind, k),
+                static_cast<std::uint32_t>(w.clock.step), Purpose::kEntry);
+}
+
+std::size_t startup(World& w, const ModelConfig& m, double rd_start_prob, EntrantKind kind,
+                    std::uint64_t k) {
   FirmTable& f = w.firms;
-  const std::size_t row = add_entrant(w, m, s);
+  Stream s = entrant_stream(w, kind, k);
+  const std::size_t row = add_entrant(w, m, s, entrant_key(w, kind, k));
   f.revenue[row] =
       s.lognormal(std::log(m.firm.entrant_revenue_median), m.firm.entrant_revenue_sigma);
   f.birth_step[row] = w.clock.step;
@@ -62,8 +71,7 @@ std::size_t startup(World& w, const ModelConfig& m, double rd_start_prob, Stream
 }
 
 void startups(World& w, const ModelConfig& m, std::uint64_t n) {
-  for (std::uint64_t k = 0; k < n; ++k)
-    startup(w, m, m.rd.start_rate, entrant_stream(w, kStartup, k));
+  for (std::uint64_t k = 0; k < n; ++k) startup(w, m, m.rd.start_rate, kStartup, k);
 }
 
 // Firms founded by R&D talents and spun off by research organisations, decided at the last
@@ -71,7 +79,7 @@ void startups(World& w, const ModelConfig& m, std::uint64_t n) {
 void knowledge_startups(World& w, const ModelConfig& m) {
   std::uint64_t k = 0;
   for (const std::uint64_t talent_id : w.handoffs.founders) {
-    const std::size_t row = startup(w, m, 1.0, entrant_stream(w, kFounder, k++));
+    const std::size_t row = startup(w, m, 1.0, kFounder, k++);
     w.firms.set(row, kSpinoff, true);
     const auto it = std::lower_bound(w.eco.talent.id.begin(), w.eco.talent.id.end(), talent_id);
     if (it != w.eco.talent.id.end() && *it == talent_id)
@@ -80,7 +88,7 @@ void knowledge_startups(World& w, const ModelConfig& m) {
   }
   k = 0;
   for (const std::uint32_t org : w.handoffs.spinoff_orgs) {
-    const std::size_t row = startup(w, m, 1.0, entrant_stream(w, kSpinoffFirm, k++));
+    const std::size_t row = startup(w, m, 1.0, kSpinoffFirm, k++);
     w.firms.set(row, kSpinoff, true);
     w.eco.network.add(w.firms.id[row], kOrgKey | org, TieKind::kUniversity);
   }
@@ -95,7 +103,7 @@ void relocation(World& w, const ModelConfig& m, std::uint64_t n, EntrantKind str
   FirmTable& f = w.firms;
   for (std::uint64_t k = 0; k < n; ++k) {
     Stream s = entrant_stream(w, stream_kind, k);
-    const std::size_t row = add_entrant(w, m, s);
+    const std::size_t row = add_entrant(w, m, s, entrant_key(w, stream_kind, k));
     f.revenue[row] =
         s.lognormal(std::log(m.firm.relocation_revenue_median), m.firm.relocation_revenue_sigma);
     f.birth_step[row] =

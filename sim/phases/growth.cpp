@@ -17,7 +17,7 @@ void growth(World& w, const ModelConfig& m) {
     // One Laplace shock a year, spread evenly over its steps: yearly growth rates are
     // Laplace (Bottazzi & Secchi 2006), whatever the step length. The stream is keyed by the
     // year's first step, so every step of the year redraws the same shock.
-    Stream s(w.key.seed, w.key.stream(), f.id[i], year_start, Purpose::kGrowth);
+    Stream s(w.key.seed, w.key.stream(), f.stream_key[i], year_start, Purpose::kGrowth);
     const std::size_t k = f.sector[i];
     double drift =
         m.region.sectors[k].growth_drift +
