@@ -42,10 +42,12 @@ enum EntrantKind : std::uint16_t {
   kOtherRelocation
 };
 
-// The stream key of the k-th entrant of `kind` in this step: above every base-year id.
+// The stream key of the k-th entrant of `kind` in this step: the step above every base-year
+// id, the kind, then the index (up to 2^28 entrants of a kind in a step).
+constexpr int kStepShift = 32, kKindShift = 28;
 std::uint64_t entrant_key(const World& w, EntrantKind kind, std::uint64_t k) {
-  return (static_cast<std::uint64_t>(w.clock.step + 1) << 32) |
-         (static_cast<std::uint64_t>(kind) << 28) | k;
+  return (static_cast<std::uint64_t>(w.clock.step + 1) << kStepShift) |
+         (static_cast<std::uint64_t>(kind) << kKindShift) | k;
 }
 
 Stream entrant_stream(const World& w, EntrantKind kind, std::uint64_t k) {
