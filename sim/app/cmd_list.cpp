@@ -1,6 +1,7 @@
 // `innosim list regions|scenarios|levers|indicators|parameters`.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "app/commands.h"
@@ -39,15 +40,28 @@ std::string default_of(const toml::table& resolved, const std::string& key) {
   return show(*n);
 }
 
-void print_specs(const std::string& prefix, const std::string& data_dir) {
-  const toml::table resolved = toml::parse(load_config({data_dir, "", {}, {}}).resolved_toml);
-  std::cout << fmt::format("{:<44} {:<14} {:<18} {:<16} {:<14} {}\n", "key", "default", "type",
+// Each key with the value it really has for `region` (the default preset if empty) and, when
+// that value is not configs/model.toml's, the file it comes from and model.toml's value.
+void print_specs(const std::string& prefix, const std::string& data_dir,
+                 const std::string& region) {
+  const LoadedConfig loaded = load_config({data_dir, region, {}, {}});
+  const toml::table resolved = toml::parse(loaded.resolved_toml);
+  const toml::table model = toml::parse_file(data_dir + "/configs/model.toml");
+  std::cout << fmt::format("{:<44} {:<14} {:<18} {:<16} {:<14} {}\n", "key", "value", "type",
                            "unit", "range", "meaning");
   for (const auto& p : parameter_specs()) {
     if (p.key.rfind(prefix, 0) != 0) continue;
-    std::cout << fmt::format("{:<44} {:<14} {:<18} {:<16} {:<14} {}\n", p.key,
+    std::string from;
+    const auto o = loaded.origin_file.find(p.key);
+    if (o != loaded.origin_file.end() && !o->second.empty() && p.key.rfind("region.", 0) != 0 &&
+        std::filesystem::path(o->second).filename() != "model.toml")
+      from = fmt::format(
+          " [{} {}; model.toml: {}]",
+          o->second.find("/calibration/") != std::string::npos ? "fitted in" : "set by",
+          std::filesystem::relative(o->second, data_dir).string(), default_of(model, p.key));
+    std::cout << fmt::format("{:<44} {:<14} {:<18} {:<16} {:<14} {}{}\n", p.key,
                              default_of(resolved, p.key), p.type, p.unit, range_of(p),
-                             p.description);
+                             p.description, from);
   }
 }
 
@@ -74,7 +88,7 @@ void print_levers(const std::string& data_dir) {
                                default_of(resolved, p.key), p.unit, p.description);
 }
 
-int list(const std::string& what, const std::string& data_dir) {
+int list(const std::string& what, const std::string& data_dir, const std::string& region) {
   if (what == "regions") {
     for (const auto& r : list_regions(data_dir)) {
       const auto c = load_config({data_dir, r, {}, {}});
@@ -89,7 +103,7 @@ int list(const std::string& what, const std::string& data_dir) {
   } else if (what == "levers") {
     print_levers(data_dir);
   } else {
-    print_specs("", data_dir);
+    print_specs("", data_dir, region);
   }
   return 0;
 }
@@ -98,13 +112,18 @@ int list(const std::string& what, const std::string& data_dir) {
 
 void add_list_command(CLI::App& app, CommonOptions& common, Action& action) {
   auto what = std::make_shared<std::string>();
+  auto region = std::make_shared<std::string>();
   CLI::App* cmd =
       app.add_subcommand("list", "list regions, scenarios, levers, indicators or parameters");
   cmd->add_option("what", *what, "regions|scenarios|levers|indicators|parameters")
       ->required()
       ->check(CLI::IsMember({"regions", "scenarios", "levers", "indicators", "parameters"}));
-  cmd->callback([what, &common, &action] {
-    action = [what, &common] { return list(*what, resolve_data_dir(common.data_dir)); };
+  cmd->add_option("--region", *region,
+                  "parameters: the values this preset runs with (default: the default preset)");
+  cmd->callback([what, region, &common, &action] {
+    action = [what, region, &common] {
+      return list(*what, resolve_data_dir(common.data_dir), *region);
+    };
   });
 }
 

@@ -70,6 +70,7 @@ LoadedConfig bind(const ConfigTree& tree) {
   Binder b(tree);
   describe(b, out.model);
   out.resolved_toml = tree.to_toml();
+  for (const auto& p : b.specs()) out.origin_file[p.key] = tree.origin(p.key).file;
   return out;
 }
 

@@ -2,6 +2,7 @@
 // its included fit files <- scenario files <- --set overrides, validates it once and returns typed
 // structs.
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,9 @@ struct LoadRequest {
 struct LoadedConfig {
   ModelConfig model;
   std::string resolved_toml;  // the merged tree, enough to rerun
+  // The file each key's value came from (model.toml, the preset, a fit it includes, a
+  // scenario, or "--set").
+  std::map<std::string, std::string> origin_file;
 };
 
 LoadedConfig load_config(const LoadRequest& request);

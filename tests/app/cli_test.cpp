@@ -62,6 +62,20 @@ TEST_CASE("list regions shows every preset and list parameters their defaults", 
   CHECK_THAT(params.output, Contains("tax.hnte_rate") && Contains(" 0.15 ") &&
                                 Contains("rd.price_elasticity") && Contains(" -1 "));
   CHECK_THAT(params.output, !Contains("0.1499999"));
+  // A value a preset takes from a fit file is shown as fitted, with the file and model.toml's.
+  const auto line_of = [](const std::string& text, const std::string& key) {
+    const auto at = text.find("\n" + key + " ");
+    return at == std::string::npos ? std::string()
+                                   : text.substr(at + 1, text.find('\n', at + 1) - at - 1);
+  };
+  const std::string fitted = line_of(params.output, "hnte.apply_prob");
+  CHECK_THAT(fitted, Contains("fitted in configs/calibration/ningxia_2017.toml") &&
+                         Contains("model.toml: 0.45"));
+  // The national preset includes no fit: model.toml's value, nothing more.
+  const Result china = run_innosim("list parameters --region china");
+  REQUIRE(china.status == 0);
+  const std::string plain = line_of(china.output, "hnte.apply_prob");
+  CHECK_THAT(plain, Contains(" 0.45 ") && !Contains("fitted"));
 }
 
 TEST_CASE("list levers shows every lever with its seed source and parameters", "[app]") {
