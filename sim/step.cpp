@@ -63,13 +63,13 @@ void step(World& w, const ModelConfig& m) {
   if (w.clock.substep == 0) open_year(w, m);
   sector_means(w, m);
   entry(w, m);
-  growth(w, m);
+  growth(w.firms, w.eco.carriers, w.macro, now(w), m);
   innovation(w, m);
-  exit_firms(w, m);
+  exit_firms(w.firms, w.eco.carriers, w.totals, now(w), m);
   incubation(w, m);
   if (year_end(w, m)) {
-    certification(w, m);
-    accounts(w, m);
+    certification(w.firms, now(w), m);
+    accounts(w.firms, w.exited, w.totals, w.clock, m);
     policy(w, m);
     carriers_year_end(w, m);
     research_year_end(w, m);

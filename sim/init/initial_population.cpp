@@ -248,7 +248,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
   w.macro.public_rd = w.macro.public_rd_no_lever = r.rd_expenditure * (1.0 - r.business_rd_share);
   initial_ecosystem(w, m);
 
-  accounts(w, m);
+  accounts(w.firms, w.exited, w.totals, w.clock, m);
   policy(w, m);  // claims on the base year if a lever is already in force
   match_talent(w, m);
   statistics(w, m);

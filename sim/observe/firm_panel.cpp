@@ -52,7 +52,7 @@ void PanelTable::record(const World& w, const ModelConfig& m, std::uint64_t repl
 void PanelTable::record_table(const World& w, const FirmTable& f, const ModelConfig& m,
                               std::uint64_t replicate) {
   for (std::size_t i = 0; i < f.size(); ++i) {
-    const CertificationInputs x = certification_inputs(w, f, m, i);
+    const CertificationInputs x = certification_inputs(w.clock, f, m, i);
     const std::int64_t iv[] = {static_cast<std::int64_t>(replicate),
                                w.clock.year,
                                static_cast<std::int64_t>(f.id[i]),

@@ -10,11 +10,11 @@ namespace innosim {
 namespace {
 
 // Closes the year's accounts of every firm of `f`; returns the tax forgone.
-double close_accounts(FirmTable& f, const World& w, const ModelConfig& m) {
+double close_accounts(FirmTable& f, int year, const ModelConfig& m) {
   double forgone = 0;
   for (std::size_t i = 0; i < f.size(); ++i) {
     const double profit = m.firm.profit_margin * f.revenue_year[i] - f.rd_real_year[i];
-    const double s = m.tax.super_deduction(w.clock.year, f.has(i, kTechSme));
+    const double s = m.tax.super_deduction(year, f.has(i, kTechSme));
     const double tax = tax_rate(m.tax, f.has(i, kHnte)) * std::max(0.0, profit - s * f.rd_year[i]);
     forgone += m.tax.corporate_rate * std::max(0.0, profit) - tax;
     f.profit_last[i] = static_cast<float>(profit);
@@ -26,9 +26,11 @@ double close_accounts(FirmTable& f, const World& w, const ModelConfig& m) {
 
 }  // namespace
 
-void accounts(World& w, const ModelConfig& m) {
+void accounts(FirmTable& firms, FirmTable& exited, YearTotals& totals, const Clock& clock,
+              const ModelConfig& m) {
   // Firms that exited during the year also paid tax on their profit up to exit.
-  w.totals.tax_expenditure = close_accounts(w.firms, w, m) + close_accounts(w.exited, w, m);
+  totals.tax_expenditure =
+      close_accounts(firms, clock.year, m) + close_accounts(exited, clock.year, m);
 }
 
 }  // namespace innosim

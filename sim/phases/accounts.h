@@ -8,5 +8,7 @@
 #include "world.h"
 
 namespace innosim {
-void accounts(World& w, const ModelConfig& m);
-}
+// Writes each firm's (and each exited firm's) profit and cash, and the tax forgone.
+void accounts(FirmTable& firms, FirmTable& exited, YearTotals& totals, const Clock& clock,
+              const ModelConfig& m);
+}  // namespace innosim

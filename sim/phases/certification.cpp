@@ -28,10 +28,10 @@ void certify(FirmTable& f, std::size_t i, FirmFlag flag, std::vector<std::uint16
 
 }  // namespace
 
-CertificationInputs certification_inputs(const World& w, const FirmTable& f, const ModelConfig& m,
-                                         std::size_t i) {
+CertificationInputs certification_inputs(const Clock& clock, const FirmTable& f,
+                                         const ModelConfig& m, std::size_t i) {
   CertificationInputs x;
-  x.age_years = (w.clock.step + 1 - f.birth_step[i]) * step_years(m);
+  x.age_years = (clock.step + 1 - f.birth_step[i]) * step_years(m);
   x.revenue = f.revenue_year[i];
   x.employees = x.revenue / m.firm.revenue_per_employee;
   const double previous = f.revenue_hist[0][i];
@@ -98,24 +98,23 @@ bool demo_eligible(const CertificationInputs& x, const DemoRules& r) {
          x.invention_patents >= r.min_patents;
 }
 
-void certification(World& w, const ModelConfig& m) {
-  FirmTable& f = w.firms;
+void certification(FirmTable& f, Now at, const ModelConfig& m) {
   std::vector<std::uint8_t> demo_candidate(f.size(), 0);
-  for_each_firm(w, [&](std::size_t i) {
+  for_each_row(f, [&](std::size_t i) {
     if (f.has(i, kDead)) return;
-    CertificationInputs x = certification_inputs(w, f, m, i);
-    Stream s = firm_stream(w, i, Purpose::kCertification);
+    CertificationInputs x = certification_inputs(at.clock, f, m, i);
+    Stream s = firm_stream(at, f, i, Purpose::kCertification);
     const double u_hnte = s.uniform(), u_sme = s.uniform(), u_spec = s.uniform(),
                  u_list = s.uniform();
     const bool above = f.has(i, kIndustrial) && x.revenue >= kAboveScaleRevenue;
     f.set(i, kAboveScale, above);
-    certify(f, i, kHnte, f.hnte_expiry, w.clock.year, hnte_eligible(x, m.hnte), u_hnte,
+    certify(f, i, kHnte, f.hnte_expiry, at.clock.year, hnte_eligible(x, m.hnte), u_hnte,
             m.hnte.apply_prob, m.hnte.validity_years);
     x.hnte = f.has(i, kHnte);
     // tech_sme registration is yearly; a registered firm re-registers while it qualifies.
     const bool sme = tech_sme_eligible(x, m.tech_sme);
     f.set(i, kTechSme, sme && (f.has(i, kTechSme) || u_sme < m.tech_sme.register_prob));
-    certify(f, i, kSpecializedSme, f.specialized_expiry, w.clock.year,
+    certify(f, i, kSpecializedSme, f.specialized_expiry, at.clock.year,
             specialized_sme_eligible(x, m.specialized_sme), u_spec, m.specialized_sme.apply_prob,
             m.specialized_sme.validity_years);
     f.set(i, kGazelle, gazelle(x, m.gazelle));

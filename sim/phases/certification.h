@@ -4,6 +4,7 @@
 // gazelle status, listing, and the demonstration-enterprise round with its quota.
 #pragma once
 #include "config/model_config.h"
+#include "phases/phase_context.h"
 #include "world.h"
 
 namespace innosim {
@@ -45,9 +46,10 @@ bool listing_eligible(const CertificationInputs& x, const ListingRules& r);
 bool demo_eligible(const CertificationInputs& x, const DemoRules& r);
 
 // The facts of row `i` of `f` (the World's live firms, or those that exited this year).
-CertificationInputs certification_inputs(const World& w, const FirmTable& f, const ModelConfig& m,
-                                         std::size_t i);
+CertificationInputs certification_inputs(const Clock& clock, const FirmTable& f,
+                                         const ModelConfig& m, std::size_t i);
 
-void certification(World& w, const ModelConfig& m);
+// Writes each firm's statuses (hnte, tech SME, above scale, specialized, gazelle, listed, demo).
+void certification(FirmTable& firms, Now at, const ModelConfig& m);
 
 }  // namespace innosim

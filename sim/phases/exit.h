@@ -7,13 +7,17 @@
 // in the table, skipped by every phase, until the year closes.
 #pragma once
 #include "config/model_config.h"
+#include "phases/phase_context.h"
 #include "world.h"
 
 namespace innosim {
 
 // Yearly exit hazard of firm `i`.
-double exit_hazard(const World& w, const ModelConfig& m, std::size_t i);
+double exit_hazard(const FirmTable& f, const CarrierTable& carriers, const Clock& clock,
+                   const ModelConfig& m, std::size_t i);
 
-void exit_firms(World& w, const ModelConfig& m);
+// Reads the carriers; flags exiting firms kDead and counts them in totals.exits.
+void exit_firms(FirmTable& firms, const CarrierTable& carriers, YearTotals& totals, Now at,
+                const ModelConfig& m);
 
 }  // namespace innosim

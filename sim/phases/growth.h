@@ -4,8 +4,12 @@
 // the year's totals, and real R&D accumulates into the firm's knowledge stock.
 #pragma once
 #include "config/model_config.h"
+#include "phases/phase_context.h"
 #include "world.h"
 
 namespace innosim {
-void growth(World& w, const ModelConfig& m);
-}
+// Reads the carriers (tenants grow faster) and the sector means; writes the firms' revenue,
+// the year's revenue and R&D flows and their knowledge.
+void growth(FirmTable& firms, const CarrierTable& carriers, const Macro& macro, Now at,
+            const ModelConfig& m);
+}  // namespace innosim

@@ -19,8 +19,12 @@ inline bool year_end(const World& w, const ModelConfig& m) {
 }
 
 // Age of firm `row` in years at the current step.
+inline double age_years(const Clock& clock, const FirmTable& f, const ModelConfig& m,
+                        std::size_t row) {
+  return (clock.step - f.birth_step[row]) * step_years(m);
+}
 inline double age_years(const World& w, const ModelConfig& m, std::size_t row) {
-  return (w.clock.step - w.firms.birth_step[row]) * step_years(m);
+  return age_years(w.clock, w.firms, m, row);
 }
 
 // The knowledge stock a constant yearly flow sustains at the depreciation rate (kept finite
@@ -28,6 +32,18 @@ inline double age_years(const World& w, const ModelConfig& m, std::size_t row) {
 inline constexpr double kMinDepreciation = 0.01;
 inline double steady_state_stock(double flow, const ModelConfig& m) {
   return flow / std::max(kMinDepreciation, m.innovation.knowledge_depreciation);
+}
+
+// Where a phase is: the replicate's stream key and the clock. Phases that touch only the firms
+// take this rather than the whole World, so their signature says what they read and write.
+struct Now {
+  const RunKey& key;
+  const Clock& clock;
+};
+inline Now now(const World& w) { return {w.key, w.clock}; }
+inline Stream firm_stream(Now at, const FirmTable& f, std::size_t row, Purpose p) {
+  return Stream(at.key.seed, at.key.stream(), f.stream_key[row],
+                static_cast<std::uint32_t>(at.clock.step), p);
 }
 
 // The stream of one agent (a firm, carrier, talent or organisation id, or kRegionAgent) at
@@ -54,11 +70,16 @@ inline double rd_of_step(const FirmTable& f, std::size_t i, double dt) {
 inline constexpr std::size_t kFirmsPerTask = 4096;
 
 template <class F>
-void for_each_firm(World& w, F f) {
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, w.firms.size(), kFirmsPerTask),
+void for_each_row(const FirmTable& firms, F f) {
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, firms.size(), kFirmsPerTask),
                     [&](const tbb::blocked_range<std::size_t>& r) {
                       for (std::size_t i = r.begin(); i != r.end(); ++i) f(i);
                     });
+}
+
+template <class F>
+void for_each_firm(World& w, F f) {
+  for_each_row(w.firms, f);
 }
 
 }  // namespace innosim
