@@ -9,6 +9,8 @@
 
 namespace innosim {
 
+// Reads the firms and research organisations; writes the network, consortia, flying R&D
+// centres and their claims (fiscal).
 void collaboration_year_end(World& w, const ModelConfig& m);
 // Knowledge reaching firm row `i` from its graph neighbours this step (0 with no ties), in
 // R&D-flow equivalents, millions of CNY.

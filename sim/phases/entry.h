@@ -8,6 +8,9 @@
 
 namespace innosim {
 
+// Reads the clock, the sector means and the year's exits; writes new firms, their talents'
+// employers and ties, the handoffs it consumes (founders, spin-offs, flying graduates), the
+// year's entries and relocations, carriers' tenants, and attraction claims (fiscal).
 void entry(World& w, const ModelConfig& m);
 
 // Draws the traits every new firm needs (sector, industrial and high-tech flags, high-tech

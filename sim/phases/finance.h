@@ -10,5 +10,7 @@
 
 namespace innosim {
 
+// Reads the firms' signals; writes their cash, loans and venture flags, venture money (totals)
+// and the guidance fund's outlays (ledger, fiscal).
 void finance_year_end(World& w, const ModelConfig& m);
 }  // namespace innosim

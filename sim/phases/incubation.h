@@ -17,8 +17,11 @@ double draw_carrier_quality(const CarrierParams& p, double u);
 // A startup at `row` applies (with the configured probability) to a maker space or incubator.
 void admit_startup(World& w, const ModelConfig& m, std::size_t row, Stream& s);
 // Each step: graduations, moves to accelerators, and tenants that exited leave.
+// Reads the clock; writes tenancy (firms and carriers).
 void incubation(World& w, const ModelConfig& m);
 // Year end: quality from awards, star ratings, upgrades, openings, closures, award claims.
+// Reads the clock and the firms; writes carriers, tenancy, carrier-award and flying-incubator
+// claims (fiscal) and the flying graduates (handoffs).
 void carriers_year_end(World& w, const ModelConfig& m);
 
 }  // namespace innosim

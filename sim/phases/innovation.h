@@ -14,6 +14,8 @@ namespace innosim {
 // Probability that firm `i` innovates in this step.
 double innovation_probability(const World& w, const ModelConfig& m, std::size_t i);
 
+// Reads the network and research organisations (spillovers); writes firms' productivity,
+// patents and innovation flags.
 void innovation(World& w, const ModelConfig& m);
 
 }  // namespace innosim

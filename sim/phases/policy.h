@@ -7,6 +7,8 @@
 
 namespace innosim {
 
+// Reads the firms' year; writes payments to every recipient (firms, carriers, organisations,
+// platforms, talents), the ledger and receipts (totals), claims and payout shares (fiscal).
 void policy(World& w, const ModelConfig& m);
 
 }  // namespace innosim

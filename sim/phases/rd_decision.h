@@ -37,6 +37,8 @@ struct RdChoice {
 RdChoice bunching_choice(const World& w, const ModelConfig& m, std::size_t i, double intensity,
                          double funds);
 
+// Reads the clock and the levers' payout shares (fiscal); writes firms' R&D intensity,
+// relabelling and R&D status for next year.
 void rd_decision(World& w, const ModelConfig& m);
 
 }  // namespace innosim

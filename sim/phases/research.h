@@ -12,6 +12,9 @@ namespace innosim {
 
 // Contracts a year per million CNY of knowledge on offer, at the net cost factor 1.
 double transfer_knowledge(const World& w);
+// Reads public R&D (macro) and the clock; writes research organisations and platforms, firms'
+// productivity, knowledge and cash, the network, contract turnover (totals), spin-offs
+// (handoffs) and research-lever claims (fiscal).
 void research_year_end(World& w, const ModelConfig& m);
 // Adds `n` organisations of `kind` with no budget yet (initial population and openings).
 void open_orgs(World& w, OrgKind kind, int n);

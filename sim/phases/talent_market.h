@@ -14,8 +14,12 @@ namespace innosim {
 double talent_total(const World& w);
 // The yearly flows; keeps the identity total(t) = total(t-1) + inflow + graduates - outflow -
 // retirements.
+// Reads the carriers and venture money; writes talents and the pool, talent flows (totals),
+// emigrants, arrivals and founders (handoffs), and talent-lever claims (fiscal).
 void talent_flows(World& w, const ModelConfig& m);
 // Matches R&D talents to employers and caps the R&D of firms short of staff.
+// Reads the firms' R&D plans; writes talents' employers and firms' staff, leading talents and
+// staff-capped intensity.
 void match_talent(World& w, const ModelConfig& m);
 // Persons a firm needs for the R&D it plans this year (fractional).
 double rd_staff_demand(const FirmTable& f, std::size_t i, const ModelConfig& m);
