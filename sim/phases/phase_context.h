@@ -53,7 +53,7 @@ inline Stream agent_stream(const World& w, std::uint64_t agent, Purpose p, std::
                 sub);
 }
 inline Stream firm_stream(const World& w, std::size_t row, Purpose p) {
-  return agent_stream(w, w.firms.stream_key[row], p);
+  return firm_stream(now(w), w.firms, row, p);
 }
 inline Stream region_stream(const World& w, Purpose p, std::uint16_t sub = 0) {
   return agent_stream(w, kRegionAgent, p, sub);
