@@ -51,8 +51,7 @@ std::uint64_t entrant_key(const World& w, EntrantKind kind, std::uint64_t k) {
 }
 
 Stream entrant_stream(const World& w, EntrantKind kind, std::uint64_t k) {
-  return Stream(w.key.seed, w.key.stream(), entrant_key(w, kind, k),
-                static_cast<std::uint32_t>(w.clock.step), Purpose::kEntry);
+  return agent_stream(w, entrant_key(w, kind, k), Purpose::kEntry);
 }
 
 std::size_t startup(World& w, const ModelConfig& m, double rd_start_prob, EntrantKind kind,
@@ -178,9 +177,7 @@ void give_certified_profile(FirmTable& f, std::size_t i, Stream& s, const ModelC
 
 void entry(World& w, const ModelConfig& m) {
   auto count = [&](EntrantKind kind, double mean) {
-    return Stream(w.key.seed, w.key.stream(), kRegionAgent,
-                  static_cast<std::uint32_t>(w.clock.step), Purpose::kEntry, kind)
-        .poisson(mean);
+    return region_stream(w, Purpose::kEntry, kind).poisson(mean);
   };
   const double n =
       (static_cast<double>(w.firms.size()) - w.totals.exits) * step_years(m);  // live firms

@@ -41,16 +41,18 @@ struct Now {
   const Clock& clock;
 };
 inline Now now(const World& w) { return {w.key, w.clock}; }
-inline Stream firm_stream(Now at, const FirmTable& f, std::size_t row, Purpose p) {
-  return Stream(at.key.seed, at.key.stream(), f.stream_key[row],
-                static_cast<std::uint32_t>(at.clock.step), p);
-}
 
-// The stream of one agent (a firm, carrier, talent or organisation id, or kRegionAgent) at
-// the current step, for one purpose.
-inline Stream agent_stream(const World& w, std::uint64_t agent, Purpose p, std::uint16_t sub = 0) {
-  return Stream(w.key.seed, w.key.stream(), agent, static_cast<std::uint32_t>(w.clock.step), p,
+// The stream of one agent (a firm's stream key, a carrier, talent or organisation id, or
+// kRegionAgent) at the current step, for one purpose.
+inline Stream agent_stream(Now at, std::uint64_t agent, Purpose p, std::uint16_t sub = 0) {
+  return Stream(at.key.seed, at.key.stream(), agent, static_cast<std::uint32_t>(at.clock.step), p,
                 sub);
+}
+inline Stream agent_stream(const World& w, std::uint64_t agent, Purpose p, std::uint16_t sub = 0) {
+  return agent_stream(now(w), agent, p, sub);
+}
+inline Stream firm_stream(Now at, const FirmTable& f, std::size_t row, Purpose p) {
+  return agent_stream(at, f.stream_key[row], p);
 }
 inline Stream firm_stream(const World& w, std::size_t row, Purpose p) {
   return firm_stream(now(w), w.firms, row, p);

@@ -53,7 +53,7 @@ void technology_contracts(World& w, const ModelConfig& m) {
   // Each count has its stream, and the k-th contract of each kind its own: the support levers
   // change counts, never the draws of other contracts.
   const auto n_org =
-      region_stream(w, Purpose::kContract, 1)
+      region_stream(w, Purpose::kContract, kOrgContractCount)
           .poisson(w.eco.transfer_scale * total * from_orgs * transfer_cost_factor(w, m, true));
   const auto n_firm = region_stream(w, Purpose::kContract, kPlatformContractCount)
                           .poisson(w.eco.transfer_scale * total * (1.0 - from_orgs) *

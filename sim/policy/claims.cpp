@@ -9,54 +9,55 @@ namespace innosim {
 namespace {
 
 // Whether the recipient of `c` is still there to be paid.
-bool present(const Recipients& w, const Claim& c) {
+bool present(const Recipients& to, const Claim& c) {
   switch (c.to) {
     case Recipient::kFirm: {
-      const std::int64_t row = w.firms.find(c.firm_id);
+      const std::int64_t row = to.firms.find(c.firm_id);
       return row >= 0 &&
-             !w.firms.has(static_cast<std::size_t>(row), kDead);  // firms that exited are not paid
+             !to.firms.has(static_cast<std::size_t>(row), kDead);  // firms that exited are not paid
     }
     case Recipient::kCarrier: {
-      const Carrier* carrier = w.carriers.find(static_cast<std::uint32_t>(c.firm_id));
+      const Carrier* carrier = to.carriers.find(static_cast<std::uint32_t>(c.firm_id));
       return carrier && !carrier->closed;
     }
     case Recipient::kOrg:
-      return w.research.org_row(static_cast<std::uint32_t>(c.firm_id)) >= 0;
+      return to.research.org_row(static_cast<std::uint32_t>(c.firm_id)) >= 0;
     case Recipient::kPlatform:
-      return w.research.platform_row(static_cast<std::uint32_t>(c.firm_id)) >= 0;
+      return to.research.platform_row(static_cast<std::uint32_t>(c.firm_id)) >= 0;
     case Recipient::kTalent:
-      return std::binary_search(w.talent.id.begin(), w.talent.id.end(), c.firm_id);
+      return std::binary_search(to.talent.id.begin(), to.talent.id.end(), c.firm_id);
   }
   return false;
 }
 
-void credit(Recipients& w, const Claim& c, double amount) {
+void credit(Recipients& to, const Claim& c, double amount) {
   switch (c.to) {
     case Recipient::kFirm: {
-      const auto row = static_cast<std::size_t>(w.firms.find(c.firm_id));
-      w.firms.cash[row] += static_cast<float>(amount);
-      w.firms.support_year[row] += static_cast<float>(amount);
+      const auto row = static_cast<std::size_t>(to.firms.find(c.firm_id));
+      to.firms.cash[row] += static_cast<float>(amount);
+      to.firms.support_year[row] += static_cast<float>(amount);
       break;
     }
     case Recipient::kCarrier: {
-      Carrier& carrier = *w.carriers.find(static_cast<std::uint32_t>(c.firm_id));
+      Carrier& carrier = *to.carriers.find(static_cast<std::uint32_t>(c.firm_id));
       carrier.received += amount;
-      w.receipts.carriers += amount;
+      to.receipts.carriers += amount;
       break;
     }
     case Recipient::kOrg:
-      w.research
-          .orgs[static_cast<std::size_t>(w.research.org_row(static_cast<std::uint32_t>(c.firm_id)))]
+      to.research
+          .orgs[static_cast<std::size_t>(
+              to.research.org_row(static_cast<std::uint32_t>(c.firm_id)))]
           .received += amount;
       break;
     case Recipient::kPlatform:
-      w.research
+      to.research
           .platforms[static_cast<std::size_t>(
-              w.research.platform_row(static_cast<std::uint32_t>(c.firm_id)))]
+              to.research.platform_row(static_cast<std::uint32_t>(c.firm_id)))]
           .received += amount;
       break;
     case Recipient::kTalent:
-      w.receipts.talents += amount;
+      to.receipts.talents += amount;
       break;
   }
 }
