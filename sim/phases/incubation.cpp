@@ -109,7 +109,7 @@ void carriers_year_end(World& w, const ModelConfig& m) {
       continue;
     const auto next = static_cast<CarrierLevel>(c.level + 1);
     const double award = carrier_award(w, m, c.kind, next);
-    const double expected = expected_carrier_payment(w, award);
+    const double expected = expected_carrier_payment(w, m, award);
     if (u >= p.upgrade_prob * c.quality *
                  (1.0 + p.award_response * expected / p.construction_cost[c.kind]))
       continue;

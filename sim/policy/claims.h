@@ -53,6 +53,12 @@ struct FiscalState {
   std::array<double, kLeverCount> payout_ratio = filled(1.0);
   double guidance_committed = 0;  // government money the guidance fund has invested so far, CNY
 
+  // What an agent expects `amount` claimed on `lever` to pay (docs/ODD.md 7.8): nothing while
+  // the lever is off in `year`, else the amount at the share of claims the lever last paid.
+  double expected(Lever lever, const LeverCommon& settings, int year, double amount) const {
+    return settings.active(year) ? amount * payout_ratio[lever] : 0.0;
+  }
+
   // Files claim `c` on `lever` (a claim of nothing is not filed). Every lever files here.
   void file(Lever lever, const Claim& c) {
     if (c.amount > 0) claims[lever].push_back(c);

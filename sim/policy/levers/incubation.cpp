@@ -33,8 +33,9 @@ double carrier_award(const World& w, const ModelConfig& m, CarrierKind kind, Car
   return lever.common.active(w.clock.year) ? lever.award[kind][level] : 0.0;
 }
 
-double expected_carrier_payment(const World& w, double amount) {
-  return amount * w.fiscal.payout_ratio[kLeverCarrierAwards];
+double expected_carrier_payment(const World& w, const ModelConfig& m, double amount) {
+  return w.fiscal.expected(kLeverCarrierAwards, m.levers.carrier_awards.common, w.clock.year,
+                           amount);
 }
 
 void carrier_award_claim(World& w, const Carrier& c, double amount, double merit) {
@@ -43,10 +44,9 @@ void carrier_award_claim(World& w, const Carrier& c, double amount, double merit
 
 double carrier_opening_support(const World& w, const ModelConfig& m, CarrierKind kind) {
   const CarrierAwards& lever = m.levers.carrier_awards;
-  if (!lever.common.active(w.clock.year)) return 0.0;
-  return (lever.construction_subsidy * m.carriers.construction_cost[kind] +
-          lever.award[kind][kProvincial]) *
-         w.fiscal.payout_ratio[kLeverCarrierAwards];
+  return expected_carrier_payment(w, m,
+                                  lever.construction_subsidy * m.carriers.construction_cost[kind] +
+                                      lever.award[kind][kProvincial]);
 }
 
 void construction_subsidy_claim(World& w, const ModelConfig& m, const Carrier& c) {

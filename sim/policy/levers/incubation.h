@@ -14,7 +14,7 @@ void star_rating_claims(World& w, const ModelConfig& m);
 // The award for certification of a carrier of `kind` at `level` this year (0 when off) and
 // what a carrier expects of it (the share of claims the lever last paid).
 double carrier_award(const World& w, const ModelConfig& m, CarrierKind kind, CarrierLevel level);
-double expected_carrier_payment(const World& w, double amount);
+double expected_carrier_payment(const World& w, const ModelConfig& m, double amount);
 void carrier_award_claim(World& w, const Carrier& c, double amount, double merit);
 // Support a carrier of `kind` opening this year expects: the construction subsidy and the
 // provincial award, at the lever's last payout share.

@@ -9,9 +9,7 @@ namespace innosim {
 
 double consortium_expected_rate(const World& w, const ModelConfig& m) {
   const ConsortiumSupport& lever = m.levers.consortium_support;
-  return lever.common.active(w.clock.year)
-             ? lever.rate * w.fiscal.payout_ratio[kLeverConsortiumSupport]
-             : 0.0;
+  return w.fiscal.expected(kLeverConsortiumSupport, lever.common, w.clock.year, lever.rate);
 }
 
 void consortium_claims(World& w, const ModelConfig& m) {

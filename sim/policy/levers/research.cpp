@@ -11,11 +11,10 @@ namespace innosim {
 double transfer_cost_factor(const World& w, const ModelConfig& m, bool with_university) {
   const InvestmentShare& tt = m.levers.tech_transfer_support;
   const InvestmentShare& coop = m.levers.university_cooperation_award;
-  double rate = tt.common.active(w.clock.year)
-                    ? tt.rate * w.fiscal.payout_ratio[kLeverTechTransferSupport]
-                    : 0.0;
-  if (with_university && coop.common.active(w.clock.year))
-    rate += coop.rate * w.fiscal.payout_ratio[kLeverUniversityCooperationAward];
+  double rate = w.fiscal.expected(kLeverTechTransferSupport, tt.common, w.clock.year, tt.rate);
+  if (with_university)
+    rate +=
+        w.fiscal.expected(kLeverUniversityCooperationAward, coop.common, w.clock.year, coop.rate);
   return std::pow(std::max(m.research.min_net_cost, 1.0 - rate),
                   m.research.transfer_price_elasticity);
 }
@@ -35,9 +34,7 @@ void contract_claims(World& w, const ModelConfig& m, std::size_t row, double val
 
 double scaleup_expected_rate(const World& w, const ModelConfig& m) {
   const InvestmentShare& lever = m.levers.pilot_scaleup_support;
-  return lever.common.active(w.clock.year)
-             ? lever.rate * w.fiscal.payout_ratio[kLeverPilotScaleupSupport]
-             : 0.0;
+  return w.fiscal.expected(kLeverPilotScaleupSupport, lever.common, w.clock.year, lever.rate);
 }
 
 void scaleup_claim(World& w, const ModelConfig& m, std::size_t row, double investment) {
@@ -61,9 +58,8 @@ void voucher_claims(World& w, const ModelConfig& m) {
 
 double institute_award_offer(const World& w, const ModelConfig& m) {
   const OneOffAward& award = m.levers.new_rd_institute_award;
-  return award.common.active(w.clock.year)
-             ? award.amount * w.fiscal.payout_ratio[kLeverNewRdInstituteAward] / 1e6
-             : 0.0;
+  return w.fiscal.expected(kLeverNewRdInstituteAward, award.common, w.clock.year, award.amount) /
+         1e6;
 }
 
 void institute_award_claim(World& w, const ModelConfig& m, std::uint32_t org_id) {
@@ -75,9 +71,7 @@ void institute_award_claim(World& w, const ModelConfig& m, std::uint32_t org_id)
 
 double platform_award_offer(const World& w, const ModelConfig& m) {
   const PlatformAwards& pa = m.levers.platform_awards;
-  return pa.common.active(w.clock.year)
-             ? pa.regional * w.fiscal.payout_ratio[kLeverPlatformAwards] / 1e6
-             : 0.0;
+  return w.fiscal.expected(kLeverPlatformAwards, pa.common, w.clock.year, pa.regional) / 1e6;
 }
 
 void platform_award_claims(World& w, const ModelConfig& m) {

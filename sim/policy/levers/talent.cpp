@@ -7,9 +7,7 @@ namespace innosim {
 
 double allowance_ratio(const World& w, const ModelConfig& m) {
   const TalentAllowance& a = m.levers.talent_allowance;
-  return a.common.active(w.clock.year)
-             ? a.amount * w.fiscal.payout_ratio[kLeverTalentAllowance] / m.talent.wage
-             : 0.0;
+  return w.fiscal.expected(kLeverTalentAllowance, a.common, w.clock.year, a.amount) / m.talent.wage;
 }
 
 void allowance_claims(World& w, const ModelConfig& m) {
@@ -27,9 +25,9 @@ void allowance_claims(World& w, const ModelConfig& m) {
 
 double leading_talent_offer(const World& w, const ModelConfig& m) {
   const LeadingTalentFunding& lever = m.levers.leading_talent_funding;
-  return lever.common.active(w.clock.year)
-             ? lever.talent_amount * w.fiscal.payout_ratio[kLeverLeadingTalentFunding] / 1e6
-             : 0.0;
+  return w.fiscal.expected(kLeverLeadingTalentFunding, lever.common, w.clock.year,
+                           lever.talent_amount) /
+         1e6;
 }
 
 void leading_talent_claims(World& w, const ModelConfig& m, std::size_t row, bool team) {
