@@ -53,7 +53,7 @@ void open_year(World& w, const ModelConfig& m) {
   w.totals.reset();
   w.handoffs.emigrants.clear();
   w.macro.gdp_other *= 1.0 + m.region.gdp_growth;
-  open_year_public_rd(w, m);
+  open_year_public_rd(w.macro, w.clock.year, m);
 }
 
 }  // namespace
@@ -62,27 +62,28 @@ void step(World& w, const ModelConfig& m) {
   advance_clock(w, m);
   if (w.clock.substep == 0) open_year(w, m);
   sector_means(w, m);
-  entry(w, m);
-  growth(w.firms, w.eco.carriers, w.macro, now(w), m);
-  innovation(w, m);
-  exit_firms(w.firms, w.eco.carriers, w.totals, now(w), m);
-  incubation(w, m);
+  const Now at = now(w);
+  entry({w.firms, w.next_firm_id, w.eco, w.handoffs, w.totals, w.fiscal}, w.macro, at, m);
+  growth(w.firms, w.eco.carriers, w.macro, at, m);
+  innovation(w.firms, w.eco, at, m);
+  exit_firms(w.firms, w.eco.carriers, w.totals, at, m);
+  incubation(w.firms, w.eco.carriers, at, m);
   if (year_end(w, m)) {
-    certification(w.firms, now(w), m);
+    certification(w.firms, at, m);
     accounts(w.firms, w.exited, w.totals, w.clock, m);
-    policy(w, m);
-    carriers_year_end(w, m);
-    research_year_end(w, m);
-    finance_year_end(w, m);
-    settle_defaults(w, m);
-    talent_flows(w, m);
-    statistics(w, m);
-    rd_decision(w, m);
-    match_talent(w, m);
+    policy(w.firms, w.eco, w.fiscal, w.totals, w.macro, at, m);
+    carriers_year_end(w.eco.carriers, w.firms, w.fiscal, w.handoffs, w.eco.east_link, at, m);
+    research_year_end(w.eco, w.firms, w.fiscal, w.totals, w.handoffs, w.macro, at, m);
+    finance_year_end(w.firms, w.totals, w.fiscal, at, m);
+    settle_defaults(w.totals, w.firms, m);
+    talent_flows(w.eco, w.totals, w.handoffs, w.fiscal, at, m);
+    w.indicators = statistics(w, m);
+    rd_decision(w.firms, w.fiscal, at, m);
+    match_talent(w.eco.talent, w.firms, w.eco.research, m);
     // One compaction a year: the year's exits move out of the live table, and the network
     // is rebuilt over what remains.
     w.firms.move_dead_to(w.exited);
-    collaboration_year_end(w, m);
+    collaboration_year_end(w.eco, w.firms, w.fiscal, w.next_firm_id, at, m);
   }
 }
 

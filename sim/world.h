@@ -116,7 +116,7 @@ struct World {
   YearTotals totals;
   FiscalState fiscal;
   Handoffs handoffs;
-  std::array<double, kIndicatorCount> indicators{};  // last computed year
+  Indicators indicators{};  // last computed year
 };
 
 }  // namespace innosim

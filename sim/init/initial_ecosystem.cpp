@@ -31,7 +31,7 @@ void initial_carriers(World& w, const ModelConfig& m, Stream& s) {
         c.kind == kAccelerator ? m.carriers.accelerator_max_age : m.carriers.term_years[c.kind];
     const auto want = static_cast<int>(std::round(m.carriers.initial_occupancy * c.capacity));
     for (; next < f.size() && c.tenants < want; ++next) {
-      if (age_years(w, m, next) > max_age) continue;
+      if (age_years(w.clock, f, m, next) > max_age) continue;
       f.carrier[next] = c.id;
       f.tenancy_end[next] = w.clock.step + 1 +
                             static_cast<std::int32_t>(s.uniform() * m.carriers.term_years[c.kind] *
@@ -43,20 +43,24 @@ void initial_carriers(World& w, const ModelConfig& m, Stream& s) {
 
 void initial_research(World& w, const ModelConfig& m, Stream& s) {
   const RegionEcosystem& e = m.region.ecosystem;
-  open_orgs(w, kUniversity, static_cast<int>(std::lround(e.universities)));
-  open_orgs(w, kResearchInstitute, static_cast<int>(std::lround(e.research_institutes)));
-  open_orgs(w, kNewRdInstitute, static_cast<int>(std::lround(e.new_rd_institutes)));
+  ResearchTable& research = w.eco.research;
+  const int year = w.clock.year;
+  open_orgs(research, year, kUniversity, static_cast<int>(std::lround(e.universities)));
+  open_orgs(research, year, kResearchInstitute,
+            static_cast<int>(std::lround(e.research_institutes)));
+  open_orgs(research, year, kNewRdInstitute, static_cast<int>(std::lround(e.new_rd_institutes)));
   double weights = 0;
   for (const auto& o : w.eco.research.orgs) weights += m.research.budget_weight[o.kind];
   for (auto& o : w.eco.research.orgs) {
     o.budget = weights > 0 ? w.macro.public_rd * m.research.budget_weight[o.kind] / weights : 0.0;
     o.knowledge = steady_state_stock(o.budget, m);
   }
-  for (long k = 0; k < std::lround(e.platforms); ++k) open_platform(w, m, s);
+  for (long k = 0; k < std::lround(e.platforms); ++k)
+    open_platform(research, w.eco.network, w.firms, m, s);
   // Technology transfer calibrated so that expected turnover is the preset's.
   const double mean_value = m.research.contract_median *
                             std::exp(m.research.contract_sigma * m.research.contract_sigma / 2);
-  const double knowledge = transfer_knowledge(w);
+  const double knowledge = transfer_knowledge(research);
   w.eco.transfer_scale = knowledge > 0 ? e.tech_contract_turnover / (mean_value * knowledge) : 0.0;
   w.totals.tech_contract_turnover = e.tech_contract_turnover;
 }

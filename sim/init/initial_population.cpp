@@ -240,8 +240,8 @@ World initial_population(const ModelConfig& m, RunKey key) {
     f.knowledge[i] = static_cast<float>(steady_state_stock(f.rd_year[i], m));
     revenue_total += f.revenue[i];
     if (f.has(i, kRdActive) && f.intensity[i] > 0)
-      f.latent_intensity[i] =
-          static_cast<float>(f.intensity[i] / user_cost_factor(w, m, i, r.base_year));
+      f.latent_intensity[i] = static_cast<float>(
+          f.intensity[i] / user_cost_factor(w.firms, w.fiscal, m, i, r.base_year));
   }
   w.macro.value_added_ratio = r.firm_va_share_of_gdp * r.gdp / revenue_total;
   w.macro.gdp_other = (1.0 - r.firm_va_share_of_gdp) * r.gdp;
@@ -249,15 +249,17 @@ World initial_population(const ModelConfig& m, RunKey key) {
   initial_ecosystem(w, m);
 
   accounts(w.firms, w.exited, w.totals, w.clock, m);
-  policy(w, m);  // claims on the base year if a lever is already in force
-  match_talent(w, m);
-  statistics(w, m);
+  const Now at = now(w);
+  // Claims on the base year if a lever is already in force.
+  policy(w.firms, w.eco, w.fiscal, w.totals, w.macro, at, m);
+  match_talent(w.eco.talent, w.firms, w.eco.research, m);
+  w.indicators = statistics(w, m);
   for (int k = 0; k < kIndicatorCount; ++k)  // flows need a simulated year
     if (kIndicators[k].measure == Measure::kFlow) w.indicators[k] = std::nan("");
   // As at every year end: R&D for the first simulated year, under that year's policy.
-  rd_decision(w, m);
-  match_talent(w, m);
-  collaboration_year_end(w, m);
+  rd_decision(w.firms, w.fiscal, at, m);
+  match_talent(w.eco.talent, w.firms, w.eco.research, m);
+  collaboration_year_end(w.eco, w.firms, w.fiscal, w.next_firm_id, at, m);
   return w;
 }
 

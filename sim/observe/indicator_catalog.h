@@ -110,6 +110,9 @@ inline constexpr int kLeverCostBegin = kFiscalCostTotal + 1;
 inline constexpr int kLeverCostEnd = kLeverCostBegin INNOSIM_LEVERS(INNOSIM_PLUS_ONE);
 #undef INNOSIM_PLUS_ONE
 
+// One year's value of every indicator, indexed by the enum above.
+using Indicators = std::array<double, kIndicatorCount>;
+
 struct IndicatorInfo {
   std::string_view name;
   std::string_view unit;

@@ -5,7 +5,7 @@
 namespace innosim {
 namespace {
 
-void ecosystem_statistics(const World& w, std::array<double, kIndicatorCount>& x) {
+void ecosystem_statistics(const World& w, Indicators& x) {
   std::array<double, kCarrierKinds> carriers{};
   for (const auto& c : w.eco.carriers.rows)
     if (!c.flying) carriers[c.kind] += 1;
@@ -27,7 +27,7 @@ void ecosystem_statistics(const World& w, std::array<double, kIndicatorCount>& x
   double leading = 0;
   for (std::size_t i = 0; i < w.eco.talent.size(); ++i)
     leading += w.eco.talent.type[i] == kLeadingTalent;
-  x[kTalentTotal] = talent_total(w);
+  x[kTalentTotal] = talent_total(w.eco);
   x[kRdPersonnel] =
       static_cast<double>(w.eco.talent.size());  // headcount, those between jobs included
   x[kLeadingTalents] = leading;
@@ -41,7 +41,7 @@ void ecosystem_statistics(const World& w, std::array<double, kIndicatorCount>& x
 
 }  // namespace
 
-void statistics(World& w, const ModelConfig& m) {
+Indicators statistics(const World& w, const ModelConfig& m) {
   const FirmTable& f = w.firms;
   double revenue = 0, rd = 0, alive = 0, patents = 0, applications = 0;
   double above = 0, above_rd = 0, above_revenue = 0, above_active = 0, above_high_tech = 0;
@@ -74,7 +74,7 @@ void statistics(World& w, const ModelConfig& m) {
     patents += f.patents[i];
   }
   auto ratio = [](double a, double b) { return b > 0 ? 100.0 * a / b : 0.0; };
-  auto& x = w.indicators;
+  Indicators x{};
   x[kGdp] = w.macro.gdp_other + w.macro.value_added_ratio * revenue;
   x[kBusinessRd] = rd;
   x[kRdExpenditure] = rd + w.macro.public_rd;
@@ -101,6 +101,7 @@ void statistics(World& w, const ModelConfig& m) {
     x[kLeverCostBegin + k] = w.totals.ledger.lever_total(static_cast<Lever>(k));
   x[kTaxExpenditure] = w.totals.tax_expenditure;
   ecosystem_statistics(w, x);
+  return x;
 }
 
 }  // namespace innosim

@@ -7,5 +7,7 @@
 
 namespace innosim {
 
-void statistics(World& w, const ModelConfig& m);
+// Reads the whole World; writes nothing (the step stores the result in World::indicators).
+Indicators statistics(const World& w, const ModelConfig& m);
+
 }  // namespace innosim

@@ -20,12 +20,21 @@ std::size_t draw_sector(const std::vector<Sector>& sectors, double u) {
   return sectors.size() - 1;
 }
 
-std::size_t add_entrant(World& w, const ModelConfig& m, Stream& s, std::uint64_t key) {
-  const std::size_t row = w.firms.add(w.next_firm_id++);
-  w.firms.stream_key[row] = key;
-  draw_firm_traits(w.firms, row, s, m);
-  w.firms.productivity[row] = static_cast<float>(w.macro.sector_productivity[w.firms.sector[row]] +
-                                                 m.firm.productivity_sigma * s.normal());
+// One entry phase's state and inputs.
+struct Ctx {
+  EntryState w;
+  const Macro& macro;
+  Now at;
+  const ModelConfig& m;
+};
+
+std::size_t add_entrant(Ctx& c, Stream& s, std::uint64_t key) {
+  FirmTable& f = c.w.firms;
+  const std::size_t row = f.add(c.w.next_firm_id++);
+  f.stream_key[row] = key;
+  draw_firm_traits(f, row, s, c.m);
+  f.productivity[row] = static_cast<float>(c.macro.sector_productivity[f.sector[row]] +
+                                           c.m.firm.productivity_sigma * s.normal());
   return row;
 }
 
@@ -45,51 +54,52 @@ enum EntrantKind : std::uint16_t {
 // The stream key of the k-th entrant of `kind` in this step: the step above every base-year
 // id, the kind, then the index (up to 2^28 entrants of a kind in a step).
 constexpr int kStepShift = 32, kKindShift = 28;
-std::uint64_t entrant_key(const World& w, EntrantKind kind, std::uint64_t k) {
-  return (static_cast<std::uint64_t>(w.clock.step + 1) << kStepShift) |
+std::uint64_t entrant_key(Now at, EntrantKind kind, std::uint64_t k) {
+  return (static_cast<std::uint64_t>(at.clock.step + 1) << kStepShift) |
          (static_cast<std::uint64_t>(kind) << kKindShift) | k;
 }
 
-Stream entrant_stream(const World& w, EntrantKind kind, std::uint64_t k) {
-  return agent_stream(w, entrant_key(w, kind, k), Purpose::kEntry);
+Stream entrant_stream(Now at, EntrantKind kind, std::uint64_t k) {
+  return agent_stream(at, entrant_key(at, kind, k), Purpose::kEntry);
 }
 
-std::size_t startup(World& w, const ModelConfig& m, double rd_start_prob, EntrantKind kind,
-                    std::uint64_t k) {
-  FirmTable& f = w.firms;
-  Stream s = entrant_stream(w, kind, k);
-  const std::size_t row = add_entrant(w, m, s, entrant_key(w, kind, k));
+std::size_t startup(Ctx& c, double rd_start_prob, EntrantKind kind, std::uint64_t k) {
+  FirmTable& f = c.w.firms;
+  const ModelConfig& m = c.m;
+  Stream s = entrant_stream(c.at, kind, k);
+  const std::size_t row = add_entrant(c, s, entrant_key(c.at, kind, k));
   f.revenue[row] =
       s.lognormal(std::log(m.firm.entrant_revenue_median), m.firm.entrant_revenue_sigma);
-  f.birth_step[row] = w.clock.step;
+  f.birth_step[row] = c.at.clock.step;
   f.cash[row] =
       static_cast<float>(m.firm.entrant_cash_share * m.firm.cash_cap_ratio * f.revenue[row]);
   const bool active = s.bernoulli(rd_start_prob);
   f.set(row, kRdActive, active);
   f.intensity[row] = active ? f.latent_intensity[row] : 0.0f;
-  admit_startup(w, m, row, s);
+  admit_startup(f, c.w.eco.carriers, c.at, m, row, s);
   return row;
 }
 
-void startups(World& w, const ModelConfig& m, std::uint64_t n) {
-  for (std::uint64_t k = 0; k < n; ++k) startup(w, m, m.rd.start_rate, kStartup, k);
+void startups(Ctx& c, std::uint64_t n) {
+  for (std::uint64_t k = 0; k < n; ++k) startup(c, c.m.rd.start_rate, kStartup, k);
 }
 
 // Firms founded by R&D talents and spun off by research organisations, decided at the last
 // year end: they do R&D from the start and keep ties to where they came from.
-void knowledge_startups(World& w, const ModelConfig& m) {
+void knowledge_startups(Ctx& c) {
+  EntryState& w = c.w;
+  TalentTable& talent = w.eco.talent;
   std::uint64_t k = 0;
   for (const std::uint64_t talent_id : w.handoffs.founders) {
-    const std::size_t row = startup(w, m, 1.0, kFounder, k++);
+    const std::size_t row = startup(c, 1.0, kFounder, k++);
     w.firms.set(row, kSpinoff, true);
-    const auto it = std::lower_bound(w.eco.talent.id.begin(), w.eco.talent.id.end(), talent_id);
-    if (it != w.eco.talent.id.end() && *it == talent_id)
-      w.eco.talent.employer[static_cast<std::size_t>(it - w.eco.talent.id.begin())] =
-          w.firms.id[row];
+    const auto it = std::lower_bound(talent.id.begin(), talent.id.end(), talent_id);
+    if (it != talent.id.end() && *it == talent_id)
+      talent.employer[static_cast<std::size_t>(it - talent.id.begin())] = w.firms.id[row];
   }
   k = 0;
   for (const std::uint32_t org : w.handoffs.spinoff_orgs) {
-    const std::size_t row = startup(w, m, 1.0, kSpinoffFirm, k++);
+    const std::size_t row = startup(c, 1.0, kSpinoffFirm, k++);
     w.firms.set(row, kSpinoff, true);
     w.eco.network.add(w.firms.id[row], kOrgKey | org, TieKind::kUniversity);
   }
@@ -99,18 +109,19 @@ void knowledge_startups(World& w, const ModelConfig& m) {
   w.handoffs.spinoff_orgs.clear();
 }
 
-void relocation(World& w, const ModelConfig& m, std::uint64_t n, EntrantKind stream_kind,
-                std::optional<Certified> kind) {
-  FirmTable& f = w.firms;
+void relocation(Ctx& c, std::uint64_t n, EntrantKind stream_kind, std::optional<Certified> kind) {
+  FirmTable& f = c.w.firms;
+  const ModelConfig& m = c.m;
+  const int year = c.at.clock.year;
   for (std::uint64_t k = 0; k < n; ++k) {
-    Stream s = entrant_stream(w, stream_kind, k);
-    const std::size_t row = add_entrant(w, m, s, entrant_key(w, stream_kind, k));
+    Stream s = entrant_stream(c.at, stream_kind, k);
+    const std::size_t row = add_entrant(c, s, entrant_key(c.at, stream_kind, k));
     f.revenue[row] =
         s.lognormal(std::log(m.firm.relocation_revenue_median), m.firm.relocation_revenue_sigma);
     f.birth_step[row] =
-        w.clock.step - static_cast<std::int32_t>(
-                           (m.firm.relocation_min_age + s.exponential(m.firm.relocation_age_mean)) *
-                           m.time.steps_per_year);
+        c.at.clock.step - static_cast<std::int32_t>((m.firm.relocation_min_age +
+                                                     s.exponential(m.firm.relocation_age_mean)) *
+                                                    m.time.steps_per_year);
     f.cash[row] =
         static_cast<float>(m.firm.entrant_cash_share * m.firm.cash_cap_ratio * f.revenue[row]);
     f.set(row, kRdActive, s.bernoulli(m.firm.relocation_rd_share));
@@ -125,13 +136,13 @@ void relocation(World& w, const ModelConfig& m, std::uint64_t n, EntrantKind str
     if (*kind == Certified::kHnte) {
       f.set(row, kHnte, true);
       f.set(row, kEverHnte, true);  // certified elsewhere: no first-certification award here
-      f.hnte_expiry[row] = static_cast<std::uint16_t>(w.clock.year + m.hnte.validity_years);
+      f.hnte_expiry[row] = static_cast<std::uint16_t>(year + m.hnte.validity_years);
     } else {
       f.set(row, kTechSme, true);
     }
-    relocation_incentive_claim(w, m, row);
+    relocation_incentive_claim(c.w.fiscal, f, year, m, row);
   }
-  w.totals.relocations += static_cast<double>(n);
+  c.w.totals.relocations += static_cast<double>(n);
 }
 
 }  // namespace
@@ -175,9 +186,10 @@ void give_certified_profile(FirmTable& f, std::size_t i, Stream& s, const ModelC
         static_cast<float>(m.hnte.high_tech_revenue_min + m.firm.certified_high_tech_margin));
 }
 
-void entry(World& w, const ModelConfig& m) {
+void entry(EntryState w, const Macro& macro, Now at, const ModelConfig& m) {
+  Ctx c{w, macro, at, m};
   auto count = [&](EntrantKind kind, double mean) {
-    return region_stream(w, Purpose::kEntry, kind).poisson(mean);
+    return agent_stream(at, kRegionAgent, Purpose::kEntry, kind).poisson(mean);
   };
   const double n =
       (static_cast<double>(w.firms.size()) - w.totals.exits) * step_years(m);  // live firms
@@ -186,24 +198,24 @@ void entry(World& w, const ModelConfig& m) {
   // One stream per count: a lever that changes one mean leaves the other counts as they were.
   const auto births = count(kStartup, p.entry_rate * n);
   const auto hnte = count(kHnteRelocation, p.relocation_rate * n * p.relocation_hnte_share *
-                                               attraction_factor(a, w.clock.year, a.hnte));
+                                               attraction_factor(a, at.clock.year, a.hnte));
   const auto sme = count(kTechSmeRelocation, p.relocation_rate * n * p.relocation_tech_sme_share *
-                                                 attraction_factor(a, w.clock.year, a.tech_sme));
+                                                 attraction_factor(a, at.clock.year, a.tech_sme));
   const auto other = count(kOtherRelocation, p.relocation_rate * n *
                                                  std::max(0.0, 1.0 - p.relocation_hnte_share -
                                                                    p.relocation_tech_sme_share));
-  startups(w, m, births);
-  if (w.clock.substep == 0) {
-    knowledge_startups(w, m);
+  startups(c, births);
+  if (at.clock.substep == 0) {
+    knowledge_startups(c);
     // Graduates of flying incubators move home as relocating firms.
     const auto flying = static_cast<std::uint64_t>(w.handoffs.flying_startups);
-    relocation(w, m, flying, kFlyingGraduate, std::nullopt);
+    relocation(c, flying, kFlyingGraduate, std::nullopt);
     w.totals.entries += static_cast<double>(flying);
     w.handoffs.flying_startups = 0;
   }
-  relocation(w, m, hnte, kHnteRelocation, Certified::kHnte);
-  relocation(w, m, sme, kTechSmeRelocation, Certified::kTechSme);
-  relocation(w, m, other, kOtherRelocation, std::nullopt);
+  relocation(c, hnte, kHnteRelocation, Certified::kHnte);
+  relocation(c, sme, kTechSmeRelocation, Certified::kTechSme);
+  relocation(c, other, kOtherRelocation, std::nullopt);
   w.totals.entries += static_cast<double>(births + hnte + sme + other);
 }
 

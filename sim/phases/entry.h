@@ -4,14 +4,25 @@
 #pragma once
 #include "config/model_config.h"
 #include "core/random.h"
+#include "phases/phase_context.h"
 #include "world.h"
 
 namespace innosim {
 
-// Reads the clock, the sector means and the year's exits; writes new firms, their talents'
-// employers and ties, the handoffs it consumes (founders, spin-offs, flying graduates), the
-// year's entries and relocations, carriers' tenants, and attraction claims (fiscal).
-void entry(World& w, const ModelConfig& m);
+// What entry changes: new firms and the next firm id; their talents' employers, ties and
+// carriers' tenants (eco); the handoffs it consumes (founders, spin-offs, flying graduates);
+// the year's entries and relocations (totals); attraction claims (fiscal).
+struct EntryState {
+  FirmTable& firms;
+  std::uint64_t& next_firm_id;
+  Ecosystem& eco;
+  Handoffs& handoffs;
+  YearTotals& totals;
+  FiscalState& fiscal;
+};
+
+// Reads the clock and the sector means (macro), and the year's exits so far (totals).
+void entry(EntryState s, const Macro& macro, Now at, const ModelConfig& m);
 
 // Draws the traits every new firm needs (sector, industrial and high-tech flags, high-tech
 // revenue share, latent R&D intensity); shared by entry and the initial population.

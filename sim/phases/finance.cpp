@@ -9,22 +9,22 @@
 namespace innosim {
 namespace {
 
-void venture_deals(World& w, const ModelConfig& m) {
-  FirmTable& f = w.firms;
+void venture_deals(FirmTable& f, YearTotals& totals, FiscalState& fiscal, Now at,
+                   const ModelConfig& m) {
   const FinanceParams& p = m.finance;
-  const VentureCapital vc = venture_capital(w, m);
+  const VentureCapital vc = venture_capital(fiscal, at.clock.year, m);
   if (vc.total <= 0) return;
-  const auto stage = static_cast<std::size_t>(venture_stage(w, m));
+  const auto stage = static_cast<std::size_t>(venture_stage(at.clock.year, m));
   const double max_age = p.stage_max_age[stage];
   // Funds exit on listing, or once a firm is well past the stages they invest in.
   for (std::size_t i = 0; i < f.size(); ++i)
     if (f.has(i, kVcBacked) &&
-        (f.has(i, kListed) || age_years(w, m, i) > p.stage_max_age[2] + p.hold_years))
+        (f.has(i, kListed) || age_years(at.clock, f, m, i) > p.stage_max_age[2] + p.hold_years))
       f.set(i, kVcBacked, false);
   std::vector<std::pair<double, std::size_t>> candidates;
   for (std::size_t i = 0; i < f.size(); ++i) {
-    if (f.has(i, kDead) || f.has(i, kVcBacked) || age_years(w, m, i) > max_age) continue;
-    Stream s = firm_stream(w, i, Purpose::kFinance);
+    if (f.has(i, kDead) || f.has(i, kVcBacked) || age_years(at.clock, f, m, i) > max_age) continue;
+    Stream s = firm_stream(at, f, i, Purpose::kFinance);
     const double growth = f.revenue_hist[0][i] > 0 && f.revenue_hist[1][i] > 0
                               ? std::log(f.revenue_hist[0][i] / f.revenue_hist[1][i])
                               : 0.0;
@@ -45,16 +45,15 @@ void venture_deals(World& w, const ModelConfig& m) {
     left -= deal;
     f.cash[i] += static_cast<float>(deal);
     f.set(i, kVcBacked, true);
-    w.totals.vc_invested += deal;
+    totals.vc_invested += deal;
     if (government_share <= 0) continue;
     const double public_part = std::min(deal * government_share, government_left);
     government_left -= public_part;
-    book_guidance_investment(w, m, i, public_part);
+    book_guidance_investment(f, fiscal, totals, m, i, public_part);
   }
 }
 
-void tech_loans(World& w, const ModelConfig& m) {
-  FirmTable& f = w.firms;
+void tech_loans(FirmTable& f, int year, const ModelConfig& m) {
   const FinanceParams& p = m.finance;
   // Repayment of principal and interest out of cash.
   for (std::size_t i = 0; i < f.size(); ++i) {
@@ -65,14 +64,15 @@ void tech_loans(World& w, const ModelConfig& m) {
     f.loan[i] -= static_cast<float>(principal);
     if (f.loan[i] < 1.0f) f.loan[i] = 0;
   }
-  new_tech_loans(w, m);
+  new_tech_loans(f, year, m);
 }
 
 }  // namespace
 
-void finance_year_end(World& w, const ModelConfig& m) {
-  venture_deals(w, m);
-  tech_loans(w, m);
+void finance_year_end(FirmTable& f, YearTotals& totals, FiscalState& fiscal, Now at,
+                      const ModelConfig& m) {
+  venture_deals(f, totals, fiscal, at, m);
+  tech_loans(f, at.clock.year, m);
 }
 
 }  // namespace innosim

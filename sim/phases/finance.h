@@ -6,11 +6,14 @@
 // for part of what firms that exit still owe. Money relaxes the liquidity cap on R&D.
 #pragma once
 #include "config/model_config.h"
+#include "phases/phase_context.h"
 #include "world.h"
 
 namespace innosim {
 
 // Reads the firms' signals; writes their cash, loans and venture flags, venture money (totals)
 // and the guidance fund's outlays (ledger, fiscal).
-void finance_year_end(World& w, const ModelConfig& m);
+void finance_year_end(FirmTable& f, YearTotals& totals, FiscalState& fiscal, Now at,
+                      const ModelConfig& m);
+
 }  // namespace innosim

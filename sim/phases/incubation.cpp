@@ -13,8 +13,8 @@ namespace {
 double occupancy(const Carrier& c) { return c.capacity > 0 ? c.tenants / c.capacity : 0.0; }
 
 // A carrier of `kind` with free space, searched from a random start; nullptr if all are full.
-Carrier* free_carrier(World& w, CarrierKind kind, double u) {
-  auto& rows = w.eco.carriers.rows;
+Carrier* free_carrier(CarrierTable& carriers, CarrierKind kind, double u) {
+  auto& rows = carriers.rows;
   if (rows.empty()) return nullptr;
   const auto start = static_cast<std::size_t>(u * static_cast<double>(rows.size()));
   for (std::size_t k = 0; k < rows.size(); ++k) {
@@ -24,15 +24,15 @@ Carrier* free_carrier(World& w, CarrierKind kind, double u) {
   return nullptr;
 }
 
-void leave(World& w, std::size_t row) {
-  if (Carrier* c = w.eco.carriers.find(w.firms.carrier[row])) --c->tenants;
-  w.firms.carrier[row] = 0;
+void leave(FirmTable& f, CarrierTable& carriers, std::size_t row) {
+  if (Carrier* c = carriers.find(f.carrier[row])) --c->tenants;
+  f.carrier[row] = 0;
 }
 
-void enter(World& w, const ModelConfig& m, std::size_t row, Carrier& c) {
-  w.firms.carrier[row] = c.id;
-  w.firms.tenancy_end[row] =
-      w.clock.step +
+void enter(FirmTable& f, Now at, const ModelConfig& m, std::size_t row, Carrier& c) {
+  f.carrier[row] = c.id;
+  f.tenancy_end[row] =
+      at.clock.step +
       static_cast<std::int32_t>(std::lround(m.carriers.term_years[c.kind] * m.time.steps_per_year));
   ++c.tenants;
 }
@@ -48,16 +48,17 @@ double carrier_capacity(const CarrierParams& p, CarrierKind kind, CarrierLevel l
   return std::round(p.capacity[kind] * (1.0 + p.capacity_per_level * static_cast<int>(level)));
 }
 
-void admit_startup(World& w, const ModelConfig& m, std::size_t row, Stream& s) {
+void admit_startup(FirmTable& f, CarrierTable& carriers, Now at, const ModelConfig& m,
+                   std::size_t row, Stream& s) {
   // Draws in a fixed order whatever happens, so carriers change outcomes, not alignments.
   const double apply = s.uniform(), kind_u = s.uniform(), start_u = s.uniform(),
                accept = s.uniform();
   if (apply >= m.carriers.apply_prob) return;
   const CarrierKind kind = kind_u < m.carriers.maker_space_share ? kMakerSpace : kIncubator;
-  Carrier* c = free_carrier(w, kind, start_u);
-  if (!c) c = free_carrier(w, kind == kMakerSpace ? kIncubator : kMakerSpace, start_u);
+  Carrier* c = free_carrier(carriers, kind, start_u);
+  if (!c) c = free_carrier(carriers, kind == kMakerSpace ? kIncubator : kMakerSpace, start_u);
   if (!c) {  // excess demand, noted where the startup first looked
-    for (auto& other : w.eco.carriers.rows)
+    for (auto& other : carriers.rows)
       if (other.kind == kind && !other.flying) {
         ++other.rejected;
         break;
@@ -66,73 +67,70 @@ void admit_startup(World& w, const ModelConfig& m, std::size_t row, Stream& s) {
   }
   if (accept >= c->quality)
     return;  // a carrier's quality is also how many applicants it can serve well
-  enter(w, m, row, *c);
+  enter(f, at, m, row, *c);
 }
 
-void incubation(World& w, const ModelConfig& m) {
-  FirmTable& f = w.firms;
-
+void incubation(FirmTable& f, CarrierTable& carriers, Now at, const ModelConfig& m) {
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (f.carrier[i] == 0) continue;
     if (f.has(i, kDead)) {
-      leave(w, i);
+      leave(f, carriers, i);
       continue;
     }
-    if (f.tenancy_end[i] > w.clock.step) continue;
-    const Carrier* from = w.eco.carriers.find(f.carrier[i]);
+    if (f.tenancy_end[i] > at.clock.step) continue;
+    const Carrier* from = carriers.find(f.carrier[i]);
     const bool incubated = from && from->kind != kAccelerator;
-    leave(w, i);
-    if (!incubated || age_years(w, m, i) > m.carriers.accelerator_max_age) continue;
-    Stream s = firm_stream(w, i, Purpose::kCarrier);
-    if (Carrier* acc = free_carrier(w, kAccelerator, s.uniform());
+    leave(f, carriers, i);
+    if (!incubated || age_years(at.clock, f, m, i) > m.carriers.accelerator_max_age) continue;
+    Stream s = firm_stream(at, f, i, Purpose::kCarrier);
+    if (Carrier* acc = free_carrier(carriers, kAccelerator, s.uniform());
         acc && s.uniform() < acc->quality)
-      enter(w, m, i, *acc);
+      enter(f, at, m, i, *acc);
   }
 }
 
-void carriers_year_end(World& w, const ModelConfig& m) {
+void carriers_year_end(CarrierTable& carriers, FirmTable& f, FiscalState& fiscal,
+                       Handoffs& handoffs, bool east_link, Now at, const ModelConfig& m) {
   const CarrierParams& p = m.carriers;
-  auto& rows = w.eco.carriers.rows;
+  const int year = at.clock.year;
+  auto& rows = carriers.rows;
 
   // Award money received improves service.
   for (auto& c : rows)
     c.quality = std::min(1.0, c.quality + c.received * p.quality_per_million / 1e6);
 
-  star_rating_claims(w, m);
+  star_rating_claims(fiscal, carriers, year, m);
 
   // Certification a level up: carriers that are full enough and old enough apply; the award
   // for the next level makes the effort worth more.
   for (auto& c : rows) {
-    const double u = agent_stream(w, c.id, Purpose::kUpgrade).uniform();
-    if (c.flying || c.level == kNational || w.clock.year - c.opened_year < p.upgrade_min_age ||
+    const double u = agent_stream(at, c.id, Purpose::kUpgrade).uniform();
+    if (c.flying || c.level == kNational || year - c.opened_year < p.upgrade_min_age ||
         occupancy(c) < p.upgrade_occupancy)
       continue;
     const auto next = static_cast<CarrierLevel>(c.level + 1);
-    const double award = carrier_award(w, m, c.kind, next);
-    const double expected = expected_carrier_payment(w, m, award);
+    const double award = carrier_award(year, m, c.kind, next);
+    const double expected = expected_carrier_payment(fiscal, year, m, award);
     if (u >= p.upgrade_prob * c.quality *
                  (1.0 + p.award_response * expected / p.construction_cost[c.kind]))
       continue;
     c.level = next;
     c.capacity = carrier_capacity(p, c.kind, next);
-    carrier_award_claim(w, c, award, c.quality);
+    carrier_award_claim(fiscal, year, c, award, c.quality);
   }
 
   // Closures, likelier when a carrier stands empty.
   for (auto& c : rows) {
-    const double u = agent_stream(w, c.id, Purpose::kClosure).uniform();
+    const double u = agent_stream(at, c.id, Purpose::kClosure).uniform();
     if (c.flying) continue;
     const double rate =
-        p.close_rate * (occupancy(c) < p.low_occupancy && w.clock.year > c.opened_year
-                            ? p.empty_close_multiplier
-                            : 1.0);
+        p.close_rate *
+        (occupancy(c) < p.low_occupancy && year > c.opened_year ? p.empty_close_multiplier : 1.0);
     if (u < rate) c.closed = true;
   }
-  FirmTable& f = w.firms;
   for (std::size_t i = 0; i < f.size(); ++i)
-    if (const Carrier* c = f.carrier[i] ? w.eco.carriers.find(f.carrier[i]) : nullptr;
-        c && c->closed)
-      leave(w, i);
+    if (const Carrier* c = f.carrier[i] ? carriers.find(f.carrier[i]) : nullptr; c && c->closed)
+      leave(f, carriers, i);
   rows.erase(std::remove_if(rows.begin(), rows.end(), [](const Carrier& c) { return c.closed; }),
              rows.end());
 
@@ -142,21 +140,21 @@ void carriers_year_end(World& w, const ModelConfig& m) {
     double capacity = 0, rejected = 0, n = 0;
     for (const auto& c : rows)
       if (c.kind == kind && !c.flying) capacity += c.capacity, rejected += c.rejected, n += 1;
-    const double support = carrier_opening_support(w, m, kind);
+    const double support = carrier_opening_support(fiscal, year, m, kind);
     const double rate = p.open_rate * std::max(1.0, n) *
                         (1.0 + p.demand_response * rejected / std::max(1.0, capacity)) *
                         (1.0 + p.award_response * support / p.construction_cost[k]);
-    Stream s = region_stream(w, Purpose::kOpening, static_cast<std::uint16_t>(k));
+    Stream s = agent_stream(at, kRegionAgent, Purpose::kOpening, static_cast<std::uint16_t>(k));
     const auto openings = s.poisson(rate);
     for (std::uint64_t o = 0; o < openings; ++o) {
       const double quality = draw_carrier_quality(p, s.uniform());
-      Carrier& c = w.eco.carriers.add(kind, kMunicipal, carrier_capacity(p, kind, kMunicipal),
-                                      quality, w.clock.year);
-      construction_subsidy_claim(w, m, c);
+      Carrier& c =
+          carriers.add(kind, kMunicipal, carrier_capacity(p, kind, kMunicipal), quality, year);
+      construction_subsidy_claim(fiscal, year, m, c);
     }
   }
 
-  flying_incubators_year_end(w, m);
+  handoffs.flying_startups += flying_incubators_year_end(carriers, fiscal, east_link, at, m);
   for (auto& c : rows) c.rejected = 0;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 #include "config/model_config.h"
 #include "core/random.h"
+#include "phases/phase_context.h"
 #include "world.h"
 
 namespace innosim {
@@ -15,13 +16,15 @@ double carrier_capacity(const CarrierParams& p, CarrierKind kind, CarrierLevel l
 // within [quality_min, 1] (openings and the base year alike).
 double draw_carrier_quality(const CarrierParams& p, double u);
 // A startup at `row` applies (with the configured probability) to a maker space or incubator.
-void admit_startup(World& w, const ModelConfig& m, std::size_t row, Stream& s);
+void admit_startup(FirmTable& f, CarrierTable& carriers, Now at, const ModelConfig& m,
+                   std::size_t row, Stream& s);
 // Each step: graduations, moves to accelerators, and tenants that exited leave.
 // Reads the clock; writes tenancy (firms and carriers).
-void incubation(World& w, const ModelConfig& m);
+void incubation(FirmTable& f, CarrierTable& carriers, Now at, const ModelConfig& m);
 // Year end: quality from awards, star ratings, upgrades, openings, closures, award claims.
-// Reads the clock and the firms; writes carriers, tenancy, carrier-award and flying-incubator
-// claims (fiscal) and the flying graduates (handoffs).
-void carriers_year_end(World& w, const ModelConfig& m);
+// Reads the clock and the hub link; writes carriers, tenancy (firms), carrier-award and
+// flying-incubator claims (fiscal) and the flying graduates (handoffs).
+void carriers_year_end(CarrierTable& carriers, FirmTable& f, FiscalState& fiscal,
+                       Handoffs& handoffs, bool east_link, Now at, const ModelConfig& m);
 
 }  // namespace innosim

@@ -7,15 +7,17 @@
 // applications, a share of them granted.
 #pragma once
 #include "config/model_config.h"
+#include "phases/phase_context.h"
 #include "world.h"
 
 namespace innosim {
 
 // Probability that firm `i` innovates in this step.
-double innovation_probability(const World& w, const ModelConfig& m, std::size_t i);
+double innovation_probability(const FirmTable& f, const Ecosystem& eco, const ModelConfig& m,
+                              std::size_t i);
 
-// Reads the network and research organisations (spillovers); writes firms' productivity,
+// Reads the network and research organisations (spillovers, eco); writes firms' productivity,
 // patents and innovation flags.
-void innovation(World& w, const ModelConfig& m);
+void innovation(FirmTable& f, const Ecosystem& eco, Now at, const ModelConfig& m);
 
 }  // namespace innosim

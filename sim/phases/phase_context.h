@@ -23,9 +23,6 @@ inline double age_years(const Clock& clock, const FirmTable& f, const ModelConfi
                         std::size_t row) {
   return (clock.step - f.birth_step[row]) * step_years(m);
 }
-inline double age_years(const World& w, const ModelConfig& m, std::size_t row) {
-  return age_years(w.clock, w.firms, m, row);
-}
 
 // The knowledge stock a constant yearly flow sustains at the depreciation rate (kept finite
 // when depreciation is near zero).
@@ -34,8 +31,8 @@ inline double steady_state_stock(double flow, const ModelConfig& m) {
   return flow / std::max(kMinDepreciation, m.innovation.knowledge_depreciation);
 }
 
-// Where a phase is: the replicate's stream key and the clock. Phases that touch only the firms
-// take this rather than the whole World, so their signature says what they read and write.
+// Where a phase is: the replicate's stream key and the clock. Phases take this and the parts of
+// the World they touch, never the whole World, so their signature says what they read and write.
 struct Now {
   const RunKey& key;
   const Clock& clock;
@@ -48,17 +45,8 @@ inline Stream agent_stream(Now at, std::uint64_t agent, Purpose p, std::uint16_t
   return Stream(at.key.seed, at.key.stream(), agent, static_cast<std::uint32_t>(at.clock.step), p,
                 sub);
 }
-inline Stream agent_stream(const World& w, std::uint64_t agent, Purpose p, std::uint16_t sub = 0) {
-  return agent_stream(now(w), agent, p, sub);
-}
 inline Stream firm_stream(Now at, const FirmTable& f, std::size_t row, Purpose p) {
   return agent_stream(at, f.stream_key[row], p);
-}
-inline Stream firm_stream(const World& w, std::size_t row, Purpose p) {
-  return firm_stream(now(w), w.firms, row, p);
-}
-inline Stream region_stream(const World& w, Purpose p, std::uint16_t sub = 0) {
-  return agent_stream(w, kRegionAgent, p, sub);
 }
 
 // Real R&D firm `i` spends in a step: its intensity times revenue, plus grant money it must
@@ -77,11 +65,6 @@ void for_each_row(const FirmTable& firms, F f) {
                     [&](const tbb::blocked_range<std::size_t>& r) {
                       for (std::size_t i = r.begin(); i != r.end(); ++i) f(i);
                     });
-}
-
-template <class F>
-void for_each_firm(World& w, F f) {
-  for_each_row(w.firms, f);
 }
 
 }  // namespace innosim

@@ -28,21 +28,21 @@ double optimum_departure_cost(double optimum, double chosen, double u, double el
   return std::max(0.0, u * (chosen - optimum) - benefit_gain);
 }
 
-double user_cost_factor(const World& w, const ModelConfig& m, std::size_t i, int year) {
-  const double u = std::max(
-      kMinUserCost, user_cost(m, w.firms, i, year, w.fiscal.payout_ratio[kLeverRdPostSubsidy]));
+double user_cost_factor(const FirmTable& f, const FiscalState& fiscal, const ModelConfig& m,
+                        std::size_t i, int year) {
+  const double u =
+      std::max(kMinUserCost, user_cost(m, f, i, year, fiscal.payout_ratio[kLeverRdPostSubsidy]));
   return std::pow(u / reference_user_cost(m), m.rd.price_elasticity);
 }
 
-double desired_intensity(const World& w, const ModelConfig& m, std::size_t i, int year) {
-  return std::min(w.firms.latent_intensity[i] * user_cost_factor(w, m, i, year),
+double desired_intensity(const FirmTable& f, const FiscalState& fiscal, const ModelConfig& m,
+                         std::size_t i, int year) {
+  return std::min(f.latent_intensity[i] * user_cost_factor(f, fiscal, m, i, year),
                   m.rd.max_intensity);
 }
 
-RdChoice bunching_choice(const World& w, const ModelConfig& m, std::size_t i, double intensity,
-                         double funds) {
-  const FirmTable& f = w.firms;
-  const int next_year = w.clock.year + 1;
+RdChoice bunching_choice(const FirmTable& f, int next_year, const ModelConfig& m, std::size_t i,
+                         double intensity, double funds) {
   const RdChoice stay{intensity, 0.0};
   const bool needs_certificate = !f.has(i, kHnte) || f.hnte_expiry[i] <= next_year;
   if (!needs_certificate || f.high_tech_revenue_share[i] < m.hnte.high_tech_revenue_min ||
@@ -72,12 +72,11 @@ RdChoice bunching_choice(const World& w, const ModelConfig& m, std::size_t i, do
   return m.hnte.apply_prob * gain > cost ? RdChoice{real, relabel} : stay;
 }
 
-void rd_decision(World& w, const ModelConfig& m) {
-  FirmTable& f = w.firms;
-  const int next_year = w.clock.year + 1;
-  for_each_firm(w, [&](std::size_t i) {
+void rd_decision(FirmTable& f, const FiscalState& fiscal, Now at, const ModelConfig& m) {
+  const int next_year = at.clock.year + 1;
+  for_each_row(f, [&](std::size_t i) {
     if (f.has(i, kDead)) return;
-    Stream s = firm_stream(w, i, Purpose::kRdDecision);
+    Stream s = firm_stream(at, f, i, Purpose::kRdDecision);
     const double u = s.uniform();
     const bool committed = f.has(i, kHnte) || f.has(i, kTechSme) || f.grant_rd[i] > 0;
     const bool active =
@@ -88,11 +87,11 @@ void rd_decision(World& w, const ModelConfig& m) {
       f.intensity[i] = 0;
       return;
     }
-    const double target = desired_intensity(w, m, i, next_year);
+    const double target = desired_intensity(f, fiscal, m, i, next_year);
     double intensity = f.intensity[i] + m.rd.adjustment_speed * (target - f.intensity[i]);
     const double funds = std::max(0.0f, f.cash[i]) + m.firm.profit_margin * f.revenue[i];
     intensity = std::max(0.0, std::min(intensity, funds / std::max(1.0, f.revenue[i])));
-    const RdChoice choice = bunching_choice(w, m, i, intensity, funds);
+    const RdChoice choice = bunching_choice(f, next_year, m, i, intensity, funds);
     f.intensity[i] = static_cast<float>(choice.real);
     f.relabel[i] = static_cast<float>(choice.relabel);
   });

@@ -14,6 +14,7 @@
 //    2009); certified firms and grant holders do not stop.
 #pragma once
 #include "config/model_config.h"
+#include "phases/phase_context.h"
 #include "world.h"
 
 namespace innosim {
@@ -23,22 +24,24 @@ namespace innosim {
 double optimum_departure_cost(double optimum, double chosen, double u, double elasticity);
 
 // (user_cost / reference_user_cost)^elasticity for firm `i` in `year`.
-double user_cost_factor(const World& w, const ModelConfig& m, std::size_t i, int year);
+double user_cost_factor(const FirmTable& f, const FiscalState& fiscal, const ModelConfig& m,
+                        std::size_t i, int year);
 
 // Desired real R&D intensity of firm `i` for `year` under the current policy.
-double desired_intensity(const World& w, const ModelConfig& m, std::size_t i, int year);
+double desired_intensity(const FirmTable& f, const FiscalState& fiscal, const ModelConfig& m,
+                         std::size_t i, int year);
 
 // The real and relabelled intensities firm `i` chooses if it bunches at the hnte threshold
-// next year, or {intensity, 0} if it does not. `funds` caps real R&D (CNY).
+// `next_year`, or {intensity, 0} if it does not. `funds` caps real R&D (CNY).
 struct RdChoice {
   double real = 0;
   double relabel = 0;
 };
-RdChoice bunching_choice(const World& w, const ModelConfig& m, std::size_t i, double intensity,
-                         double funds);
+RdChoice bunching_choice(const FirmTable& f, int next_year, const ModelConfig& m, std::size_t i,
+                         double intensity, double funds);
 
 // Reads the clock and the levers' payout shares (fiscal); writes firms' R&D intensity,
 // relabelling and R&D status for next year.
-void rd_decision(World& w, const ModelConfig& m);
+void rd_decision(FirmTable& f, const FiscalState& fiscal, Now at, const ModelConfig& m);
 
 }  // namespace innosim

@@ -28,141 +28,145 @@ std::vector<std::size_t> rd_active_rows(const FirmTable& f) {
 }
 
 // Public R&D split over organisations by kind weight; lever money on top; capital accumulates.
-void fund_research(World& w, const ModelConfig& m) {
-  auto& orgs = w.eco.research.orgs;
+void fund_research(ResearchTable& research, double public_rd, const ModelConfig& m) {
+  auto& orgs = research.orgs;
   double weights = 0;
   for (const auto& o : orgs) weights += m.research.budget_weight[o.kind];
   const double keep = 1.0 - m.innovation.knowledge_depreciation;
   for (auto& o : orgs) {
-    o.budget = weights > 0 ? w.macro.public_rd * m.research.budget_weight[o.kind] / weights : 0.0;
+    o.budget = weights > 0 ? public_rd * m.research.budget_weight[o.kind] / weights : 0.0;
     o.knowledge = o.knowledge * keep + o.budget + o.received;
   }
-  for (auto& p : w.eco.research.platforms)
+  for (auto& p : research.platforms)
     p.knowledge = p.knowledge * keep + m.research.platform_budget + p.received;
 }
 
-void technology_contracts(World& w, const ModelConfig& m) {
-  FirmTable& f = w.firms;
+void technology_contracts(FirmTable& f, Ecosystem& eco, FiscalState& fiscal, double& turnover,
+                          Now at, const ModelConfig& m) {
+  const int year = at.clock.year;
   const auto buyers = rd_active_rows(f);
-  if (buyers.empty() || w.eco.research.orgs.empty()) return;
+  if (buyers.empty() || eco.research.orgs.empty()) return;
   const ResearchParams& p = m.research;
   double org_knowledge = 0;
-  for (const auto& o : w.eco.research.orgs) org_knowledge += o.knowledge;
-  const double total = transfer_knowledge(w);
+  for (const auto& o : eco.research.orgs) org_knowledge += o.knowledge;
+  const double total = transfer_knowledge(eco.research);
   const double from_orgs = total > 0 ? org_knowledge / 1e6 / total : 0.0;
   // Each count has its stream, and the k-th contract of each kind its own: the support levers
   // change counts, never the draws of other contracts.
-  const auto n_org =
-      region_stream(w, Purpose::kContract, kOrgContractCount)
-          .poisson(w.eco.transfer_scale * total * from_orgs * transfer_cost_factor(w, m, true));
-  const auto n_firm = region_stream(w, Purpose::kContract, kPlatformContractCount)
-                          .poisson(w.eco.transfer_scale * total * (1.0 - from_orgs) *
-                                   transfer_cost_factor(w, m, false));
+  const auto n_org = agent_stream(at, kRegionAgent, Purpose::kContract, kOrgContractCount)
+                         .poisson(eco.transfer_scale * total * from_orgs *
+                                  transfer_cost_factor(fiscal, year, m, true));
+  const auto n_firm = agent_stream(at, kRegionAgent, Purpose::kContract, kPlatformContractCount)
+                          .poisson(eco.transfer_scale * total * (1.0 - from_orgs) *
+                                   transfer_cost_factor(fiscal, year, m, false));
   for (std::uint64_t k = 0; k < n_org + n_firm; ++k) {
     const bool university = k < n_org;
-    Stream s = agent_stream(w, university ? k : k - n_org, Purpose::kContract,
+    Stream s = agent_stream(at, university ? k : k - n_org, Purpose::kContract,
                             university ? kOrgContract : kPlatformContract);
     const std::size_t i =
         buyers[static_cast<std::size_t>(s.uniform() * static_cast<double>(buyers.size()))];
     const double value = s.lognormal(std::log(p.contract_median), p.contract_sigma);
     const std::size_t seller =
-        static_cast<std::size_t>(s.uniform() * static_cast<double>(w.eco.research.orgs.size()));
-    w.totals.tech_contract_turnover += value;
+        static_cast<std::size_t>(s.uniform() * static_cast<double>(eco.research.orgs.size()));
+    turnover += value;
     f.productivity[i] += static_cast<float>(p.transfer_gain);
     f.knowledge[i] += static_cast<float>(value);
     f.cash[i] -= static_cast<float>(value);
-    contract_claims(w, m, i, value, university);
+    contract_claims(fiscal, f, year, m, i, value, university);
     if (university)
-      w.eco.network.add(f.id[i], kOrgKey | w.eco.research.orgs[seller].id, TieKind::kUniversity);
+      eco.network.add(f.id[i], kOrgKey | eco.research.orgs[seller].id, TieKind::kUniversity);
   }
 }
 
 // Firms that innovated this year may take the result through pilot and scale-up.
-void scale_ups(World& w, const ModelConfig& m) {
-  FirmTable& f = w.firms;
+void scale_ups(FirmTable& f, FiscalState& fiscal, Now at, const ModelConfig& m) {
   const ResearchParams& p = m.research;
-  const double expected = scaleup_expected_rate(w, m);
+  const double expected = scaleup_expected_rate(fiscal, at.clock.year, m);
   const double prob = std::min(
       1.0, p.scaleup_prob * std::pow(1.0 - expected, m.research.transfer_price_elasticity));
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.has(i, kInnovated) || f.has(i, kDead)) continue;
-    if (firm_stream(w, i, Purpose::kScaleUp).uniform() >= prob) continue;
+    if (firm_stream(at, f, i, Purpose::kScaleUp).uniform() >= prob) continue;
     const double investment = p.scaleup_investment * f.revenue[i];
     f.productivity[i] += static_cast<float>(p.scaleup_gain);
     f.cash[i] -= static_cast<float>(investment);
-    scaleup_claim(w, m, i, investment);
+    scaleup_claim(fiscal, f, at.clock.year, m, i, investment);
   }
 }
 
 }  // namespace
 
-double transfer_knowledge(const World& w) {
+double transfer_knowledge(const ResearchTable& research) {
   double k = 0;
-  for (const auto& o : w.eco.research.orgs) k += o.knowledge;
-  for (const auto& p : w.eco.research.platforms) k += p.knowledge;
+  for (const auto& o : research.orgs) k += o.knowledge;
+  for (const auto& p : research.platforms) k += p.knowledge;
   return k / 1e6;
 }
 
-void open_orgs(World& w, OrgKind kind, int n) {
+void open_orgs(ResearchTable& research, int year, OrgKind kind, int n) {
   for (int k = 0; k < n; ++k)
-    w.eco.research.orgs.push_back(
-        {w.eco.research.next_org_id++, kind, 0.0, 0.0, 0.0, w.clock.year});
+    research.orgs.push_back({research.next_org_id++, kind, 0.0, 0.0, 0.0, year});
 }
 
-void open_platform(World& w, const ModelConfig& m, Stream& s) {
+void open_platform(ResearchTable& research, CollaborationGraph& network, const FirmTable& f,
+                   const ModelConfig& m, Stream& s) {
   Platform p;
-  p.id = w.eco.research.next_platform_id++;
+  p.id = research.next_platform_id++;
   p.national = s.uniform() < m.research.platform_national_share;
-  const auto& orgs = w.eco.research.orgs;
+  const auto& orgs = research.orgs;
   p.host_org =
       orgs.empty()
           ? 0
           : orgs[static_cast<std::size_t>(s.uniform() * static_cast<double>(orgs.size()))].id;
   p.knowledge = steady_state_stock(m.research.platform_budget, m);
-  w.eco.research.platforms.push_back(p);
+  research.platforms.push_back(p);
   // The firms it serves.
-  const FirmTable& f = w.firms;
   if (f.size() == 0) return;
   for (int t = 0; t < m.network.platform_ties; ++t) {
     const std::size_t i = static_cast<std::size_t>(s.uniform() * static_cast<double>(f.size()));
-    if (f.has(i, kRdActive)) w.eco.network.add(f.id[i], kPlatformKey | p.id, TieKind::kPlatform);
+    if (f.has(i, kRdActive)) network.add(f.id[i], kPlatformKey | p.id, TieKind::kPlatform);
   }
 }
 
-void research_year_end(World& w, const ModelConfig& m) {
+void research_year_end(Ecosystem& eco, FirmTable& f, FiscalState& fiscal, YearTotals& totals,
+                       Handoffs& handoffs, const Macro& macro, Now at, const ModelConfig& m) {
   const ResearchParams& p = m.research;
-  fund_research(w, m);
-  technology_contracts(w, m);
-  scale_ups(w, m);
-  voucher_claims(w, m);
+  const int year = at.clock.year;
+  ResearchTable& research = eco.research;
+  fund_research(research, macro.public_rd, m);
+  technology_contracts(f, eco, fiscal, totals.tech_contract_turnover, at, m);
+  scale_ups(f, fiscal, at, m);
+  voucher_claims(fiscal, f, at, m);
 
   // Spin-offs, founded in the next step.
-  for (const auto& o : w.eco.research.orgs) {
+  for (const auto& o : research.orgs) {
     const auto n =
-        agent_stream(w, o.id, Purpose::kSpinoff).poisson(p.spinoff_rate * o.budget / 1e8);
-    for (std::uint64_t k = 0; k < n; ++k) w.handoffs.spinoff_orgs.push_back(o.id);
+        agent_stream(at, o.id, Purpose::kSpinoff).poisson(p.spinoff_rate * o.budget / 1e8);
+    for (std::uint64_t k = 0; k < n; ++k) handoffs.spinoff_orgs.push_back(o.id);
   }
 
   // New R&D institutes, drawn by the one-off award.
-  const double n_new = std::max(1.0, static_cast<double>(w.eco.research.count(kNewRdInstitute)));
-  const auto openings = region_stream(w, Purpose::kResearch, kInstituteCount)
-                            .poisson(p.new_institute_rate * n_new *
-                                     (1.0 + p.award_response * institute_award_offer(w, m)));
+  const double n_new = std::max(1.0, static_cast<double>(research.count(kNewRdInstitute)));
+  const auto openings =
+      agent_stream(at, kRegionAgent, Purpose::kResearch, kInstituteCount)
+          .poisson(p.new_institute_rate * n_new *
+                   (1.0 + p.award_response * institute_award_offer(fiscal, year, m)));
   for (std::uint64_t k = 0; k < openings; ++k) {
-    open_orgs(w, kNewRdInstitute, 1);
-    institute_award_claim(w, m, w.eco.research.orgs.back().id);
+    open_orgs(research, year, kNewRdInstitute, 1);
+    institute_award_claim(fiscal, year, m, research.orgs.back().id);
   }
 
   // Platforms: new ones drawn by the yearly awards; every platform claims its award.
-  const double n_platforms = std::max(1.0, static_cast<double>(w.eco.research.platforms.size()));
-  const auto new_platforms = region_stream(w, Purpose::kResearch, kPlatformCount)
-                                 .poisson(p.platform_rate * n_platforms *
-                                          (1.0 + p.platform_response * platform_award_offer(w, m)));
+  const double n_platforms = std::max(1.0, static_cast<double>(research.platforms.size()));
+  const auto new_platforms =
+      agent_stream(at, kRegionAgent, Purpose::kResearch, kPlatformCount)
+          .poisson(p.platform_rate * n_platforms *
+                   (1.0 + p.platform_response * platform_award_offer(fiscal, year, m)));
   for (std::uint64_t k = 0; k < new_platforms; ++k) {
-    Stream s = agent_stream(w, k, Purpose::kResearch, kNewPlatform);
-    open_platform(w, m, s);
+    Stream s = agent_stream(at, k, Purpose::kResearch, kNewPlatform);
+    open_platform(research, eco.network, f, m, s);
   }
-  platform_award_claims(w, m);
+  platform_award_claims(fiscal, research, year, m);
 }
 
 }  // namespace innosim

@@ -6,18 +6,22 @@
 #pragma once
 #include "config/model_config.h"
 #include "core/random.h"
+#include "phases/phase_context.h"
 #include "world.h"
 
 namespace innosim {
 
 // Contracts a year per million CNY of knowledge on offer, at the net cost factor 1.
-double transfer_knowledge(const World& w);
-// Reads public R&D (macro) and the clock; writes research organisations and platforms, firms'
-// productivity, knowledge and cash, the network, contract turnover (totals), spin-offs
+double transfer_knowledge(const ResearchTable& research);
+// Reads public R&D (macro) and the clock; writes research organisations and platforms and the
+// network (eco), firms' productivity, knowledge and cash, contract turnover (totals), spin-offs
 // (handoffs) and research-lever claims (fiscal).
-void research_year_end(World& w, const ModelConfig& m);
+void research_year_end(Ecosystem& eco, FirmTable& f, FiscalState& fiscal, YearTotals& totals,
+                       Handoffs& handoffs, const Macro& macro, Now at, const ModelConfig& m);
 // Adds `n` organisations of `kind` with no budget yet (initial population and openings).
-void open_orgs(World& w, OrgKind kind, int n);
-void open_platform(World& w, const ModelConfig& m, Stream& s);
+void open_orgs(ResearchTable& research, int year, OrgKind kind, int n);
+// Opens a platform and ties it to R&D firms it serves.
+void open_platform(ResearchTable& research, CollaborationGraph& network, const FirmTable& f,
+                   const ModelConfig& m, Stream& s);
 
 }  // namespace innosim

@@ -39,23 +39,25 @@ TEST_CASE("spillovers reach only graph neighbours", "[network]") {
   CHECK(w.eco.network.adjacent(1, 2));
   CHECK_FALSE(w.eco.network.adjacent(0, 2));
   CHECK(w.eco.network.ties.size() == 3);  // the tie to the missing firm was pruned
-  const double s0 = network_spillover(w, c.model, 0), s2 = network_spillover(w, c.model, 2),
-               s3 = network_spillover(w, c.model, 3);
+  const double s0 = network_spillover(w.firms, w.eco, c.model, 0),
+               s2 = network_spillover(w.firms, w.eco, c.model, 2),
+               s3 = network_spillover(w.firms, w.eco, c.model, 3);
   CHECK(s0 > 0);
   CHECK(s3 == 0.0);
   // Firm 1's knowledge reaches 0 and 2; firm 4's (no ties) and firm 2's reach nobody but 1.
   w.firms.knowledge[4] *= 100;
   w.firms.knowledge[2] *= 100;
-  CHECK(network_spillover(w, c.model, 0) == s0);
-  CHECK(network_spillover(w, c.model, 3) == 0.0);
+  CHECK(network_spillover(w.firms, w.eco, c.model, 0) == s0);
+  CHECK(network_spillover(w.firms, w.eco, c.model, 3) == 0.0);
   w.firms.knowledge[1] *= 2;
-  CHECK(network_spillover(w, c.model, 0) > s0);
-  CHECK(network_spillover(w, c.model, 2) > s2);
+  CHECK(network_spillover(w.firms, w.eco, c.model, 0) > s0);
+  CHECK(network_spillover(w.firms, w.eco, c.model, 2) > s2);
   // The university's knowledge is shared among its partners: it reaches firm 1 only.
-  const double s1 = network_spillover(w, c.model, 1), s0_now = network_spillover(w, c.model, 0);
+  const double s1 = network_spillover(w.firms, w.eco, c.model, 1),
+               s0_now = network_spillover(w.firms, w.eco, c.model, 0);
   w.eco.research.orgs[0].knowledge *= 2;
-  CHECK(network_spillover(w, c.model, 1) > s1);
-  CHECK(network_spillover(w, c.model, 0) == s0_now);
+  CHECK(network_spillover(w.firms, w.eco, c.model, 1) > s1);
+  CHECK(network_spillover(w.firms, w.eco, c.model, 0) == s0_now);
 }
 
 TEST_CASE("removing all edges removes spillover effects", "[network]") {
@@ -66,12 +68,14 @@ TEST_CASE("removing all edges removes spillover effects", "[network]") {
   w.eco.network.ties.clear();
   w.eco.network.rebuild(w.firms, w.eco.research);
   for (std::size_t i = 0; i < w.firms.size(); ++i) {
-    CHECK(network_spillover(w, c.model, i) == 0.0);
-    CHECK(innovation_probability(w, c.model, i) == innovation_probability(w, no_spill.model, i));
+    CHECK(network_spillover(w.firms, w.eco, c.model, i) == 0.0);
+    CHECK(innovation_probability(w.firms, w.eco, c.model, i) ==
+          innovation_probability(w.firms, w.eco, no_spill.model, i));
   }
   // With the edges back, the linked firms innovate more.
   World linked = line_world();
-  CHECK(innovation_probability(linked, c.model, 0) > innovation_probability(w, c.model, 0));
+  CHECK(innovation_probability(linked.firms, linked.eco, c.model, 0) >
+        innovation_probability(w.firms, w.eco, c.model, 0));
   // A whole region simulated without ties innovates as it does without spillovers.
   // Every way a tie forms, closed: supply chains, consortia, platforms, contracts, spin-offs.
   auto isolated = test::scaled(

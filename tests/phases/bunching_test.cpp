@@ -88,17 +88,19 @@ TEST_CASE("a firm just below the threshold bunches only when the notch pays", "[
   f.patents[i] = 1;
   f.revenue[i] = 3e7;
   const double funds = 1e9;
-  const RdChoice near = bunching_choice(w, c.model, i, 0.047, funds);
+  const RdChoice near = bunching_choice(w.firms, w.clock.year + 1, c.model, i, 0.047, funds);
   CHECK(near.real + near.relabel == Approx(0.05 * (1 + c.model.rd.bunching_margin)));
   CHECK(near.relabel > 0);
   CHECK(near.real > 0.047);
-  const RdChoice far = bunching_choice(w, c.model, i, 0.005, funds);  // too far below: stays
+  const RdChoice far =
+      bunching_choice(w.firms, w.clock.year + 1, c.model, i, 0.005, funds);  // too far below: stays
   CHECK(far.real == 0.005);
   CHECK(far.relabel == 0);
-  const RdChoice poor = bunching_choice(w, c.model, i, 0.047, 0.0);  // cannot fund it
+  const RdChoice poor =
+      bunching_choice(w.firms, w.clock.year + 1, c.model, i, 0.047, 0.0);  // cannot fund it
   CHECK(poor.relabel == 0);
   c.model.tax.hnte_rate = c.model.tax.corporate_rate;  // no notch
-  const RdChoice no_notch = bunching_choice(w, c.model, i, 0.047, funds);
+  const RdChoice no_notch = bunching_choice(w.firms, w.clock.year + 1, c.model, i, 0.047, funds);
   CHECK(no_notch.real == 0.047);
   CHECK(no_notch.relabel == 0);
 }

@@ -23,7 +23,7 @@ struct Entrants {
 Entrants enter(World w, const ModelConfig& m) {
   const std::uint64_t first = w.next_firm_id;
   w.clock.step += 1;  // as step() would: a fresh step, so the draws are new ones
-  entry(w, m);
+  entry({w.firms, w.next_firm_id, w.eco, w.handoffs, w.totals, w.fiscal}, w.macro, now(w), m);
   Entrants out;
   const FirmTable& f = w.firms;
   for (std::size_t i = 0; i < f.size(); ++i) {
@@ -101,7 +101,7 @@ TEST_CASE("supply ties, consortia and flying R&D centres draw apart", "[crn]") {
   w.eco.network_next_id = 0;  // every firm forms its supply ties in this round
   auto run = [&](const ModelConfig& m) {
     World copy = w;
-    collaboration_year_end(copy, m);
+    collaboration_year_end(copy.eco, copy.firms, copy.fiscal, copy.next_firm_id, now(copy), m);
     return copy;
   };
   const World ref = run(base);

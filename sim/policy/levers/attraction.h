@@ -9,15 +9,19 @@
 
 namespace innosim {
 
-struct World;
+class FirmTable;
+struct FiscalState;
+struct Macro;
+struct YearTotals;
 
 // Relocation intensity multiplier of a type under the attraction lever in `year`.
 double attraction_factor(const AttractionMultipliers& lever, int year, double multiplier);
 // The incentive claim of a certified firm that relocated in (row `row`).
-void relocation_incentive_claim(World& w, const ModelConfig& m, std::size_t row);
+void relocation_incentive_claim(FiscalState& fiscal, const FirmTable& f, int year,
+                                const ModelConfig& m, std::size_t row);
 // Public R&D for the year that opens, under fiscal_rd_growth; advances the no-lever path.
-void open_year_public_rd(World& w, const ModelConfig& m);
+void open_year_public_rd(Macro& macro, int year, const ModelConfig& m);
 // Books the year's extra public R&D (at year end).
-void book_fiscal_rd_growth(World& w, const ModelConfig& m);
+void book_fiscal_rd_growth(YearTotals& totals, const Macro& macro, int year, const ModelConfig& m);
 
 }  // namespace innosim

@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "policy/claims.h"
-#include "world.h"
 
 namespace innosim {
 namespace {
@@ -13,11 +12,12 @@ double occupancy(const Carrier& c) { return c.capacity > 0 ? c.tenants / c.capac
 
 }  // namespace
 
-void star_rating_claims(World& w, const ModelConfig& m) {
+void star_rating_claims(FiscalState& fiscal, const CarrierTable& carriers, int year,
+                        const ModelConfig& m) {
   const CarrierAwards& lever = m.levers.carrier_awards;
-  if (!lever.common.active(w.clock.year) || lever.star_award <= 0) return;
+  if (!lever.common.active(year) || lever.star_award <= 0) return;
   std::vector<const Carrier*> local;
-  for (const auto& c : w.eco.carriers.rows)
+  for (const auto& c : carriers.rows)
     if (!c.flying) local.push_back(&c);
   std::stable_sort(local.begin(), local.end(), [](const Carrier* a, const Carrier* b) {
     return occupancy(*a) > occupancy(*b);
@@ -25,34 +25,38 @@ void star_rating_claims(World& w, const ModelConfig& m) {
   const auto stars =
       static_cast<std::size_t>(std::floor(lever.star_share * static_cast<double>(local.size())));
   for (std::size_t k = 0; k < stars; ++k)
-    carrier_award_claim(w, *local[k], lever.star_award, occupancy(*local[k]));
+    carrier_award_claim(fiscal, year, *local[k], lever.star_award, occupancy(*local[k]));
 }
 
-double carrier_award(const World& w, const ModelConfig& m, CarrierKind kind, CarrierLevel level) {
+double carrier_award(int year, const ModelConfig& m, CarrierKind kind, CarrierLevel level) {
   const CarrierAwards& lever = m.levers.carrier_awards;
-  return lever.common.active(w.clock.year) ? lever.award[kind][level] : 0.0;
+  return lever.common.active(year) ? lever.award[kind][level] : 0.0;
 }
 
-double expected_carrier_payment(const World& w, const ModelConfig& m, double amount) {
-  return w.fiscal.expected(kLeverCarrierAwards, m.levers.carrier_awards.common, w.clock.year,
-                           amount);
+double expected_carrier_payment(const FiscalState& fiscal, int year, const ModelConfig& m,
+                                double amount) {
+  return fiscal.expected(kLeverCarrierAwards, m.levers.carrier_awards.common, year, amount);
 }
 
-void carrier_award_claim(World& w, const Carrier& c, double amount, double merit) {
-  w.fiscal.file(kLeverCarrierAwards, {c.id, amount, merit, w.clock.year + 1, Recipient::kCarrier});
+void carrier_award_claim(FiscalState& fiscal, int year, const Carrier& c, double amount,
+                         double merit) {
+  fiscal.file(kLeverCarrierAwards, {c.id, amount, merit, year + 1, Recipient::kCarrier});
 }
 
-double carrier_opening_support(const World& w, const ModelConfig& m, CarrierKind kind) {
+double carrier_opening_support(const FiscalState& fiscal, int year, const ModelConfig& m,
+                               CarrierKind kind) {
   const CarrierAwards& lever = m.levers.carrier_awards;
-  return expected_carrier_payment(w, m,
+  return expected_carrier_payment(fiscal, year, m,
                                   lever.construction_subsidy * m.carriers.construction_cost[kind] +
                                       lever.award[kind][kProvincial]);
 }
 
-void construction_subsidy_claim(World& w, const ModelConfig& m, const Carrier& c) {
+void construction_subsidy_claim(FiscalState& fiscal, int year, const ModelConfig& m,
+                                const Carrier& c) {
   const CarrierAwards& lever = m.levers.carrier_awards;
-  if (lever.common.active(w.clock.year))
-    carrier_award_claim(w, c, lever.construction_subsidy * m.carriers.construction_cost[c.kind],
+  if (lever.common.active(year))
+    carrier_award_claim(fiscal, year, c,
+                        lever.construction_subsidy * m.carriers.construction_cost[c.kind],
                         c.quality);
 }
 

@@ -7,33 +7,33 @@
 
 namespace innosim {
 
-VentureCapital venture_capital(const World& w, const ModelConfig& m) {
+VentureCapital venture_capital(const FiscalState& fiscal, int year, const ModelConfig& m) {
   VentureCapital vc;
   vc.total = m.region.ecosystem.vc_private;
   const GuidanceFund& g = m.levers.guidance_fund;
-  if (g.common.active(w.clock.year)) {
-    vc.government = std::clamp(std::min(g.size / g.years, g.size - w.fiscal.guidance_committed),
-                               0.0, g.common.budget);
+  if (g.common.active(year)) {
+    vc.government = std::clamp(std::min(g.size / g.years, g.size - fiscal.guidance_committed), 0.0,
+                               g.common.budget);
     vc.total += vc.government * (1.0 + g.leverage);
   }
   return vc;
 }
 
-Stage venture_stage(const World& w, const ModelConfig& m) {
+Stage venture_stage(int year, const ModelConfig& m) {
   const GuidanceFund& g = m.levers.guidance_fund;
-  return g.common.active(w.clock.year) ? g.stage : Stage::kEarly;
+  return g.common.active(year) ? g.stage : Stage::kEarly;
 }
 
-void book_guidance_investment(World& w, const ModelConfig& m, std::size_t row, double amount) {
-  w.firms.support_year[row] += static_cast<float>(amount);
-  w.totals.ledger.book(kLeverGuidanceFund, amount, m.levers.guidance_fund.common);
-  w.fiscal.guidance_committed += amount;
+void book_guidance_investment(FirmTable& f, FiscalState& fiscal, YearTotals& totals,
+                              const ModelConfig& m, std::size_t row, double amount) {
+  f.support_year[row] += static_cast<float>(amount);
+  totals.ledger.book(kLeverGuidanceFund, amount, m.levers.guidance_fund.common);
+  fiscal.guidance_committed += amount;
 }
 
-void new_tech_loans(World& w, const ModelConfig& m) {
+void new_tech_loans(FirmTable& f, int year, const ModelConfig& m) {
   const TechLoan& lever = m.levers.tech_loan;
-  if (!lever.common.active(w.clock.year)) return;
-  FirmTable& f = w.firms;
+  if (!lever.common.active(year)) return;
   std::vector<std::pair<double, std::size_t>> applicants;
   for (std::size_t i = 0; i < f.size(); ++i)
     if (!f.has(i, kDead) && f.loan[i] == 0 && f.has(i, kRdActive) &&
@@ -51,16 +51,15 @@ void new_tech_loans(World& w, const ModelConfig& m) {
   }
 }
 
-void settle_defaults(World& w, const ModelConfig& m) {
+void settle_defaults(YearTotals& totals, const FirmTable& f, const ModelConfig& m) {
   const TechLoan& lever = m.levers.tech_loan;
-  FirmTable& f = w.firms;
   double claims = 0;
   for (std::size_t i = 0; i < f.size(); ++i)
     if (f.has(i, kDead) && f.loan[i] > 0) claims += lever.coverage * f.loan[i];
   if (!lever.common.enabled || claims <= 0) return;
   const double paid = std::min(claims, lever.common.budget);  // the pool's yearly budget
-  w.totals.ledger.book(kLeverTechLoan, paid, lever.common);
-  w.totals.receipts.banks += paid;
+  totals.ledger.book(kLeverTechLoan, paid, lever.common);
+  totals.receipts.banks += paid;
 }
 
 }  // namespace innosim

@@ -9,7 +9,9 @@
 
 namespace innosim {
 
-struct World;
+class FirmTable;
+struct FiscalState;
+struct YearTotals;
 
 // Venture money available this year (private flow plus the guidance fund's tranche with its
 // leverage) and the government's part of it, CNY.
@@ -17,14 +19,15 @@ struct VentureCapital {
   double total = 0;
   double government = 0;
 };
-VentureCapital venture_capital(const World& w, const ModelConfig& m);
+VentureCapital venture_capital(const FiscalState& fiscal, int year, const ModelConfig& m);
 // The stage the year's venture money looks for (the fund's focus while it invests).
-Stage venture_stage(const World& w, const ModelConfig& m);
+Stage venture_stage(int year, const ModelConfig& m);
 // Books the government's part of a deal with firm `row`.
-void book_guidance_investment(World& w, const ModelConfig& m, std::size_t row, double amount);
+void book_guidance_investment(FirmTable& f, FiscalState& fiscal, YearTotals& totals,
+                              const ModelConfig& m, std::size_t row, double amount);
 // New tech loans of the year, the banks' safest applicants first (profit margin).
-void new_tech_loans(World& w, const ModelConfig& m);
+void new_tech_loans(FirmTable& f, int year, const ModelConfig& m);
 // Risk-pool compensation for the tech loans of firms that exited this year (before compaction).
-void settle_defaults(World& w, const ModelConfig& m);
+void settle_defaults(YearTotals& totals, const FirmTable& f, const ModelConfig& m);
 
 }  // namespace innosim

@@ -24,40 +24,41 @@ double expected_subsidy_rate(const RdPostSubsidy& lever, const FirmTable& f, std
   return eligible ? lever.rate : 0.0;
 }
 
-void rd_subsidy_claims(World& w, const ModelConfig& m, std::size_t i) {
-  FirmTable& f = w.firms;
+void rd_subsidy_claims(FiscalState& fiscal, FirmTable& f, Now at, const ModelConfig& m,
+                       std::size_t i) {
+  const int year = at.clock.year;
   const Levers& l = m.levers;
   const RdPostSubsidy& post = l.rd_post_subsidy;
-  if (post.common.active(w.clock.year) && expected_subsidy_rate(post, f, i, w.clock.year) != 0.0) {
+  if (post.common.active(year) && expected_subsidy_rate(post, f, i, year) != 0.0) {
     const double base =
         post.base == RdBase::kTotal ? f.rd_year[i] : std::max(0.0, f.rd_year[i] - f.rd_hist[0][i]);
-    w.fiscal.file(kLeverRdPostSubsidy, {f.id[i], std::min(post.rate * base, post.cap_per_firm),
-                                        reported_intensity(f, i), w.clock.year + 1});
+    fiscal.file(kLeverRdPostSubsidy, {f.id[i], std::min(post.rate * base, post.cap_per_firm),
+                                      reported_intensity(f, i), year + 1});
   }
   // The first-time flag is set whether or not the lever is on, so a lever switched on later
   // does not reward past crossings.
   if (f.has(i, kAboveScale) && !f.has(i, kEverAboveScale)) {
     f.set(i, kEverAboveScale, true);
     const AboveScaleFirstAward& a = l.above_scale_first_award;
-    if (a.common.active(w.clock.year))
-      w.fiscal.file(kLeverAboveScaleFirstAward, {f.id[i], std::min(a.rate * f.rd_year[i], a.cap),
-                                                 f.rd_year[i], w.clock.year + 1});
+    if (a.common.active(year))
+      fiscal.file(kLeverAboveScaleFirstAward,
+                  {f.id[i], std::min(a.rate * f.rd_year[i], a.cap), f.rd_year[i], year + 1});
   }
   const SmeProjectGrant& g = l.sme_project_grant;
-  if (g.common.active(w.clock.year) && f.has(i, kTechSme) && f.has(i, kRdActive)) {
-    Stream s = firm_stream(w, i, Purpose::kPolicy);
+  if (g.common.active(year) && f.has(i, kTechSme) && f.has(i, kRdActive)) {
+    Stream s = firm_stream(at, f, i, Purpose::kPolicy);
     if (s.uniform() < g.apply_prob)
-      w.fiscal.file(
+      fiscal.file(
           kLeverSmeProjectGrant,
           {f.id[i], std::min(g.amount_cap, g.project_share * g.project_rd_share * f.rd_year[i]),
-           reported_intensity(f, i), w.clock.year + 1});
+           reported_intensity(f, i), year + 1});
   }
 }
 
-void rd_subsidy_paid(World& w, const ModelConfig& m, Lever lever, std::uint64_t firm_id,
+void rd_subsidy_paid(FirmTable& f, const ModelConfig& m, Lever lever, std::uint64_t firm_id,
                      double amount) {
   if (lever == kLeverSmeProjectGrant)
-    w.firms.grant_rd[static_cast<std::size_t>(w.firms.find(firm_id))] +=
+    f.grant_rd[static_cast<std::size_t>(f.find(firm_id))] +=
         static_cast<float>(m.levers.sme_project_grant.additionality * amount);
 }
 

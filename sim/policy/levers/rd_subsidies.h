@@ -12,16 +12,18 @@
 namespace innosim {
 
 class FirmTable;
-struct World;
+struct FiscalState;
+struct Now;
 
 // Post-subsidy rate firm `i` expects on its R&D of `year` (the price channel of the user cost).
 double expected_subsidy_rate(const RdPostSubsidy& lever, const FirmTable& f, std::size_t i,
                              int year);
 // Firm `i`'s claims on the year just completed; marks its first year above scale.
-void rd_subsidy_claims(World& w, const ModelConfig& m, std::size_t i);
+void rd_subsidy_claims(FiscalState& fiscal, FirmTable& f, Now at, const ModelConfig& m,
+                       std::size_t i);
 // What a claim paid to firm `firm_id` does besides the cash: project grants are spent on R&D, in
 // part.
-void rd_subsidy_paid(World& w, const ModelConfig& m, Lever lever, std::uint64_t firm_id,
+void rd_subsidy_paid(FirmTable& f, const ModelConfig& m, Lever lever, std::uint64_t firm_id,
                      double amount);
 
 }  // namespace innosim

@@ -1,31 +1,32 @@
 #include "policy/levers/status_awards.h"
 
 #include "policy/claims.h"
-#include "world.h"
 
 namespace innosim {
 namespace {
 
-void claim_status_award(World& w, Lever lever, const StatusAward& award, std::size_t i) {
-  if (!award.common.active(w.clock.year)) return;
+void claim_status_award(FiscalState& fiscal, const FirmTable& f, int year, Lever lever,
+                        const StatusAward& award, std::size_t i) {
+  if (!award.common.active(year)) return;
   for (int k = 1; k <= award.installments; ++k)
-    w.fiscal.file(lever, {w.firms.id[i], award.amount / award.installments,
-                          static_cast<double>(w.firms.patents[i]), w.clock.year + k});
+    fiscal.file(lever, {f.id[i], award.amount / award.installments,
+                        static_cast<double>(f.patents[i]), year + k});
 }
 
 }  // namespace
 
 // First-time flags are set whether or not a lever is on, so a lever switched on later does
 // not reward past certifications.
-void status_award_claims(World& w, const ModelConfig& m, std::size_t i) {
-  FirmTable& f = w.firms;
+void status_award_claims(FiscalState& fiscal, FirmTable& f, int year, const ModelConfig& m,
+                         std::size_t i) {
   if (f.has(i, kHnte) && !f.has(i, kEverHnte)) {
     f.set(i, kEverHnte, true);
-    claim_status_award(w, kLeverHnteFirstAward, m.levers.hnte_first_award, i);
+    claim_status_award(fiscal, f, year, kLeverHnteFirstAward, m.levers.hnte_first_award, i);
   }
   if (f.has(i, kDemo) && !f.has(i, kDemoCounted)) {
     f.set(i, kDemoCounted, true);
-    claim_status_award(w, kLeverDemoEnterpriseAward, m.levers.demo_enterprise_award, i);
+    claim_status_award(fiscal, f, year, kLeverDemoEnterpriseAward, m.levers.demo_enterprise_award,
+                       i);
   }
 }
 

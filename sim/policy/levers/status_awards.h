@@ -8,10 +8,11 @@
 namespace innosim {
 
 class FirmTable;
-struct World;
+struct FiscalState;
 
 // Firm `i`'s award claims on the year just completed; marks first certifications.
-void status_award_claims(World& w, const ModelConfig& m, std::size_t i);
+void status_award_claims(FiscalState& fiscal, FirmTable& f, int year, const ModelConfig& m,
+                         std::size_t i);
 // What a first hnte certificate in `year` is worth to firm `i` a year of its validity, CNY
 // (the bunching decision's award term).
 double expected_hnte_award(const ModelConfig& m, const FirmTable& f, std::size_t i, int year);

@@ -1,43 +1,39 @@
 #include "policy/levers/talent.h"
 
 #include "policy/claims.h"
-#include "world.h"
 
 namespace innosim {
 
-double allowance_ratio(const World& w, const ModelConfig& m) {
+double allowance_ratio(const FiscalState& fiscal, int year, const ModelConfig& m) {
   const TalentAllowance& a = m.levers.talent_allowance;
-  return w.fiscal.expected(kLeverTalentAllowance, a.common, w.clock.year, a.amount) / m.talent.wage;
+  return fiscal.expected(kLeverTalentAllowance, a.common, year, a.amount) / m.talent.wage;
 }
 
-void allowance_claims(World& w, const ModelConfig& m) {
+void allowance_claims(FiscalState& fiscal, TalentTable& t, int year, const ModelConfig& m) {
   const TalentAllowance& a = m.levers.talent_allowance;
-  if (!a.common.active(w.clock.year)) return;
-  TalentTable& t = w.eco.talent;
+  if (!a.common.active(year)) return;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (t.allowance_years[i] == kAllowanceDone || t.skill[i] < 1.0 - a.eligible_share) continue;
     if (t.allowance_years[i] == 0) t.allowance_years[i] = static_cast<std::uint8_t>(a.years);
-    w.fiscal.file(kLeverTalentAllowance,
-                  {t.id[i], a.amount, t.skill[i], w.clock.year + 1, Recipient::kTalent});
+    fiscal.file(kLeverTalentAllowance,
+                {t.id[i], a.amount, t.skill[i], year + 1, Recipient::kTalent});
     if (--t.allowance_years[i] == 0) t.allowance_years[i] = kAllowanceDone;
   }
 }
 
-double leading_talent_offer(const World& w, const ModelConfig& m) {
+double leading_talent_offer(const FiscalState& fiscal, int year, const ModelConfig& m) {
   const LeadingTalentFunding& lever = m.levers.leading_talent_funding;
-  return w.fiscal.expected(kLeverLeadingTalentFunding, lever.common, w.clock.year,
-                           lever.talent_amount) /
-         1e6;
+  return fiscal.expected(kLeverLeadingTalentFunding, lever.common, year, lever.talent_amount) / 1e6;
 }
 
-void leading_talent_claims(World& w, const ModelConfig& m, std::size_t row, bool team) {
+void leading_talent_claims(FiscalState& fiscal, const TalentTable& t, int year,
+                           const ModelConfig& m, std::size_t row, bool team) {
   const LeadingTalentFunding& lever = m.levers.leading_talent_funding;
-  if (!lever.common.active(w.clock.year)) return;
+  if (!lever.common.active(year)) return;
   const double amount = team ? lever.team_amount : lever.talent_amount;
   for (std::size_t y = 0; y < lever.schedule.size(); ++y)
-    w.fiscal.file(kLeverLeadingTalentFunding,
-                  {w.eco.talent.id[row], amount * lever.schedule[y], 1.0,
-                   w.clock.year + 1 + static_cast<int>(y), Recipient::kTalent});
+    fiscal.file(kLeverLeadingTalentFunding, {t.id[row], amount * lever.schedule[y], 1.0,
+                                             year + 1 + static_cast<int>(y), Recipient::kTalent});
 }
 
 }  // namespace innosim

@@ -8,15 +8,17 @@
 
 namespace innosim {
 
-struct World;
+class TalentTable;
+struct FiscalState;
 
 // The allowance a talent expects, over the wage.
-double allowance_ratio(const World& w, const ModelConfig& m);
+double allowance_ratio(const FiscalState& fiscal, int year, const ModelConfig& m);
 // Allowance claims of the year; counts down each recipient's years (talent flows, year end).
-void allowance_claims(World& w, const ModelConfig& m);
+void allowance_claims(FiscalState& fiscal, TalentTable& t, int year, const ModelConfig& m);
 // The funding a leading talent expects, million CNY, and the installment claims of the
 // leading talent in talent row `row` (with a team or not).
-double leading_talent_offer(const World& w, const ModelConfig& m);
-void leading_talent_claims(World& w, const ModelConfig& m, std::size_t row, bool team);
+double leading_talent_offer(const FiscalState& fiscal, int year, const ModelConfig& m);
+void leading_talent_claims(FiscalState& fiscal, const TalentTable& t, int year,
+                           const ModelConfig& m, std::size_t row, bool team);
 
 }  // namespace innosim
