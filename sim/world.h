@@ -56,6 +56,9 @@ struct Macro {
   double public_rd_no_lever = 0;  // the same without fiscal_rd_growth, CNY
   double public_rd_extra = 0;     // what fiscal_rd_growth adds this year, within its budget, CNY
   std::vector<double> sector_productivity;  // mean log productivity by sector, start of step
+  // Factor on every latent R&D intensity drawn, base year and entrants alike: the base year's
+  // R&D calibration (docs/ODD.md 6), at the reference user cost.
+  double latent_scale = 1;
 };
 
 // Everything accumulated over the current year; one reset opens the next.

@@ -14,6 +14,10 @@
 
 namespace innosim {
 
+// National statistical definition of an above-scale industrial firm (main revenue >= 20M CNY
+// a year, NBS since 2011); participation and employment are also scaled at this line.
+inline constexpr double kAboveScaleRevenue = 2e7;
+
 struct TimeConfig {
   int steps_per_year{};
   int end_year{};
@@ -32,6 +36,7 @@ struct Sector {
 struct FirmParams {
   double revenue_pareto_alpha{};
   double revenue_per_employee{};
+  double revenue_per_employee_elasticity{};
   double entry_rate{};
   double entrant_revenue_median{};
   double entrant_revenue_sigma{};
@@ -55,12 +60,12 @@ struct FirmParams {
   double relocation_revenue_sigma{};
   double relocation_min_age{};
   double relocation_age_mean{};
-  double relocation_rd_share{};
   double initial_age_mean{};
   double high_tech_revenue_split{};
   double certified_margin_low{};
   double certified_margin_spread{};
   double certified_high_tech_margin{};
+  double max_revenue_gdp_ratio{};
 };
 
 struct RdParams {
@@ -69,13 +74,17 @@ struct RdParams {
   double latent_intensity_sigma{};
   double max_intensity{};
   double cost_per_rd_worker{};
-  double start_rate{};
   double stop_rate{};
+  double stop_size_elasticity{};
+  double stop_rate_min{};
+  double participation_at_line{};
+  double participation_size_elasticity{};
+  double participation_min{};
+  double participation_max{};
   double st_staff_per_rd_staff{};
   double relabel_gap_share{};
   double relabel_cost{};
   double bunching_margin{};
-  double initial_above_scale_share{};
 };
 
 struct InnovationParams {
@@ -100,6 +109,8 @@ struct HnteRules {
   double apply_prob{};
   double initial_size_weight{};
   double initial_rd_share_max{};
+  double initial_above_line_share{};
+  double steady_lapse_rate{};
   // R&D-over-revenue threshold for a firm with last-year revenue `revenue` (CNY).
   double threshold(double revenue) const {
     return revenue <= band_small_max    ? rd_share_small
@@ -116,6 +127,7 @@ struct TechSmeRules {
   double profile_rd_intensity{};
   double initial_high_tech_weight{};
   double initial_size_weight{};
+  double steady_lapse_rate{};
 };
 
 struct SpecializedSmeRules {

@@ -14,6 +14,8 @@ namespace {
 void describe_firm(Binder& b, FirmParams& f) {
   b.real("firm.revenue_pareto_alpha", f.revenue_pareto_alpha, {0.3, 5}, "1",
          "Pareto exponent of the initial firm revenue distribution");
+  b.real("firm.revenue_per_employee_elasticity", f.revenue_per_employee_elasticity, {0, 1}, "1",
+         "revenue per employee rises as revenue^elasticity (phases/employment.h)");
   b.real("firm.revenue_per_employee", f.revenue_per_employee, {1e4, 1e8}, "CNY/employee/yr",
          "revenue per employee, converts revenue to headcount");
   b.real("firm.entry_rate", f.entry_rate, {0, 2}, "1/yr", "entrants per incumbent firm per year");
@@ -62,8 +64,6 @@ void describe_firm(Binder& b, FirmParams& f) {
          "youngest a relocating firm is");
   b.real("firm.relocation_age_mean", f.relocation_age_mean, {0, 100}, "yr",
          "mean age of a relocating firm beyond firm.relocation_min_age (exponential)");
-  b.real("firm.relocation_rd_share", f.relocation_rd_share, kShare, "share",
-         "share of relocating firms with R&D activity");
   b.real("firm.initial_age_mean", f.initial_age_mean, {0.1, 100}, "yr",
          "mean age of the base year's firms (exponential)");
   b.real("firm.high_tech_revenue_split", f.high_tech_revenue_split, kShare, "share",
@@ -76,6 +76,8 @@ void describe_firm(Binder& b, FirmParams& f) {
          "width of that interval");
   b.real("firm.certified_high_tech_margin", f.certified_high_tech_margin, kShare, "share",
          "an hnte profile's high-tech revenue share above hnte.high_tech_revenue_min");
+  b.real("firm.max_revenue_gdp_ratio", f.max_revenue_gdp_ratio, {1e-4, 10}, "CNY/CNY",
+         "largest base-year revenue over the region's GDP: the top of the size distribution");
 }
 
 void describe_rd(Binder& b, RdParams& r) {
@@ -88,9 +90,19 @@ void describe_rd(Binder& b, RdParams& r) {
   b.real("rd.max_intensity", r.max_intensity, {0, 5}, "share", "liquidity cap on R&D over revenue");
   b.real("rd.cost_per_rd_worker", r.cost_per_rd_worker, {1e4, 1e8}, "CNY/FTE/yr",
          "R&D spending per full-time R&D worker");
-  b.real("rd.start_rate", r.start_rate, kShare, "1/yr",
-         "yearly probability a non-performer starts R&D");
-  b.real("rd.stop_rate", r.stop_rate, kShare, "1/yr", "yearly probability a performer stops R&D");
+  b.real("rd.stop_rate", r.stop_rate, kShare, "1/yr",
+         "yearly probability that a performer at the 20M line stops R&D");
+  b.real("rd.stop_size_elasticity", r.stop_size_elasticity, {0, 2}, "1",
+         "the stop rate falls as revenue^-elasticity (large performers persist)");
+  b.real("rd.stop_rate_min", r.stop_rate_min, kShare, "1/yr", "lowest stop rate, at any size");
+  b.real("rd.participation_at_line", r.participation_at_line, kShare, "share",
+         "stationary share of firms at the 20M line that perform R&D");
+  b.real("rd.participation_size_elasticity", r.participation_size_elasticity, {0, 2}, "1",
+         "the stationary participation rises as revenue^elasticity");
+  b.real("rd.participation_min", r.participation_min, kShare, "share",
+         "lowest stationary participation, at any size");
+  b.real("rd.participation_max", r.participation_max, kShare, "share",
+         "highest stationary participation, at any size");
   b.real("rd.st_staff_per_rd_staff", r.st_staff_per_rd_staff, {1, 10}, "1",
          "S&T staff (科技人员, the hnte and tech_sme criterion) per R&D worker");
   b.real("rd.relabel_gap_share", r.relabel_gap_share, kShare, "share",
@@ -101,9 +113,6 @@ void describe_rd(Binder& b, RdParams& r) {
   b.real(
       "rd.bunching_margin", r.bunching_margin, {0, 0.5}, "share",
       "relative margin above a threshold at which bunching firms place their reported intensity");
-  b.real("rd.initial_above_scale_share", r.initial_above_scale_share, kShare, "share",
-         "share of firms above the 20M line with R&D activity at the base year (below it, "
-         "rd.start_rate)");
 }
 
 void describe_innovation(Binder& b, InnovationParams& p) {
@@ -147,6 +156,13 @@ void describe_certification(Binder& b, HnteRules& h, TechSmeRules& t) {
   b.real("hnte.initial_rd_share_max", h.initial_rd_share_max, kShare, "share",
          "at the base year, certified firms' R&D stays below this share of business R&D where the "
          "ranking allows");
+  b.real(
+      "hnte.initial_above_line_share", h.initial_above_line_share, kShare, "share",
+      "share of the base year's hnte with revenue at or above the 20M line (as many as there are "
+      "high-tech firms that large)");
+  b.real("hnte.steady_lapse_rate", h.steady_lapse_rate, kShare, "1/yr",
+         "yearly share of certificates that lapse in the steady state: sizes the base year's pool "
+         "of eligible firms not yet certified (lapse rate x hntes / apply_prob)");
   b.real("tech_sme.max_employees", t.max_employees, kNonNeg, "employees",
          "employee ceiling for tech_sme");
   b.real("tech_sme.max_revenue", t.max_revenue, kNonNeg, "CNY/yr", "revenue ceiling for tech_sme");
@@ -160,6 +176,9 @@ void describe_certification(Binder& b, HnteRules& h, TechSmeRules& t) {
          "base-year tech SME ranking: bonus of a high-tech firm (hnte holders come first)");
   b.real("tech_sme.initial_size_weight", t.initial_size_weight, {0, 10}, "1/log point",
          "base-year tech SME ranking: weight of log revenue");
+  b.real("tech_sme.steady_lapse_rate", t.steady_lapse_rate, kShare, "1/yr",
+         "yearly share of registrations that lapse in the steady state: sizes the base year's "
+         "pool of eligible firms not yet registered (lapse rate x tech SMEs / register_prob)");
   if (b.binding() && !(h.band_small_max < h.band_medium_max))
     b.fail("hnte.band_medium_max", "expected to exceed hnte.band_small_max");
 }

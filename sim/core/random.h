@@ -83,6 +83,11 @@ class Stream {
   }
   double exponential(double mean) { return -mean * std::log(uniform()); }
   double pareto(double xmin, double alpha) { return xmin * std::pow(uniform(), -1.0 / alpha); }
+  // Pareto truncated at xmax (> xmin), by inversion from one uniform like the untruncated one.
+  double pareto(double xmin, double alpha, double xmax) {
+    const double tail = std::pow(xmin / xmax, alpha);  // P(X > xmax) before truncation
+    return xmin * std::pow(1.0 - uniform() * (1.0 - tail), -1.0 / alpha);
+  }
   double lognormal(double mu, double sigma) { return std::exp(mu + sigma * normal()); }
   bool bernoulli(double p) { return uniform() < p; }
   // Poisson by inversion from exactly one uniform, so that a different mean never shifts

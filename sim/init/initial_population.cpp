@@ -10,10 +10,12 @@
 #include "phases/accounts.h"
 #include "phases/certification.h"
 #include "phases/collaboration.h"
+#include "phases/employment.h"
 #include "phases/entry.h"
 #include "phases/phase_context.h"
 #include "phases/policy.h"
 #include "phases/rd_decision.h"
+#include "phases/rd_participation.h"
 #include "phases/talent_market.h"
 
 namespace innosim {
@@ -23,7 +25,6 @@ namespace {
 constexpr double kTinyShare = 1e-9;       // keeps x_min finite when no firm is above scale
 constexpr double kRoundingGuard = 1e-12;  // relative margin so rounding keeps the k-th firm above
 constexpr std::size_t kEntrySlack = 4;    // room for a quarter more firms before reallocating
-constexpr double kHolderFirst = 100.0;    // hnte holders qualify as tech SMEs directly: rank first
 
 // Rows ordered by a noisy preference (score + Gumbel noise), best first: a random selection
 // favouring high scores that is exact in count.
@@ -39,6 +40,56 @@ std::vector<std::size_t> ranked(const World& w, const std::vector<std::size_t>& 
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return key[a] > key[b]; });
   return order;
+}
+
+// Keys of the base year's rankings, so that two rankings of one firm draw independently.
+enum Ranking : std::uint16_t { kHnteRanking = 1, kSmeRanking, kHntePool, kSmePool };
+
+// Burn-in of the certification states (docs/ODD.md 6). In the steady state an eligible firm is
+// certified within a few rounds, so at any time the pool of eligible firms not yet certified is
+// what the yearly lapse of certificates refills: steady_lapse_rate x stock / apply probability.
+// The preset's count says who is certified, so eligible firms (staff aside) beyond that pool
+// are taken to miss one criterion: for hnte, the high-tech revenue share (set as far below
+// the line as a certified profile is above it); for tech SMEs, the invention patent (its
+// patents go to hnte, so the patent stock stays exact).
+void settle_pending_pools(World& w, const ModelConfig& m, std::uint64_t hntes,
+                          std::uint64_t tech_smes) {
+  FirmTable& f = w.firms;
+  auto beyond_pool = [&](FirmFlag status, auto eligible, double keep, std::uint16_t ranking) {
+    std::vector<std::size_t> pool;
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      if (f.has(i, status)) continue;
+      // Staff follow R&D demand within a year: the staff criterion counts as met.
+      CertificationInputs x = certification_inputs(w.clock, f, m, i);
+      x.rd_staff_share = std::max(x.rd_staff_share, m.hnte.rd_staff_share_min);
+      if (eligible(x)) pool.push_back(i);
+    }
+    auto order = ranked(w, pool, std::vector<double>(f.size(), 0.0), ranking);
+    order.erase(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(
+                                                   order.size(), std::llround(keep))));
+    return order;
+  };
+  for (std::size_t i : beyond_pool(
+           kHnte, [&](const CertificationInputs& x) { return hnte_eligible(x, m.hnte); },
+           m.hnte.steady_lapse_rate * static_cast<double>(hntes) / m.hnte.apply_prob, kHntePool))
+    f.high_tech_revenue_share[i] =
+        static_cast<float>(m.hnte.high_tech_revenue_min - m.firm.certified_high_tech_margin);
+  std::uint64_t moved = 0;
+  for (std::size_t i : beyond_pool(
+           kTechSme, [&](const CertificationInputs& x) { return tech_sme_eligible(x, m.tech_sme); },
+           m.tech_sme.steady_lapse_rate * static_cast<double>(tech_smes) / m.tech_sme.register_prob,
+           kSmePool)) {
+    moved += f.patents[i];
+    f.patents[i] = 0;
+  }
+  std::vector<std::size_t> holders;
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (f.has(i, kHnte)) holders.push_back(i);
+  if (holders.empty()) return;
+  Stream s(w.key.seed, w.key.stream(), kRegionAgent, kInitStep, Purpose::kInnovation, 1);
+  for (std::uint64_t k = 0; k < moved; ++k)
+    ++f.patents[holders[static_cast<std::size_t>(s.uniform() *
+                                                 static_cast<double>(holders.size()))]];
 }
 
 std::size_t count_of(double preset_value, std::size_t available) {
@@ -67,27 +118,27 @@ World initial_population(const ModelConfig& m, RunKey key) {
   // P(revenue >= 20M) = (xmin / 20M)^alpha = above_share.
   const double alpha = m.firm.revenue_pareto_alpha;
   const double xmin = kAboveScaleRevenue * std::pow(std::max(above_share, kTinyShare), 1.0 / alpha);
+  // The top of the distribution is bounded by the region's size: one firm cannot outsell it.
+  const double xmax = m.firm.max_revenue_gdp_ratio * r.gdp;
+  if (xmax <= std::max(xmin, kAboveScaleRevenue))
+    throw ModelError("firm.max_revenue_gdp_ratio x region.gdp (" + std::to_string(xmax) +
+                     " CNY) must exceed the 20M above-scale line");
 
   FirmTable& f = w.firms;
   f.reserve(n + n / kEntrySlack);
-  std::vector<double> log_revenue(n);
+  std::vector<double> log_revenue(n), u_rd(n);
   for (std::size_t i = 0; i < n; ++i) {
     f.add(w.next_firm_id++);
     Stream s(key.seed, key.stream(), f.id[i], kInitStep, Purpose::kInit);
-    draw_firm_traits(f, i, s, m);
-    f.revenue[i] = s.pareto(xmin, alpha);
+    draw_firm_traits(f, i, s, m, 1.0);  // scaled below, once the R&D calibration is known
+    f.revenue[i] = s.pareto(xmin, alpha, xmax);
     log_revenue[i] = std::log(f.revenue[i]);
     f.productivity[i] = static_cast<float>(m.firm.productivity_sigma * s.normal());
     f.birth_step[i] = -static_cast<std::int32_t>(std::ceil(s.exponential(m.firm.initial_age_mean) *
                                                            m.time.steps_per_year)) -
                       1;
     f.cash[i] = static_cast<float>(s.uniform() * m.firm.cash_cap_ratio * f.revenue[i]);
-    // R&D is more common in larger firms: above the 20M line rd.initial_above_scale_share
-    // perform R&D, below it the yearly start rate.
-    const double p_active =
-        f.revenue[i] >= kAboveScaleRevenue ? m.rd.initial_above_scale_share : m.rd.start_rate;
-    f.set(i, kRdActive, s.bernoulli(p_active));
-    f.intensity[i] = f.has(i, kRdActive) ? f.latent_intensity[i] : 0.0f;
+    u_rd[i] = s.uniform();  // R&D participation, decided at the final revenue
     const bool above = f.has(i, kIndustrial) && f.revenue[i] >= kAboveScaleRevenue;
     f.set(i, kAboveScale, above);
     f.set(i, kEverAboveScale, above);
@@ -113,7 +164,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
       // A relative 1e-12 above the line, so rounding cannot drop the k-th firm below it.
       const double scale = kAboveScaleRevenue / industrial_revenue[k - 1] * (1.0 + kRoundingGuard);
       for (std::size_t i = 0; i < n; ++i) {
-        f.revenue[i] = std::max(f.revenue[i] * scale, 1.0);
+        f.revenue[i] = std::clamp(f.revenue[i] * scale, 1.0, xmax);
         log_revenue[i] = std::log(f.revenue[i]);
         const bool above = f.has(i, kIndustrial) && f.revenue[i] >= kAboveScaleRevenue;
         f.set(i, kAboveScale, above);
@@ -122,24 +173,46 @@ World initial_population(const ModelConfig& m, RunKey key) {
     }
   }
 
-  // Exactly r.hntes certified firms among high-tech firms, favouring larger ones, though
-  // only mildly (score = hnte.initial_size_weight x log revenue): most hnte are small and
-  // medium firms.
-  std::vector<std::size_t> high_tech, small;
-  std::vector<double> hnte_score(n);
+  // R&D participation at its stationary share for the firm's size (phases/rd_participation.h).
   for (std::size_t i = 0; i < n; ++i) {
-    if (f.has(i, kHighTech)) high_tech.push_back(i);
-    hnte_score[i] = m.hnte.initial_size_weight * log_revenue[i];
+    f.set(i, kRdActive, u_rd[i] < rd_participation(m.rd, f.revenue[i]));
+    f.intensity[i] = f.has(i, kRdActive) ? f.latent_intensity[i] : 0.0f;
   }
-  // A candidate whose certified R&D would take the certified firms past
-  // hnte.initial_rd_share_max of the
-  // region's business R&D is passed over: the preset's R&D bounds who can be certified. If
-  // too few fit, the smallest passed-over firms fill the count: the count is always exact,
-  // and base-year R&D may then overshoot.
+
+  // Exactly r.hntes certified firms among high-tech firms: hnte.initial_above_line_share of them
+  // at or above the 20M line (as many as there are high-tech firms that large), the rest below;
+  // within each group the ranking favours larger firms mildly (score = initial_size_weight x
+  // log revenue plus a Gumbel draw).
+  // A candidate whose certified R&D would take the certified firms (hnte and tech SMEs
+  // together) past hnte.initial_rd_share_max of the region's business R&D is passed over: the
+  // preset's R&D bounds who can be certified. If too few fit, the smallest passed-over firms
+  // fill the count: the count is always exact, and base-year R&D may then overshoot.
   const double target_rd = r.rd_expenditure * r.business_rd_share;
   double certified_rd = 0;
-  const auto hnte_rank = ranked(w, high_tech, hnte_score, 1);
-  std::vector<std::size_t> passed_over;
+  auto certify_count = [&](const std::vector<std::size_t>& rank, std::size_t wanted, Certified kind,
+                           auto certify) {
+    std::vector<std::size_t> passed_over;
+    std::size_t taken = 0;
+    for (std::size_t k = 0; k < rank.size() && taken < wanted; ++k) {
+      const std::size_t i = rank[k];
+      if (f.has(i, kHnte) || f.has(i, kTechSme)) continue;
+      // The most a certified profile can take (its widest margin over the line).
+      const double least = std::max<double>(
+          f.intensity[i], (m.firm.certified_margin_low + m.firm.certified_margin_spread) *
+                              min_certified_intensity(m, f.revenue[i], kind));
+      if (certified_rd + least * f.revenue[i] > m.hnte.initial_rd_share_max * target_rd) {
+        passed_over.push_back(i);
+        continue;
+      }
+      certify(i);
+      ++taken;
+    }
+    std::stable_sort(passed_over.begin(), passed_over.end(),
+                     [&](std::size_t a, std::size_t b) { return f.revenue[a] < f.revenue[b]; });
+    for (std::size_t k = 0; k < passed_over.size() && taken < wanted; ++k, ++taken)
+      certify(passed_over[k]);
+    return taken;
+  };
   auto certify_hnte = [&](std::size_t i) {
     Stream s(key.seed, key.stream(), f.id[i], kInitStep, Purpose::kCertification);
     give_certified_profile(f, i, s, m, Certified::kHnte);
@@ -149,41 +222,45 @@ World initial_population(const ModelConfig& m, RunKey key) {
     f.hnte_expiry[i] = static_cast<std::uint16_t>(
         r.base_year + 1 + static_cast<int>(s.uniform() * m.hnte.validity_years));
   };
-  const std::size_t wanted = count_of(r.hntes, hnte_rank.size());
-  std::size_t taken = 0;
-  for (std::size_t k = 0; k < hnte_rank.size() && taken < wanted; ++k) {
-    const std::size_t i = hnte_rank[k];
-    const double least = std::max<double>(
-        f.intensity[i], min_certified_intensity(m, f.revenue[i], Certified::kHnte));
-    if (certified_rd + least * f.revenue[i] > m.hnte.initial_rd_share_max * target_rd) {
-      passed_over.push_back(i);
-      continue;
-    }
-    certify_hnte(i);
-    ++taken;
+  std::vector<std::size_t> high_tech_large, high_tech_small, small;
+  std::vector<double> hnte_score(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (f.has(i, kHighTech))
+      (f.revenue[i] >= kAboveScaleRevenue ? high_tech_large : high_tech_small).push_back(i);
+    hnte_score[i] = m.hnte.initial_size_weight * log_revenue[i];
   }
-  std::stable_sort(passed_over.begin(), passed_over.end(),
-                   [&](std::size_t a, std::size_t b) { return f.revenue[a] < f.revenue[b]; });
-  for (std::size_t k = 0; k < passed_over.size() && taken < wanted; ++k, ++taken)
-    certify_hnte(passed_over[k]);
+  const auto large_rank = ranked(w, high_tech_large, hnte_score, kHnteRanking);
+  const auto small_rank = ranked(w, high_tech_small, hnte_score, kHnteRanking);
+  const std::size_t wanted = count_of(r.hntes, large_rank.size() + small_rank.size());
+  const std::size_t wanted_large =
+      count_of(m.hnte.initial_above_line_share * static_cast<double>(wanted), large_rank.size());
+  std::size_t taken = certify_count(large_rank, wanted_large, Certified::kHnte, certify_hnte);
+  taken += certify_count(small_rank, wanted - taken, Certified::kHnte, certify_hnte);
+  certify_count(large_rank, wanted - taken, Certified::kHnte, certify_hnte);  // too few small
+
   // Exactly r.tech_smes registered firms within the size limits; hnte holders qualify
   // directly and come first.
   std::vector<double> sme_score(n);
+  std::vector<std::size_t> sme_holders;
   for (std::size_t i = 0; i < n; ++i) {
-    const double employees = f.revenue[i] / m.firm.revenue_per_employee;
-    if (employees <= m.tech_sme.max_employees && f.revenue[i] <= m.tech_sme.max_revenue)
-      small.push_back(i);
-    sme_score[i] = (f.has(i, kHnte) ? kHolderFirst : 0.0) +
-                   (f.has(i, kHighTech) ? m.tech_sme.initial_high_tech_weight : 0.0) +
+    if (employees(m.firm, f.revenue[i]) <= m.tech_sme.max_employees &&
+        f.revenue[i] <= m.tech_sme.max_revenue)
+      (f.has(i, kHnte) ? sme_holders : small).push_back(i);
+    sme_score[i] = (f.has(i, kHighTech) ? m.tech_sme.initial_high_tech_weight : 0.0) +
                    m.tech_sme.initial_size_weight * log_revenue[i];
   }
-  const auto sme_rank = ranked(w, small, sme_score, 2);
-  for (std::size_t k = 0; k < count_of(r.tech_smes, sme_rank.size()); ++k) {
-    const std::size_t i = sme_rank[k];
-    Stream s(key.seed, key.stream(), f.id[i], kInitStep, Purpose::kCertification, 1);
-    if (!f.has(i, kHnte)) give_certified_profile(f, i, s, m, Certified::kTechSme);
-    f.set(i, kTechSme, true);
-  }
+  const std::size_t sme_wanted = count_of(r.tech_smes, sme_holders.size() + small.size());
+  const auto holder_rank = ranked(w, sme_holders, sme_score, kSmeRanking);
+  for (std::size_t k = 0; k < std::min(sme_wanted, holder_rank.size()); ++k)
+    f.set(holder_rank[k], kTechSme, true);
+  certify_count(ranked(w, small, sme_score, kSmeRanking),
+                sme_wanted - std::min(sme_wanted, holder_rank.size()), Certified::kTechSme,
+                [&](std::size_t i) {
+                  Stream s(key.seed, key.stream(), f.id[i], kInitStep, Purpose::kCertification, 1);
+                  give_certified_profile(f, i, s, m, Certified::kTechSme);
+                  certified_rd += f.intensity[i] * f.revenue[i];
+                  f.set(i, kTechSme, true);
+                });
 
   // Business R&D: scale the intensities so the total matches. A certified firm keeps the R&D
   // its status needs (up to the profile's widest margin over the line); only R&D beyond that is
@@ -228,7 +305,10 @@ World initial_population(const ModelConfig& m, RunKey key) {
 
   // The base year's accounts, a steady past for the three-year rules, and R&D capital at
   // its steady state (R&D / depreciation). Latent intensities are backed out so that today's
-  // intensity is the desired one under today's policy.
+  // intensity is the desired one under today's policy. Every other latent intensity, of
+  // non-performers now and of entrants later, is drawn from the same distribution: the raw
+  // draw times the R&D calibration's factor, at the reference user cost.
+  w.macro.latent_scale = factor / plain_user_cost_factor(m, r.base_year);
   double revenue_total = 0;
   for (std::size_t i = 0; i < n; ++i) {
     f.revenue_year[i] = f.revenue[i];
@@ -239,9 +319,10 @@ World initial_population(const ModelConfig& m, RunKey key) {
     }
     f.knowledge[i] = static_cast<float>(steady_state_stock(f.rd_year[i], m));
     revenue_total += f.revenue[i];
-    if (f.has(i, kRdActive) && f.intensity[i] > 0)
-      f.latent_intensity[i] = static_cast<float>(
-          f.intensity[i] / user_cost_factor(w.firms, w.fiscal, m, i, r.base_year));
+    f.latent_intensity[i] = static_cast<float>(
+        f.has(i, kRdActive) && f.intensity[i] > 0
+            ? f.intensity[i] / user_cost_factor(w.firms, w.fiscal, m, i, r.base_year)
+            : std::min(m.rd.max_intensity, w.macro.latent_scale * f.latent_intensity[i]));
   }
   w.macro.value_added_ratio = r.firm_va_share_of_gdp * r.gdp / revenue_total;
   w.macro.gdp_other = (1.0 - r.firm_va_share_of_gdp) * r.gdp;
@@ -253,6 +334,8 @@ World initial_population(const ModelConfig& m, RunKey key) {
   // Claims on the base year if a lever is already in force.
   policy(w.firms, w.eco, w.fiscal, w.totals, w.macro, at, m);
   match_talent(w.eco.talent, w.firms, w.eco.research, m);
+  settle_pending_pools(w, m, static_cast<std::uint64_t>(std::llround(r.hntes)),
+                       static_cast<std::uint64_t>(std::llround(r.tech_smes)));
   w.indicators = statistics(w, m);
   for (int k = 0; k < kIndicatorCount; ++k)  // flows need a simulated year
     if (kIndicators[k].measure == Measure::kFlow) w.indicators[k] = std::nan("");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "phases/employment.h"
 #include "phases/phase_context.h"
 
 namespace innosim {
@@ -33,7 +34,7 @@ CertificationInputs certification_inputs(const Clock& clock, const FirmTable& f,
   CertificationInputs x;
   x.age_years = (clock.step + 1 - f.birth_step[i]) * step_years(m);
   x.revenue = f.revenue_year[i];
-  x.employees = x.revenue / m.firm.revenue_per_employee;
+  x.employees = employees(m.firm, x.revenue);
   const double previous = f.revenue_hist[0][i];
   x.revenue_growth = previous > 0 ? x.revenue / previous - 1.0 : 0.0;
   x.revenue_3y_ago = f.revenue_hist[2][i];

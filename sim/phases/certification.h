@@ -9,10 +9,6 @@
 
 namespace innosim {
 
-// National statistical definition of an above-scale industrial firm (main revenue >= 20M CNY
-// a year, NBS since 2011).
-inline constexpr double kAboveScaleRevenue = 2e7;
-
 // Facts about one firm that the rules look at, measured over the completed year.
 struct CertificationInputs {
   double age_years = 0;

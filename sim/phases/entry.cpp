@@ -4,8 +4,10 @@
 #include <cmath>
 #include <optional>
 
+#include "phases/employment.h"
 #include "phases/incubation.h"
 #include "phases/phase_context.h"
+#include "phases/rd_participation.h"
 #include "policy/levers/attraction.h"
 
 namespace innosim {
@@ -32,7 +34,7 @@ std::size_t add_entrant(Ctx& c, Stream& s, std::uint64_t key) {
   FirmTable& f = c.w.firms;
   const std::size_t row = f.add(c.w.next_firm_id++);
   f.stream_key[row] = key;
-  draw_firm_traits(f, row, s, c.m);
+  draw_firm_traits(f, row, s, c.m, c.macro.latent_scale);
   f.productivity[row] = static_cast<float>(c.macro.sector_productivity[f.sector[row]] +
                                            c.m.firm.productivity_sigma * s.normal());
   return row;
@@ -63,7 +65,8 @@ Stream entrant_stream(Now at, EntrantKind kind, std::uint64_t k) {
   return agent_stream(at, entrant_key(at, kind, k), Purpose::kEntry);
 }
 
-std::size_t startup(Ctx& c, double rd_start_prob, EntrantKind kind, std::uint64_t k) {
+// `always_rd`: founded to exploit research, so it does R&D from the start.
+std::size_t startup(Ctx& c, bool always_rd, EntrantKind kind, std::uint64_t k) {
   FirmTable& f = c.w.firms;
   const ModelConfig& m = c.m;
   Stream s = entrant_stream(c.at, kind, k);
@@ -73,7 +76,8 @@ std::size_t startup(Ctx& c, double rd_start_prob, EntrantKind kind, std::uint64_
   f.birth_step[row] = c.at.clock.step;
   f.cash[row] =
       static_cast<float>(m.firm.entrant_cash_share * m.firm.cash_cap_ratio * f.revenue[row]);
-  const bool active = s.bernoulli(rd_start_prob);
+  const double u_rd = s.uniform();
+  const bool active = always_rd || u_rd < rd_participation(m.rd, f.revenue[row]);
   f.set(row, kRdActive, active);
   f.intensity[row] = active ? f.latent_intensity[row] : 0.0f;
   admit_startup(f, c.w.eco.carriers, c.at, m, row, s);
@@ -81,7 +85,7 @@ std::size_t startup(Ctx& c, double rd_start_prob, EntrantKind kind, std::uint64_
 }
 
 void startups(Ctx& c, std::uint64_t n) {
-  for (std::uint64_t k = 0; k < n; ++k) startup(c, c.m.rd.start_rate, kStartup, k);
+  for (std::uint64_t k = 0; k < n; ++k) startup(c, false, kStartup, k);
 }
 
 // Firms founded by R&D talents and spun off by research organisations, decided at the last
@@ -91,7 +95,7 @@ void knowledge_startups(Ctx& c) {
   TalentTable& talent = w.eco.talent;
   std::uint64_t k = 0;
   for (const std::uint64_t talent_id : w.handoffs.founders) {
-    const std::size_t row = startup(c, 1.0, kFounder, k++);
+    const std::size_t row = startup(c, true, kFounder, k++);
     w.firms.set(row, kSpinoff, true);
     const auto it = std::lower_bound(talent.id.begin(), talent.id.end(), talent_id);
     if (it != talent.id.end() && *it == talent_id)
@@ -99,7 +103,7 @@ void knowledge_startups(Ctx& c) {
   }
   k = 0;
   for (const std::uint32_t org : w.handoffs.spinoff_orgs) {
-    const std::size_t row = startup(c, 1.0, kSpinoffFirm, k++);
+    const std::size_t row = startup(c, true, kSpinoffFirm, k++);
     w.firms.set(row, kSpinoff, true);
     w.eco.network.add(w.firms.id[row], kOrgKey | org, TieKind::kUniversity);
   }
@@ -124,7 +128,7 @@ void relocation(Ctx& c, std::uint64_t n, EntrantKind stream_kind, std::optional<
                                                     m.time.steps_per_year);
     f.cash[row] =
         static_cast<float>(m.firm.entrant_cash_share * m.firm.cash_cap_ratio * f.revenue[row]);
-    f.set(row, kRdActive, s.bernoulli(m.firm.relocation_rd_share));
+    f.set(row, kRdActive, s.bernoulli(rd_participation(m.rd, f.revenue[row])));
     f.intensity[row] = f.has(row, kRdActive) ? f.latent_intensity[row] : 0.0f;
     if (!kind) continue;
     give_certified_profile(f, row, s, m, *kind);
@@ -147,7 +151,8 @@ void relocation(Ctx& c, std::uint64_t n, EntrantKind stream_kind, std::optional<
 
 }  // namespace
 
-void draw_firm_traits(FirmTable& f, std::size_t row, Stream& s, const ModelConfig& m) {
+void draw_firm_traits(FirmTable& f, std::size_t row, Stream& s, const ModelConfig& m,
+                      double latent_scale) {
   const std::size_t k = draw_sector(m.region.sectors, s.uniform());
   const Sector& sector = m.region.sectors[k];
   f.sector[row] = static_cast<std::uint8_t>(k);
@@ -159,14 +164,15 @@ void draw_firm_traits(FirmTable& f, std::size_t row, Stream& s, const ModelConfi
   f.high_tech_revenue_share[row] =
       static_cast<float>(high_tech ? split + (1.0 - split) * u : split * u);
   f.latent_intensity[row] = static_cast<float>(
-      std::min(m.rd.max_intensity,
-               s.lognormal(std::log(sector.rd_intensity_median), m.rd.latent_intensity_sigma)));
+      std::min(m.rd.max_intensity, latent_scale * s.lognormal(std::log(sector.rd_intensity_median),
+                                                              m.rd.latent_intensity_sigma)));
 }
 
 double min_certified_intensity(const ModelConfig& m, double revenue, Certified kind) {
   // The real R&D intensity at which S&T staff reach the required share of employees.
-  const double staff_intensity = m.hnte.rd_staff_share_min * m.rd.cost_per_rd_worker /
-                                 (m.firm.revenue_per_employee * m.rd.st_staff_per_rd_staff);
+  const double staff_intensity =
+      m.hnte.rd_staff_share_min * m.rd.cost_per_rd_worker /
+      (revenue_per_employee(m.firm, revenue) * m.rd.st_staff_per_rd_staff);
   // tech_sme: 4% R&D (30 points) + an invention patent (30) + >= 10% S&T staff (4) = 64 >= 60.
   return kind == Certified::kHnte ? std::max(m.hnte.threshold(revenue), staff_intensity)
                                   : std::max(m.tech_sme.profile_rd_intensity, staff_intensity);

@@ -26,7 +26,9 @@ void entry(EntryState s, const Macro& macro, Now at, const ModelConfig& m);
 
 // Draws the traits every new firm needs (sector, industrial and high-tech flags, high-tech
 // revenue share, latent R&D intensity); shared by entry and the initial population.
-void draw_firm_traits(FirmTable& f, std::size_t row, Stream& s, const ModelConfig& m);
+// `latent_scale` multiplies the latent intensity drawn (Macro::latent_scale).
+void draw_firm_traits(FirmTable& f, std::size_t row, Stream& s, const ModelConfig& m,
+                      double latent_scale);
 
 enum class Certified { kHnte, kTechSme };
 // The lowest real R&D intensity at which a firm of this revenue meets the criteria: the hnte

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "phases/employment.h"
 #include "phases/phase_context.h"
+#include "phases/rd_participation.h"
 #include "policy/levers/status_awards.h"
 #include "policy/user_cost.h"
 
@@ -35,6 +37,12 @@ double user_cost_factor(const FirmTable& f, const FiscalState& fiscal, const Mod
   return std::pow(u / reference_user_cost(m), m.rd.price_elasticity);
 }
 
+double plain_user_cost_factor(const ModelConfig& m, int year) {
+  const double u = std::max(
+      kMinUserCost, 1.0 - m.tax.corporate_rate * (1.0 + m.tax.super_deduction(year, false)));
+  return std::pow(u / reference_user_cost(m), m.rd.price_elasticity);
+}
+
 double desired_intensity(const FirmTable& f, const FiscalState& fiscal, const ModelConfig& m,
                          std::size_t i, int year) {
   return std::min(f.latent_intensity[i] * user_cost_factor(f, fiscal, m, i, year),
@@ -52,9 +60,9 @@ RdChoice bunching_choice(const FirmTable& f, int next_year, const ModelConfig& m
   const double margin = 1.0 + m.rd.bunching_margin;
   const double target = m.hnte.threshold(revenue) * margin;
   if (intensity >= target) return stay;
-  const double staff_intensity = m.hnte.rd_staff_share_min * m.rd.cost_per_rd_worker /
-                                 (m.firm.revenue_per_employee * m.rd.st_staff_per_rd_staff) *
-                                 margin;
+  const double staff_intensity =
+      m.hnte.rd_staff_share_min * m.rd.cost_per_rd_worker /
+      (revenue_per_employee(m.firm, revenue) * m.rd.st_staff_per_rd_staff) * margin;
   const double gap = target - intensity;
   const double real = std::max(intensity + (1.0 - m.rd.relabel_gap_share) * gap, staff_intensity);
   const double relabel = std::max(0.0, target - real);
@@ -79,8 +87,9 @@ void rd_decision(FirmTable& f, const FiscalState& fiscal, Now at, const ModelCon
     Stream s = firm_stream(at, f, i, Purpose::kRdDecision);
     const double u = s.uniform();
     const bool committed = f.has(i, kHnte) || f.has(i, kTechSme) || f.grant_rd[i] > 0;
-    const bool active =
-        f.has(i, kRdActive) ? (committed || u >= m.rd.stop_rate) : u < m.rd.start_rate;
+    const bool was_active = f.has(i, kRdActive);
+    const bool active = was_active ? (committed || u >= rd_stop_rate(m.rd, f.revenue[i]))
+                                   : u < rd_start_rate(m.rd, f.revenue[i]);
     f.set(i, kRdActive, active);
     f.relabel[i] = 0;
     if (!active) {
@@ -88,7 +97,9 @@ void rd_decision(FirmTable& f, const FiscalState& fiscal, Now at, const ModelCon
       return;
     }
     const double target = desired_intensity(f, fiscal, m, i, next_year);
-    double intensity = f.intensity[i] + m.rd.adjustment_speed * (target - f.intensity[i]);
+    // A starter sets up its programme at the desired intensity; performers adjust part-way.
+    double intensity =
+        was_active ? f.intensity[i] + m.rd.adjustment_speed * (target - f.intensity[i]) : target;
     const double funds = std::max(0.0f, f.cash[i]) + m.firm.profit_margin * f.revenue[i];
     intensity = std::max(0.0, std::min(intensity, funds / std::max(1.0, f.revenue[i])));
     const RdChoice choice = bunching_choice(f, next_year, m, i, intensity, funds);

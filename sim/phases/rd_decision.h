@@ -27,6 +27,9 @@ double optimum_departure_cost(double optimum, double chosen, double u, double el
 double user_cost_factor(const FirmTable& f, const FiscalState& fiscal, const ModelConfig& m,
                         std::size_t i, int year);
 
+// The same factor for a firm with no status and no subsidy (an entrant's, a non-performer's).
+double plain_user_cost_factor(const ModelConfig& m, int year);
+
 // Desired real R&D intensity of firm `i` for `year` under the current policy.
 double desired_intensity(const FirmTable& f, const FiscalState& fiscal, const ModelConfig& m,
                          std::size_t i, int year);
