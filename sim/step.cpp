@@ -79,7 +79,7 @@ void step(World& w, const ModelConfig& m) {
     talent_flows(w.eco, w.totals, w.handoffs, w.fiscal, at, m);
     w.indicators = statistics(w, m);
     rd_decision(w.firms, w.fiscal, at, m);
-    match_talent(w.eco.talent, w.firms, w.eco.research, m);
+    w.eco.talent_tightness = match_talent(w.eco.talent, w.firms, w.eco.research, at, m);
     // One compaction a year: the year's exits move out of the live table, and the network
     // is rebuilt over what remains.
     w.firms.move_dead_to(w.exited);

@@ -59,6 +59,7 @@ struct Macro {
   // Factor on every latent R&D intensity drawn, base year and entrants alike: the base year's
   // R&D calibration (docs/ODD.md 6), at the reference user cost.
   double latent_scale = 1;
+  double smallest_revenue = 0;  // the base year's smallest firm revenue (Pareto x_min), CNY
 };
 
 // Everything accumulated over the current year; one reset opens the next.
@@ -87,7 +88,9 @@ struct Ecosystem {
   CollaborationGraph network;
   std::uint64_t network_next_id = 0;  // firms with ids from here on have not formed ties yet
   std::vector<Consortium> consortia;
-  double transfer_scale = 0;  // contracts a year per unit of contract-weighted knowledge (init)
+  double transfer_scale = 0;    // contracts a year per unit of contract-weighted knowledge (init)
+  double talent_tightness = 1;  // persons wanted per R&D talent at the last matching
+  double base_tightness = 1;    // the same at the base year: migration responds to the change
 
   // Lever money received is counted per year.
   void open_year() {

@@ -63,6 +63,7 @@ struct TalentParams {
   double rd_fte_per_person{};
   double graduate_skill_max{};
   double staff_slack{};
+  double demand_response{};
 };
 
 struct ResearchParams {

@@ -105,6 +105,9 @@ void describe_talent(Binder& b, TalentParams& t) {
   b.real(
       "talent.staff_slack", t.staff_slack, {0, 10}, "persons",
       "R&D staff a firm may be short before its R&D is capped (tiny R&D needs no dedicated hire)");
+  b.real("talent.demand_response", t.demand_response, {0, 5}, "1",
+         "elasticity of talent inflow (and inverse of outflow) to the market's tightness, persons "
+         "wanted per R&D talent, relative to the base year");
 }
 
 void describe_research(Binder& b, ResearchParams& r) {

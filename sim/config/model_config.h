@@ -38,7 +38,7 @@ struct FirmParams {
   double revenue_per_employee{};
   double revenue_per_employee_elasticity{};
   double entry_rate{};
-  double entrant_revenue_median{};
+  double entrant_revenue_xmin_ratio{};
   double entrant_revenue_sigma{};
   double exit_hazard{};
   double exit_young_excess{};

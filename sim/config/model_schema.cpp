@@ -19,8 +19,8 @@ void describe_firm(Binder& b, FirmParams& f) {
   b.real("firm.revenue_per_employee", f.revenue_per_employee, {1e4, 1e8}, "CNY/employee/yr",
          "revenue per employee, converts revenue to headcount");
   b.real("firm.entry_rate", f.entry_rate, {0, 2}, "1/yr", "entrants per incumbent firm per year");
-  b.real("firm.entrant_revenue_median", f.entrant_revenue_median, {1e3, 1e10}, "CNY/yr",
-         "median first-year revenue of an entrant");
+  b.real("firm.entrant_revenue_xmin_ratio", f.entrant_revenue_xmin_ratio, {1e-3, 1e3}, "1",
+         "median first-year revenue of an entrant over the base year's smallest firm revenue");
   b.real("firm.entrant_revenue_sigma", f.entrant_revenue_sigma, {0, 5}, "log points",
          "dispersion of entrants' log revenue");
   b.real("firm.exit_hazard", f.exit_hazard, {0, 2}, "1/yr",

@@ -125,6 +125,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
                      " CNY) must exceed the 20M above-scale line");
 
   FirmTable& f = w.firms;
+  w.macro.smallest_revenue = xmin;  // until the scaling below moves it
   f.reserve(n + n / kEntrySlack);
   std::vector<double> log_revenue(n), u_rd(n);
   for (std::size_t i = 0; i < n; ++i) {
@@ -163,6 +164,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
                        industrial_revenue.end(), std::greater<>());
       // A relative 1e-12 above the line, so rounding cannot drop the k-th firm below it.
       const double scale = kAboveScaleRevenue / industrial_revenue[k - 1] * (1.0 + kRoundingGuard);
+      w.macro.smallest_revenue = xmin * scale;
       for (std::size_t i = 0; i < n; ++i) {
         f.revenue[i] = std::clamp(f.revenue[i] * scale, 1.0, xmax);
         log_revenue[i] = std::log(f.revenue[i]);
@@ -333,7 +335,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
   const Now at = now(w);
   // Claims on the base year if a lever is already in force.
   policy(w.firms, w.eco, w.fiscal, w.totals, w.macro, at, m);
-  match_talent(w.eco.talent, w.firms, w.eco.research, m);
+  match_talent(w.eco.talent, w.firms, w.eco.research, at, m);
   settle_pending_pools(w, m, static_cast<std::uint64_t>(std::llround(r.hntes)),
                        static_cast<std::uint64_t>(std::llround(r.tech_smes)));
   w.indicators = statistics(w, m);
@@ -341,7 +343,8 @@ World initial_population(const ModelConfig& m, RunKey key) {
     if (kIndicators[k].measure == Measure::kFlow) w.indicators[k] = std::nan("");
   // As at every year end: R&D for the first simulated year, under that year's policy.
   rd_decision(w.firms, w.fiscal, at, m);
-  match_talent(w.eco.talent, w.firms, w.eco.research, m);
+  w.eco.talent_tightness = w.eco.base_tightness =
+      match_talent(w.eco.talent, w.firms, w.eco.research, at, m);
   collaboration_year_end(w.eco, w.firms, w.fiscal, w.next_firm_id, at, m);
   return w;
 }

@@ -72,7 +72,8 @@ std::size_t startup(Ctx& c, bool always_rd, EntrantKind kind, std::uint64_t k) {
   Stream s = entrant_stream(c.at, kind, k);
   const std::size_t row = add_entrant(c, s, entrant_key(c.at, kind, k));
   f.revenue[row] =
-      s.lognormal(std::log(m.firm.entrant_revenue_median), m.firm.entrant_revenue_sigma);
+      s.lognormal(std::log(m.firm.entrant_revenue_xmin_ratio * c.macro.smallest_revenue),
+                  m.firm.entrant_revenue_sigma);
   f.birth_step[row] = c.at.clock.step;
   f.cash[row] =
       static_cast<float>(m.firm.entrant_cash_share * m.firm.cash_cap_ratio * f.revenue[row]);

@@ -12,6 +12,10 @@ namespace innosim {
 namespace {
 
 constexpr std::uint8_t kRetiring = 1, kLeavingRegion = 2;
+// A market with no demand at all still keeps its migration finite.
+constexpr double kMinTightness = 0.01;
+// Sub-streams of the hiring order (talent_stream uses 0).
+constexpr std::uint16_t kBindingTier = 1, kPartTimeTier = 2;
 
 Stream talent_stream(Now at, std::uint64_t talent_id, Purpose p = Purpose::kTalent) {
   return agent_stream(at, talent_id, p);
@@ -70,7 +74,12 @@ void talent_flows(Ecosystem& eco, YearTotals& totals, Handoffs& handoffs, Fiscal
   const int year = at.clock.year;
   TalentTable& t = eco.talent;
   TalentFlows& flows = totals.talent_flows;
-  const double gap = std::exp(p.gap_effect * p.wage_gap);
+  // Migration answers demand: a market tighter than at the base year draws more talents in
+  // and lets fewer go (a wage premium the model does not price), and a slacker one the reverse.
+  const double pull = std::pow(
+      std::max(eco.talent_tightness, kMinTightness) / std::max(eco.base_tightness, kMinTightness),
+      p.demand_response);
+  const double gap = std::exp(p.gap_effect * p.wage_gap) / pull;
   const double allowance = allowance_ratio(fiscal, year, m);
   const std::size_t before = t.size();
 
@@ -99,7 +108,7 @@ void talent_flows(Ecosystem& eco, YearTotals& totals, Handoffs& handoffs, Fiscal
   // The pool moves at the same rates, in expectation (it is an aggregate).
   const double pool_retire = eco.talent_pool * p.retirement_rate;
   const double pool_out = eco.talent_pool * std::min(1.0, p.outflow_rate * gap);
-  const double pool_in = eco.talent_pool * (p.inflow_rate + eco.east_inflow_rate);
+  const double pool_in = eco.talent_pool * (p.inflow_rate + eco.east_inflow_rate) * pull;
   const double pool_grads =
       m.region.ecosystem.graduates * p.graduate_retention * (1.0 - p.graduate_rd_share);
   eco.talent_pool += pool_in + pool_grads - pool_out - pool_retire;
@@ -117,7 +126,7 @@ void talent_flows(Ecosystem& eco, YearTotals& totals, Handoffs& handoffs, Fiscal
     return agent_stream(at, kRegionAgent, Purpose::kArrival, kind);
   };
   const auto arrivals = region(kArrivalCount)
-                            .poisson(rd_stock * (p.inflow_rate + eco.east_inflow_rate) *
+                            .poisson(rd_stock * (p.inflow_rate + eco.east_inflow_rate) * pull *
                                      (1.0 + p.allowance_response * allowance));
   for (std::uint64_t k = 0; k < arrivals; ++k)
     add_talent(eco, kRdTalent, static_cast<float>(skill(kArrivalSkill, k)));
@@ -155,8 +164,8 @@ void talent_flows(Ecosystem& eco, YearTotals& totals, Handoffs& handoffs, Fiscal
   }
 }
 
-void match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research,
-                  const ModelConfig& m) {
+double match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research, Now at,
+                    const ModelConfig& m) {
   const double per_person = m.rd.cost_per_rd_worker * m.talent.rd_fte_per_person;
 
   // Demand: research organisations' budgets, firms' planned R&D; whole persons.
@@ -196,33 +205,66 @@ void match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research,
       t.employer[i] = kNoEmployer;
   }
 
-  // Hire: leading talents first, then by skill; research organisations first, then firms by
-  // productivity (the better firms pay more).
+  // Hire without a queue: when free talents are short, every employer's unmet need is filled
+  // in the same proportion (largest remainders get the persons left over), research
+  // organisations and firms alike; whole persons first (they bind), then the part-timers of
+  // small R&D. Which talents an employer gets follows a yearly random order of employers
+  // over talents sorted by skill, so no one is first by rule.
   std::vector<std::size_t> free;
   for (std::size_t i = 0; i < t.size(); ++i)
     if (t.employer[i] == kNoEmployer) free.push_back(i);
   std::stable_sort(free.begin(), free.end(), [&](std::size_t a, std::size_t b) {
     return std::make_pair(t.type[a], t.skill[a]) > std::make_pair(t.type[b], t.skill[b]);
   });
+  const std::size_t n_orgs = org_demand.size();
+  // Employers: organisations 0..n_orgs-1, then firm rows.
+  std::vector<double> need(n_orgs + f.size(), 0.0), grant(need.size(), 0.0);
+  double demand_total = 0;
+  for (std::size_t k = 0; k < n_orgs; ++k) demand_total += org_demand[k];
+  for (std::size_t i = 0; i < f.size(); ++i) demand_total += wanted[i];
   std::size_t next = 0;
-  for (std::size_t k = 0; k < org_demand.size() && next < free.size(); ++k)
-    while (org_staff[k] < org_demand[k] && next < free.size()) {
-      t.employer[free[next++]] = kOrgEmployer | research.orgs[k].id;
-      org_staff[k] += 1;
+  for (const auto* target : {&demand, &wanted}) {
+    double total = 0;
+    for (std::size_t k = 0; k < n_orgs; ++k)
+      total += need[k] = std::max(0.0, (target == &demand ? org_demand[k] : 0.0) - org_staff[k]);
+    for (std::size_t i = 0; i < f.size(); ++i)
+      total += need[n_orgs + i] = std::max(0.0, static_cast<double>((*target)[i] - staff[i]));
+    const double left = static_cast<double>(free.size() - next);
+    const double share = total > left ? left / total : 1.0;
+    double given = 0;
+    std::vector<std::pair<double, std::size_t>> remainders;
+    for (std::size_t e = 0; e < need.size(); ++e) {
+      if (need[e] <= 0) continue;
+      grant[e] = std::floor(share * need[e]);
+      given += grant[e];
+      remainders.emplace_back(-(share * need[e] - grant[e]), e);
     }
-  std::vector<std::size_t> order;
-  for (std::size_t i = 0; i < f.size(); ++i)
-    if (wanted[i] > 0) order.push_back(i);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return f.productivity[a] > f.productivity[b];
-  });
-  // Whole persons first (they bind), then the part-timers of small R&D.
-  for (const auto* target : {&demand, &wanted})
-    for (std::size_t i : order)
-      while (staff[i] < (*target)[i] && next < free.size()) {
-        t.employer[free[next++]] = f.id[i];
-        staff[i] += 1;
+    std::stable_sort(remainders.begin(), remainders.end());
+    for (std::size_t r = 0; r < remainders.size() && given < left; ++r, given += 1)
+      grant[remainders[r].second] += 1;
+    // The yearly order in which employers take their grants from the skill-sorted list, each
+    // employer's place drawn from its own stream.
+    const auto tier = static_cast<std::uint16_t>(target == &demand ? kBindingTier : kPartTimeTier);
+    std::vector<std::pair<double, std::size_t>> order;
+    for (std::size_t e = 0; e < need.size(); ++e)
+      if (grant[e] > 0)
+        order.emplace_back(
+            agent_stream(at, e < n_orgs ? kOrgKey | research.orgs[e].id : f.stream_key[e - n_orgs],
+                         Purpose::kTalent, tier)
+                .uniform(),
+            e);
+    std::stable_sort(order.begin(), order.end());
+    for (const auto& [key, e] : order)
+      for (double g = 0; g < grant[e] && next < free.size(); g += 1) {
+        if (e < n_orgs) {
+          t.employer[free[next++]] = kOrgEmployer | research.orgs[e].id;
+          org_staff[e] += 1;
+        } else {
+          t.employer[free[next++]] = f.id[e - n_orgs];
+          staff[e - n_orgs] += 1;
+        }
       }
+  }
 
   // Staff counts, leading talents, and the shortage cap on R&D.
   std::fill(f.leading.begin(), f.leading.end(), 0);
@@ -240,6 +282,7 @@ void match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research,
     cap /= 1.0 - hub_rd_share(m, f, i);
     f.intensity[i] = static_cast<float>(std::min<double>(f.intensity[i], cap));
   }
+  return demand_total / std::max(1.0, static_cast<double>(t.size()));
 }
 
 }  // namespace innosim

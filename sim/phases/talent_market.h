@@ -22,9 +22,10 @@ void talent_flows(Ecosystem& eco, YearTotals& totals, Handoffs& handoffs, Fiscal
                   Now at, const ModelConfig& m);
 // Matches R&D talents to employers and caps the R&D of firms short of staff.
 // Reads the firms' R&D plans and organisations' budgets; writes talents' employers and firms'
-// staff, leading talents and staff-capped intensity.
-void match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research,
-                  const ModelConfig& m);
+// staff, leading talents and staff-capped intensity. Returns the market's tightness: persons
+// wanted (organisations and firms) per R&D talent.
+double match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research, Now at,
+                    const ModelConfig& m);
 // Persons a firm needs for the R&D it plans this year (fractional).
 double rd_staff_demand(const FirmTable& f, std::size_t i, const ModelConfig& m);
 

@@ -70,7 +70,7 @@ TEST_CASE("no lever pays more than its yearly budget under any rationing rule", 
     for (int lever = 0; lever < kLeverCount; ++lever)
       for (std::size_t t = 1; t < years; ++t) {
         INFO(rule << " " << kLeverNames[lever] << " year " << t);
-        CHECK(cost(r, t, lever) <= budget);
+        CHECK(cost(r, t, lever) <= budget * (1 + 1e-12));  // up to the rounding of a sum
         binding += cost(r, t, lever) == Approx(budget).epsilon(1e-9);
       }
     CHECK(binding >= 5);  // the budgets did bind, so the check above tested the rationing
