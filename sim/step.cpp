@@ -70,8 +70,8 @@ void step(World& w, const ModelConfig& m) {
   incubation(w.firms, w.eco.carriers, at, m);
   if (year_end(w, m)) {
     certification(w.firms, at, m);
-    accounts(w.firms, w.exited, w.totals, w.clock, m);
     policy(w.firms, w.eco, w.fiscal, w.totals, w.macro, at, m);
+    accounts(w.firms, w.exited, w.totals, w.clock, m);
     carriers_year_end(w.eco.carriers, w.firms, w.fiscal, w.handoffs, w.eco.east_link, at, m);
     research_year_end(w.eco, w.firms, w.fiscal, w.totals, w.handoffs, w.macro, at, m);
     finance_year_end(w.firms, w.totals, w.fiscal, at, m);

@@ -26,6 +26,9 @@ void for_each_column_pair(FirmTable& a, FirmTable& b, F f) {
   f(a.cash, b.cash);
   f(a.knowledge, b.knowledge);
   f(a.profit_last, b.profit_last);
+  f(a.margin, b.margin);
+  f(a.loss_carried, b.loss_carried);
+  f(a.subsidy_year, b.subsidy_year);
   f(a.revenue_year, b.revenue_year);
   f(a.rd_year, b.rd_year);
   f(a.rd_real_year, b.rd_real_year);
@@ -88,7 +91,7 @@ void FirmTable::open_year() {
     rd_hist[0][i] = static_cast<float>(rd_year[i]);
     revenue_hist[0][i] = static_cast<float>(revenue_year[i]);
     rd_year[i] = rd_real_year[i] = revenue_year[i] = 0;
-    support_year[i] = 0;
+    support_year[i] = subsidy_year[i] = 0;
     applications_year[i] = 0;
     set(i, kInnovated, false);
   }

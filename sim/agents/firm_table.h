@@ -56,6 +56,9 @@ struct FirmTable {
   std::vector<float> cash;           // liquid funds, CNY
   std::vector<float> knowledge;      // R&D capital (perpetual inventory), CNY
   std::vector<float> profit_last;    // pre-tax profit of the last complete year, CNY
+  std::vector<float> margin;         // operating margin before R&D, share of revenue
+  std::vector<float> loss_carried;   // tax losses carried forward, CNY
+  std::vector<float> subsidy_year;   // lever cash received this year (income), CNY
   std::vector<double> revenue_year;  // revenue booked so far this year, CNY
   std::vector<double> rd_year;       // reported R&D so far this year (real + relabelled), CNY
   std::vector<double> rd_real_year;  // real R&D so far this year, CNY

@@ -48,6 +48,7 @@ struct FirmParams {
   double growth_shock_scale{};
   double productivity_response{};
   double profit_margin{};
+  double margin_sigma{};
   double cash_cap_ratio{};
   double exit_loss_multiplier{};
   double exit_illiquid_multiplier{};
@@ -162,6 +163,9 @@ struct DemoRules {
 struct TaxConfig {
   double corporate_rate{};
   double hnte_rate{};
+  double loss_expiry_rate{};
+  double loss_expiry_rate_certified{};
+  int loss_rule_year{};
   std::vector<int> super_deduction_years;
   std::vector<double> super_deduction_rate;
   std::vector<double> super_deduction_rate_tech_sme;

@@ -38,7 +38,9 @@ void describe_firm(Binder& b, FirmParams& f) {
   b.real("firm.productivity_response", f.productivity_response, {0, 5}, "1/yr",
          "growth of log revenue per log point of productivity above the sector mean");
   b.real("firm.profit_margin", f.profit_margin, {-1, 1}, "share",
-         "pre-tax profit over revenue before R&D");
+         "mean pre-tax profit over revenue after the R&D a firm is born doing");
+  b.real("firm.margin_sigma", f.margin_sigma, {0, 1}, "share",
+         "dispersion (normal sd) of firms' profit margins");
   b.real("firm.cash_cap_ratio", f.cash_cap_ratio, {0, 10}, "share of revenue",
          "cash a firm keeps at most; profits beyond it are paid out");
   b.real("firm.exit_loss_multiplier", f.exit_loss_multiplier, {1, 20}, "1",
@@ -221,6 +223,12 @@ void describe_tax(Binder& b, TaxConfig& t) {
          "standard corporate income tax rate");
   b.real("tax.hnte_rate", t.hnte_rate, kShare, "share",
          "corporate income tax rate of a certified hnte");
+  b.real("tax.loss_expiry_rate", t.loss_expiry_rate, kShare, "1/yr",
+         "share of carried tax losses that expire each year");
+  b.real("tax.loss_expiry_rate_certified", t.loss_expiry_rate_certified, kShare, "1/yr",
+         "the same for hnte and tech SMEs from tax.loss_rule_year");
+  b.integer("tax.loss_rule_year", t.loss_rule_year, kYear, "year",
+            "first year of the longer carry-forward of hnte and tech SMEs");
   b.integer_list("tax.super_deduction_years", t.super_deduction_years, kYear, "year",
                  "years from which each super-deduction rate applies (ascending)");
   b.real_list("tax.super_deduction_rate", t.super_deduction_rate, {0, 3}, "share",

@@ -321,6 +321,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
     }
     f.knowledge[i] = static_cast<float>(steady_state_stock(f.rd_year[i], m));
     revenue_total += f.revenue[i];
+    fund_rd_margin(f, i);
     f.latent_intensity[i] = static_cast<float>(
         f.has(i, kRdActive) && f.intensity[i] > 0
             ? f.intensity[i] / user_cost_factor(w.firms, w.fiscal, m, i, r.base_year)
@@ -331,10 +332,10 @@ World initial_population(const ModelConfig& m, RunKey key) {
   w.macro.public_rd = w.macro.public_rd_no_lever = r.rd_expenditure * (1.0 - r.business_rd_share);
   initial_ecosystem(w, m);
 
-  accounts(w.firms, w.exited, w.totals, w.clock, m);
   const Now at = now(w);
   // Claims on the base year if a lever is already in force.
   policy(w.firms, w.eco, w.fiscal, w.totals, w.macro, at, m);
+  accounts(w.firms, w.exited, w.totals, w.clock, m);
   match_talent(w.eco.talent, w.firms, w.eco.research, at, m);
   settle_pending_pools(w, m, static_cast<std::uint64_t>(std::llround(r.hntes)),
                        static_cast<std::uint64_t>(std::llround(r.tech_smes)));

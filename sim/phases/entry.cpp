@@ -81,6 +81,7 @@ std::size_t startup(Ctx& c, bool always_rd, EntrantKind kind, std::uint64_t k) {
   const bool active = always_rd || u_rd < rd_participation(m.rd, f.revenue[row]);
   f.set(row, kRdActive, active);
   f.intensity[row] = active ? f.latent_intensity[row] : 0.0f;
+  fund_rd_margin(f, row);
   admit_startup(f, c.w.eco.carriers, c.at, m, row, s);
   return row;
 }
@@ -131,8 +132,9 @@ void relocation(Ctx& c, std::uint64_t n, EntrantKind stream_kind, std::optional<
         static_cast<float>(m.firm.entrant_cash_share * m.firm.cash_cap_ratio * f.revenue[row]);
     f.set(row, kRdActive, s.bernoulli(rd_participation(m.rd, f.revenue[row])));
     f.intensity[row] = f.has(row, kRdActive) ? f.latent_intensity[row] : 0.0f;
+    if (kind) give_certified_profile(f, row, s, m, *kind);
+    fund_rd_margin(f, row);
     if (!kind) continue;
-    give_certified_profile(f, row, s, m, *kind);
     // Their past, as the three-year rules see it: steady at today's level.
     for (int h = 0; h < kHistoryYears; ++h) {
       f.rd_hist[h][row] = static_cast<float>((f.intensity[row] + f.relabel[row]) * f.revenue[row]);
@@ -167,7 +169,11 @@ void draw_firm_traits(FirmTable& f, std::size_t row, Stream& s, const ModelConfi
   f.latent_intensity[row] = static_cast<float>(
       std::min(m.rd.max_intensity, latent_scale * s.lognormal(std::log(sector.rd_intensity_median),
                                                               m.rd.latent_intensity_sigma)));
+  // The operating margin before R&D; fund_rd_margin adds the R&D the firm is born doing.
+  f.margin[row] = static_cast<float>(m.firm.profit_margin + m.firm.margin_sigma * s.normal());
 }
+
+void fund_rd_margin(FirmTable& f, std::size_t row) { f.margin[row] += f.intensity[row]; }
 
 double min_certified_intensity(const ModelConfig& m, double revenue, Certified kind) {
   // The real R&D intensity at which S&T staff reach the required share of employees.

@@ -30,6 +30,11 @@ void entry(EntryState s, const Macro& macro, Now at, const ModelConfig& m);
 void draw_firm_traits(FirmTable& f, std::size_t row, Stream& s, const ModelConfig& m,
                       double latent_scale);
 
+// A firm's operating margin before R&D covers the R&D it is born doing, so that at birth its
+// profit margin after R&D is `firm.profit_margin` plus its own noise (margins correlate with
+// R&D intensity).
+void fund_rd_margin(FirmTable& f, std::size_t row);
+
 enum class Certified { kHnte, kTechSme };
 // The lowest real R&D intensity at which a firm of this revenue meets the criteria: the hnte
 // band threshold (or the tech_sme score) and the S&T staff share.

@@ -67,14 +67,19 @@ RdChoice bunching_choice(const FirmTable& f, int next_year, const ModelConfig& m
   const double real = std::max(intensity + (1.0 - m.rd.relabel_gap_share) * gap, staff_intensity);
   const double relabel = std::max(0.0, target - real);
   if (real * revenue > funds) return stay;
-  // Gain: the hnte tax rate on next year's profit, and the first-certification award.
-  const double tau0 = m.tax.corporate_rate, tau_h = m.tax.hnte_rate;
-  const double profit = (m.firm.profit_margin - real) * revenue;
-  double gain = (tau0 - tau_h) * std::max(0.0, profit);
+  // Gain: next year's tax without and with the certificate, by the accounts' own computation
+  // (super-deduction and carried losses included), and the first-certification award.
+  const double profit = (f.margin[i] - real) * revenue, reported = (real + relabel) * revenue;
+  TaxPosition without = tax_position(f, i), with = without;
+  without.hnte = false;
+  with.hnte = true;
+  double gain = corporate_tax(m.tax, next_year, without, profit, reported).tax -
+                corporate_tax(m.tax, next_year, with, profit, reported).tax;
   gain += expected_hnte_award(m, f, i, next_year);
   // Cost: the firm's loss from moving its real R&D off its optimum, and the relabelling cost.
   const double s = m.tax.super_deduction(next_year, f.has(i, kTechSme));
-  const double u = std::max(kMinUserCost, 1.0 - tau_h * (1.0 + s));
+  const double u = std::max(
+      kMinUserCost, 1.0 - marginal_tax_rate(m.tax, next_year, with, profit, reported) * (1.0 + s));
   const double cost = optimum_departure_cost(intensity, real, u, m.rd.price_elasticity) * revenue +
                       relabel * revenue * m.rd.relabel_cost;
   return m.hnte.apply_prob * gain > cost ? RdChoice{real, relabel} : stay;
@@ -100,7 +105,7 @@ void rd_decision(FirmTable& f, const FiscalState& fiscal, Now at, const ModelCon
     // A starter sets up its programme at the desired intensity; performers adjust part-way.
     double intensity =
         was_active ? f.intensity[i] + m.rd.adjustment_speed * (target - f.intensity[i]) : target;
-    const double funds = std::max(0.0f, f.cash[i]) + m.firm.profit_margin * f.revenue[i];
+    const double funds = std::max(0.0f, f.cash[i]) + std::max(0.0f, f.margin[i]) * f.revenue[i];
     intensity = std::max(0.0, std::min(intensity, funds / std::max(1.0, f.revenue[i])));
     const RdChoice choice = bunching_choice(f, next_year, m, i, intensity, funds);
     f.intensity[i] = static_cast<float>(choice.real);

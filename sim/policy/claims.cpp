@@ -36,6 +36,7 @@ void credit(Recipients& to, const Claim& c, double amount) {
       const auto row = static_cast<std::size_t>(to.firms.find(c.firm_id));
       to.firms.cash[row] += static_cast<float>(amount);
       to.firms.support_year[row] += static_cast<float>(amount);
+      to.firms.subsidy_year[row] += static_cast<float>(amount);
       break;
     }
     case Recipient::kCarrier: {
