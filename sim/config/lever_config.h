@@ -43,8 +43,9 @@ struct RdPostSubsidy {
 // A lump sum on first reaching a status, paid in equal yearly installments.
 struct StatusAward {
   LeverCommon common;
-  double amount{};
+  double amount{};  // the most it pays, all installments together
   int installments{};
+  double project_share{};  // each installment supports a project of this share of yearly R&D
 };
 
 struct AboveScaleFirstAward {

@@ -38,9 +38,13 @@ void describe_lever_common(Binder& b, const std::string& p, LeverCommon& l) {
 // One overload per settings type of the registry; `p` is the lever's key prefix.
 void describe(Binder& b, const std::string& p, StatusAward& a) {
   describe_lever_common(b, p, a.common);
-  b.real(p + ".amount", a.amount, kNonNeg, "CNY/firm", "award per firm, all installments together");
+  b.real(p + ".amount", a.amount, kNonNeg, "CNY/firm",
+         "the most the award pays a firm, all installments together (the documents' 最高)");
   b.integer(p + ".installments", a.installments, {1, 10}, "yr",
-            "equal yearly installments it is paid in");
+            "yearly installments it is paid in, each at most amount / installments");
+  b.real(p + ".project_share", a.project_share, {0, 10}, "share",
+         "each installment supports a project of this share of the firm's R&D in the year it "
+         "gained the status (the typical award, below the maximum)");
 }
 
 void describe(Binder& b, const std::string& p, InvestmentShare& s) {

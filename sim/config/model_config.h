@@ -86,6 +86,7 @@ struct RdParams {
   double relabel_gap_share{};
   double relabel_cost{};
   double bunching_margin{};
+  double subsidy_price_share{};
 };
 
 struct InnovationParams {

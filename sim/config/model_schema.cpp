@@ -115,6 +115,9 @@ void describe_rd(Binder& b, RdParams& r) {
   b.real(
       "rd.bunching_margin", r.bunching_margin, {0, 0.5}, "share",
       "relative margin above a threshold at which bunching firms place their reported intensity");
+  b.real("rd.subsidy_price_share", r.subsidy_price_share, kShare, "share",
+         "share of an expected R&D post-subsidy rate that firms treat as a cut in the price of "
+         "R&D (the rest is a windfall)");
 }
 
 void describe_innovation(Binder& b, InnovationParams& p) {

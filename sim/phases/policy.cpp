@@ -25,7 +25,7 @@ void policy(FirmTable& f, Ecosystem& eco, FiscalState& fiscal, YearTotals& total
                         at.clock.step, year)) {
       rd_subsidy_paid(f, m, lever, id, amount);
       network_lever_paid(f, m, lever, id, amount);
-      research_lever_paid(f, totals.tech_contract_turnover, m, lever, id, amount);
+      research_lever_paid(f, m, lever, id, amount);
     }
   }
   book_fiscal_rd_growth(totals, macro, year, m);

@@ -10,7 +10,7 @@ namespace innosim {
 
 // Reads the firms' year and public R&D (macro); writes payments to every recipient (firms,
 // carriers, organisations and platforms in eco; talents receive outside the firm accounts),
-// the ledger, receipts and contract turnover (totals), claims and payout shares (fiscal).
+// the ledger and receipts (totals), claims and payout shares (fiscal).
 void policy(FirmTable& f, Ecosystem& eco, FiscalState& fiscal, YearTotals& totals,
             const Macro& macro, Now at, const ModelConfig& m);
 

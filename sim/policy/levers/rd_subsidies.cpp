@@ -21,7 +21,11 @@ double expected_subsidy_rate(const RdPostSubsidy& lever, const FirmTable& f, std
                         : lever.eligible == Eligible::kAboveScale ? f.has(i, kAboveScale)
                         : lever.eligible == Eligible::kTechSme    ? f.has(i, kTechSme)
                                                                   : f.has(i, kRdActive);
-  return eligible ? lever.rate : 0.0;
+  if (!eligible) return 0.0;
+  // At the cap a yuan more R&D earns no more subsidy: the lever is then cash, not a price.
+  const double planned = (f.intensity[i] + f.relabel[i]) * f.revenue[i];
+  const double base = lever.base == RdBase::kTotal ? planned : planned - f.rd_hist[0][i];
+  return lever.rate * base < lever.cap_per_firm ? lever.rate : 0.0;
 }
 
 void rd_subsidy_claims(FiscalState& fiscal, FirmTable& f, Now at, const ModelConfig& m,

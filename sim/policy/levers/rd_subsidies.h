@@ -15,7 +15,8 @@ class FirmTable;
 struct FiscalState;
 struct Now;
 
-// Post-subsidy rate firm `i` expects on its R&D of `year` (the price channel of the user cost).
+// Post-subsidy rate firm `i` expects on its R&D of `year` (the price channel of the user cost):
+// the lever's rate if the firm is eligible and its planned claim is below the cap, else 0.
 double expected_subsidy_rate(const RdPostSubsidy& lever, const FirmTable& f, std::size_t i,
                              int year);
 // Firm `i`'s claims on the year just completed; marks its first year above scale.

@@ -82,12 +82,11 @@ void platform_award_claims(FiscalState& fiscal, const ResearchTable& research, i
                                        year + 1, Recipient::kPlatform});
 }
 
-void research_lever_paid(FirmTable& f, double& tech_contract_turnover, const ModelConfig& m,
-                         Lever lever, std::uint64_t firm_id, double amount) {
+void research_lever_paid(FirmTable& f, const ModelConfig& m, Lever lever, std::uint64_t firm_id,
+                         double amount) {
   if (lever != kLeverInnovationVoucher) return;
   f.knowledge[static_cast<std::size_t>(f.find(firm_id))] +=
       static_cast<float>(m.research.voucher_gain * amount);
-  tech_contract_turnover += amount;
 }
 
 }  // namespace innosim

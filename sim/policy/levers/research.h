@@ -40,8 +40,8 @@ double platform_award_offer(const FiscalState& fiscal, int year, const ModelConf
 void platform_award_claims(FiscalState& fiscal, const ResearchTable& research, int year,
                            const ModelConfig& m);
 // What a claim paid to firm `firm_id` does besides the cash: a voucher buys services that add to
-// the firm's knowledge and count as technical-service contracts.
-void research_lever_paid(FirmTable& f, double& tech_contract_turnover, const ModelConfig& m,
-                         Lever lever, std::uint64_t firm_id, double amount);
+// the firm's knowledge. It is support, booked as the lever's cost, not contract turnover.
+void research_lever_paid(FirmTable& f, const ModelConfig& m, Lever lever, std::uint64_t firm_id,
+                         double amount);
 
 }  // namespace innosim

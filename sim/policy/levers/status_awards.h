@@ -1,5 +1,6 @@
-// Status awards (docs/ODD.md 7.8): hnte_first_award and demo_enterprise_award pay an amount
-// on first reaching the status, in equal yearly installments.
+// Status awards (docs/ODD.md 7.8): hnte_first_award and demo_enterprise_award support a project
+// a year on first reaching the status: each installment pays project_share of the firm's R&D
+// that year, up to amount / installments (the documents give only the maximum, 最高).
 #pragma once
 #include <cstddef>
 
