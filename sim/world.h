@@ -88,9 +88,10 @@ struct Ecosystem {
   CollaborationGraph network;
   std::uint64_t network_next_id = 0;  // firms with ids from here on have not formed ties yet
   std::vector<Consortium> consortia;
-  double transfer_scale = 0;    // contracts a year per unit of contract-weighted knowledge (init)
-  double talent_tightness = 1;  // persons wanted per R&D talent at the last matching
-  double base_tightness = 1;    // the same at the base year: migration responds to the change
+  double transfer_scale = 0;       // contracts a year per million CNY of research knowledge (init)
+  double firm_transfer_scale = 0;  // the same per million CNY of firms' R&D capital (init)
+  double talent_tightness = 1;     // persons wanted per R&D talent at the last matching
+  double base_tightness = 1;       // the same at the base year: migration responds to the change
 
   // Lever money received is counted per year.
   void open_year() {

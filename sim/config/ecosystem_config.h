@@ -72,6 +72,7 @@ struct ResearchParams {
   double contract_sigma{};
   double transfer_price_elasticity{};
   double transfer_gain{};
+  double firm_seller_share{};
   double spinoff_rate{};
   double new_institute_rate{};
   double award_response{};

@@ -120,7 +120,11 @@ void describe_research(Binder& b, ResearchParams& r) {
   b.real("research.transfer_price_elasticity", r.transfer_price_elasticity, {-5, 0}, "1",
          "elasticity of contract numbers with respect to the buyer's net cost");
   b.real("research.transfer_gain", r.transfer_gain, {0, 1}, "log points",
-         "productivity a buyer gains from a contract");
+         "productivity a buyer gains from a contract as large as its own yearly R&D (scaled by "
+         "value / (value + own R&D))");
+  b.real("research.firm_seller_share", r.firm_seller_share, kShare, "share",
+         "share of the base year's technology-contract turnover sold by firms (the rest by "
+         "research organisations and platforms)");
   b.real("research.spinoff_rate", r.spinoff_rate, kNonNeg, "1/yr/(1e8 CNY)",
          "spin-offs a year per 100M CNY of research budget");
   b.real("research.new_institute_rate", r.new_institute_rate, {0, 5}, "1/yr",

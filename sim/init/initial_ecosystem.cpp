@@ -57,11 +57,18 @@ void initial_research(World& w, const ModelConfig& m, Stream& s) {
   }
   for (long k = 0; k < std::lround(e.platforms); ++k)
     open_platform(research, w.eco.network, w.firms, m, s);
-  // Technology transfer calibrated so that expected turnover is the preset's.
+  // Technology transfer calibrated so that expected turnover is the preset's, a share
+  // research.firm_seller_share of it sold by firms out of their R&D capital.
   const double mean_value = m.research.contract_median *
                             std::exp(m.research.contract_sigma * m.research.contract_sigma / 2);
   const double knowledge = transfer_knowledge(research);
-  w.eco.transfer_scale = knowledge > 0 ? e.tech_contract_turnover / (mean_value * knowledge) : 0.0;
+  double firm_knowledge = 0;
+  for (std::size_t i = 0; i < w.firms.size(); ++i) firm_knowledge += w.firms.knowledge[i];
+  firm_knowledge /= 1e6;
+  const double by_firms = m.research.firm_seller_share * e.tech_contract_turnover;
+  w.eco.transfer_scale =
+      knowledge > 0 ? (e.tech_contract_turnover - by_firms) / (mean_value * knowledge) : 0.0;
+  w.eco.firm_transfer_scale = firm_knowledge > 0 ? by_firms / (mean_value * firm_knowledge) : 0.0;
   w.totals.tech_contract_turnover = e.tech_contract_turnover;
 }
 

@@ -10,22 +10,16 @@ namespace innosim {
 namespace {
 
 // Sub-streams of the year's research draws: each count, and the k-th item of each kind.
-enum ResearchStream : std::uint16_t {
+enum ContractKind : std::uint16_t {
   kOrgContractCount = 1,
   kPlatformContractCount,
   kOrgContract,
   kPlatformContract,
-  kInstituteCount,
-  kPlatformCount,
-  kNewPlatform
+  kFirmContractCount,
+  kFirmContract
 };
-
-std::vector<std::size_t> rd_active_rows(const FirmTable& f) {
-  std::vector<std::size_t> rows;
-  for (std::size_t i = 0; i < f.size(); ++i)
-    if (f.has(i, kRdActive) && !f.has(i, kDead)) rows.push_back(i);
-  return rows;
-}
+// Sub-streams of the research openings (Purpose::kResearch).
+enum ResearchStream : std::uint16_t { kInstituteCount = 1, kPlatformCount, kNewPlatform };
 
 // Public R&D split over organisations by kind weight; lever money on top; capital accumulates.
 void fund_research(ResearchTable& research, double public_rd, const ModelConfig& m) {
@@ -41,11 +35,42 @@ void fund_research(ResearchTable& research, double public_rd, const ModelConfig&
     p.knowledge = p.knowledge * keep + m.research.platform_budget + p.received;
 }
 
+// Cumulative weights of the rows with a positive weight, for draws in proportion to them.
+struct WeightedRows {
+  std::vector<std::size_t> rows;
+  std::vector<double> cumulative;
+  double total() const { return cumulative.empty() ? 0.0 : cumulative.back(); }
+  std::size_t pick(double u) const {
+    const auto it = std::upper_bound(cumulative.begin(), cumulative.end(), u * total());
+    return rows[std::min<std::size_t>(static_cast<std::size_t>(it - cumulative.begin()),
+                                      rows.size() - 1)];
+  }
+};
+
+template <class Weight>
+WeightedRows weighted_rows(const FirmTable& f, Weight weight) {
+  WeightedRows w;
+  double sum = 0;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (f.has(i, kDead)) continue;
+    const double x = weight(i);
+    if (x <= 0) continue;
+    w.rows.push_back(i);
+    w.cumulative.push_back(sum += x);
+  }
+  return w;
+}
+
 void technology_contracts(FirmTable& f, Ecosystem& eco, FiscalState& fiscal, double& turnover,
                           Now at, const ModelConfig& m) {
   const int year = at.clock.year;
-  const auto buyers = rd_active_rows(f);
-  if (buyers.empty() || eco.research.orgs.empty()) return;
+  // Buyers in proportion to their planned R&D (size and need); firm sellers in proportion to
+  // their R&D capital.
+  const auto buyers = weighted_rows(f, [&](std::size_t i) {
+    return f.has(i, kRdActive) ? f.intensity[i] * f.revenue[i] + f.grant_rd[i] : 0.0;
+  });
+  const auto sellers = weighted_rows(f, [&](std::size_t i) { return f.knowledge[i]; });
+  if (buyers.rows.empty()) return;
   const ResearchParams& p = m.research;
   double org_knowledge = 0;
   for (const auto& o : eco.research.orgs) org_knowledge += o.knowledge;
@@ -53,29 +78,46 @@ void technology_contracts(FirmTable& f, Ecosystem& eco, FiscalState& fiscal, dou
   const double from_orgs = total > 0 ? org_knowledge / 1e6 / total : 0.0;
   // Each count has its stream, and the k-th contract of each kind its own: the support levers
   // change counts, never the draws of other contracts.
-  const auto n_org = agent_stream(at, kRegionAgent, Purpose::kContract, kOrgContractCount)
-                         .poisson(eco.transfer_scale * total * from_orgs *
-                                  transfer_cost_factor(fiscal, year, m, true));
-  const auto n_firm = agent_stream(at, kRegionAgent, Purpose::kContract, kPlatformContractCount)
-                          .poisson(eco.transfer_scale * total * (1.0 - from_orgs) *
-                                   transfer_cost_factor(fiscal, year, m, false));
-  for (std::uint64_t k = 0; k < n_org + n_firm; ++k) {
-    const bool university = k < n_org;
-    Stream s = agent_stream(at, university ? k : k - n_org, Purpose::kContract,
-                            university ? kOrgContract : kPlatformContract);
-    const std::size_t i =
-        buyers[static_cast<std::size_t>(s.uniform() * static_cast<double>(buyers.size()))];
-    const double value = s.lognormal(std::log(p.contract_median), p.contract_sigma);
-    const std::size_t seller =
-        static_cast<std::size_t>(s.uniform() * static_cast<double>(eco.research.orgs.size()));
-    turnover += value;
-    f.productivity[i] += static_cast<float>(p.transfer_gain);
-    f.knowledge[i] += static_cast<float>(value);
-    f.cash[i] -= static_cast<float>(value);
-    contract_claims(fiscal, f, year, m, i, value, university);
-    if (university)
-      eco.network.add(f.id[i], kOrgKey | eco.research.orgs[seller].id, TieKind::kUniversity);
-  }
+  auto count = [&](ContractKind kind, double mean) {
+    return agent_stream(at, kRegionAgent, Purpose::kContract, kind).poisson(mean);
+  };
+  const auto n_org =
+      eco.research.orgs.empty()
+          ? 0
+          : count(kOrgContractCount, eco.transfer_scale * total * from_orgs *
+                                         transfer_cost_factor(fiscal, year, m, true));
+  const auto n_platform =
+      count(kPlatformContractCount, eco.transfer_scale * total * (1.0 - from_orgs) *
+                                        transfer_cost_factor(fiscal, year, m, false));
+  const auto n_firm = count(kFirmContractCount, eco.firm_transfer_scale * sellers.total() / 1e6 *
+                                                    transfer_cost_factor(fiscal, year, m, false));
+  using Batch = std::pair<std::uint64_t, ContractKind>;
+  for (const auto& [n, kind] : {Batch{n_org, kOrgContract}, Batch{n_platform, kPlatformContract},
+                                Batch{n_firm, kFirmContract}})
+    for (std::uint64_t k = 0; k < n; ++k) {
+      Stream s = agent_stream(at, k, Purpose::kContract, kind);
+      const std::size_t i = buyers.pick(s.uniform());
+      const double value = s.lognormal(std::log(p.contract_median), p.contract_sigma);
+      const double u_seller = s.uniform();
+      const bool university = kind == kOrgContract;
+      if (kind == kFirmContract) {
+        const std::size_t seller = sellers.pick(u_seller);
+        if (seller == i) continue;  // no contract with itself
+        f.cash[seller] += static_cast<float>(value);
+      }
+      turnover += value;
+      // A contract matters to a buyer in proportion to what it adds to its own R&D effort.
+      const double own_rd = f.intensity[i] * f.revenue[i] + f.grant_rd[i];
+      f.productivity[i] += static_cast<float>(p.transfer_gain * value / (value + own_rd));
+      f.knowledge[i] += static_cast<float>(value);
+      f.cash[i] -= static_cast<float>(value);
+      contract_claims(fiscal, f, year, m, i, value, university);
+      if (university) {
+        const auto org =
+            static_cast<std::size_t>(u_seller * static_cast<double>(eco.research.orgs.size()));
+        eco.network.add(f.id[i], kOrgKey | eco.research.orgs[org].id, TieKind::kUniversity);
+      }
+    }
 }
 
 // Firms that innovated this year may take the result through pilot and scale-up.

@@ -22,13 +22,14 @@ inline TaxPosition tax_position(const FirmTable& f, std::size_t i) {
 inline double user_cost(const ModelConfig& m, const FirmTable& f, std::size_t i, int year,
                         double payout = 1.0) {
   const double revenue = f.revenue[i];
-  const double tau =
-      marginal_tax_rate(m.tax, year, tax_position(f, i), (f.margin[i] - f.intensity[i]) * revenue,
-                        (f.intensity[i] + f.relabel[i]) * revenue);
+  const double reported = (f.intensity[i] + f.relabel[i]) * revenue;
+  const double subsidy =
+      payout * expected_subsidy_rate(m.levers.rd_post_subsidy, f, i, year);  // per yuan of R&D
+  // Profit as the accounts will see it, the expected subsidy income included.
+  const double profit = (f.margin[i] - f.intensity[i]) * revenue + subsidy * reported;
+  const double tau = marginal_tax_rate(m.tax, year, tax_position(f, i), profit, reported);
   const double s = m.tax.super_deduction(year, f.has(i, kTechSme));
-  return 1.0 - tau * (1.0 + s) -
-         m.rd.subsidy_price_share * payout *
-             expected_subsidy_rate(m.levers.rd_post_subsidy, f, i, year);
+  return 1.0 - tau * (1.0 + s) - m.rd.subsidy_price_share * subsidy;
 }
 
 // The user cost with no R&D policy at all: R&D is an ordinary deductible cost.
