@@ -130,6 +130,7 @@ struct TechSmeRules {
   double initial_high_tech_weight{};
   double initial_size_weight{};
   double steady_lapse_rate{};
+  int first_year{};
 };
 
 struct SpecializedSmeRules {
@@ -177,6 +178,27 @@ struct TaxConfig {
          ++i)
       s = tech_sme ? super_deduction_rate_tech_sme[i] : super_deduction_rate[i];
     return s;
+  }
+};
+
+// The price level (GDP deflator). Model money is in CNY of the base year; documents and
+// statistics use current CNY, so nominal thresholds and nominal indicators convert with it.
+struct PriceConfig {
+  std::vector<int> deflator_years;      // ascending
+  std::vector<double> deflator_growth;  // yearly growth of the deflator in each year
+  // Growth in `year`: the entry of the last listed year at or before it (0 before the first).
+  double growth(int year) const {
+    double g{};
+    for (std::size_t i = 0; i < deflator_years.size() && deflator_years[i] <= year; ++i)
+      g = deflator_growth[i];
+    return g;
+  }
+  // Prices of `year` over those of `base_year`.
+  double level(int year, int base_year) const {
+    double p = 1;
+    for (int y = base_year + 1; y <= year; ++y) p *= 1 + growth(y);
+    for (int y = year + 1; y <= base_year; ++y) p /= 1 + growth(y);
+    return p;
   }
 };
 
@@ -228,6 +250,7 @@ struct ModelConfig {
   ListingRules listing;
   DemoRules demo_enterprise;
   TaxConfig tax;
+  PriceConfig prices;
   CarrierParams carriers;
   TalentParams talent;
   ResearchParams research;

@@ -184,6 +184,8 @@ void describe_certification(Binder& b, HnteRules& h, TechSmeRules& t) {
   b.real("tech_sme.steady_lapse_rate", t.steady_lapse_rate, kShare, "1/yr",
          "yearly share of registrations that lapse in the steady state: sizes the base year's "
          "pool of eligible firms not yet registered (lapse rate x tech SMEs / register_prob)");
+  b.integer("tech_sme.first_year", t.first_year, kYear, "year",
+            "first year firms can register as tech SMEs");
   if (b.binding() && !(h.band_small_max < h.band_medium_max))
     b.fail("hnte.band_medium_max", "expected to exceed hnte.band_small_max");
 }
@@ -219,6 +221,15 @@ void describe_ladder(Binder& b, SpecializedSmeRules& s, GazelleRules& g, Listing
          "invention patents required");
   b.integer("demo_enterprise.quota_per_year", d.quota_per_year, {0, 100000}, "firms/yr",
             "firms recognised per yearly round at most");
+}
+
+void describe_prices(Binder& b, PriceConfig& p) {
+  b.integer_list("prices.deflator_years", p.deflator_years, kYear, "year",
+                 "years from which each deflator growth rate applies (ascending)");
+  b.real_list("prices.deflator_growth", p.deflator_growth, {-0.5, 1}, "1/yr",
+              "yearly growth of the GDP deflator from each listed year");
+  if (b.binding() && p.deflator_years.size() != p.deflator_growth.size())
+    b.fail("prices.deflator_growth", "expected one rate per entry of prices.deflator_years");
 }
 
 void describe_tax(Binder& b, TaxConfig& t) {
@@ -354,6 +365,7 @@ void describe(Binder& b, ModelConfig& c) {
   describe_certification(b, c.hnte, c.tech_sme);
   describe_ladder(b, c.specialized_sme, c.gazelle, c.listing, c.demo_enterprise);
   describe_tax(b, c.tax);
+  describe_prices(b, c.prices);
   describe_levers(b, c.levers);
   describe_ecosystem(b, c);
   describe_region(b, c.region);
@@ -362,6 +374,10 @@ void describe(Binder& b, ModelConfig& c) {
   if (b.binding() && c.time.end_year <= c.region.base_year)
     b.fail("time.end_year",
            "expected a year after region.base_year (" + std::to_string(c.region.base_year) + ")");
+  if (b.binding() && c.region.tech_smes > 0 && c.region.base_year < c.tech_sme.first_year)
+    b.fail("region.tech_smes", "expected 0: the base year " + std::to_string(c.region.base_year) +
+                                   " is before tech_sme.first_year (" +
+                                   std::to_string(c.tech_sme.first_year) + ")");
   if (b.binding() && 12 % c.time.steps_per_year != 0)
     b.fail("time.steps_per_year", "expected 1, 2, 3, 4, 6 or 12");
 }

@@ -24,6 +24,10 @@ enum class Measure { kStock, kFlow };
   X(RdExpenditure, "rd_expenditure", "CNY", kStock,                                               \
     "society-wide R&D expenditure: business plus public R&D")                                     \
   X(RdIntensity, "rd_intensity", "%", kStock, "rd_expenditure / gdp x 100")                       \
+  X(GdpNominal, "gdp_nominal", "CNY", kStock, "gdp in current CNY (x the price level)")           \
+  X(BusinessRdNominal, "business_rd_nominal", "CNY", kStock, "business_rd in current CNY")        \
+  X(RdExpenditureNominal, "rd_expenditure_nominal", "CNY", kStock,                                \
+    "rd_expenditure in current CNY: what R&D statistics and plan targets report")                 \
   X(AboveScaleRdToRevenue, "above_scale_rd_to_revenue", "%", kStock,                              \
     "R&D of above-scale industrial firms over their revenue x 100")                               \
   X(AboveScaleRdActiveShare, "above_scale_rd_active_share", "%", kStock,                          \

@@ -79,6 +79,10 @@ Indicators statistics(const World& w, const ModelConfig& m) {
   x[kBusinessRd] = rd;
   x[kRdExpenditure] = rd + w.macro.public_rd;
   x[kRdIntensity] = ratio(x[kRdExpenditure], x[kGdp]);
+  const double prices = m.prices.level(w.clock.year, m.region.base_year);
+  x[kGdpNominal] = prices * x[kGdp];
+  x[kBusinessRdNominal] = prices * x[kBusinessRd];
+  x[kRdExpenditureNominal] = prices * x[kRdExpenditure];
   x[kAboveScaleRdToRevenue] = ratio(above_rd, above_revenue);
   x[kAboveScaleRdActiveShare] = ratio(above_active, above);
   x[kFirmsTotal] = alive;

@@ -33,20 +33,24 @@ CertificationInputs certification_inputs(const Clock& clock, const FirmTable& f,
                                          const ModelConfig& m, std::size_t i) {
   CertificationInputs x;
   x.age_years = (clock.step + 1 - f.birth_step[i]) * step_years(m);
-  x.revenue = f.revenue_year[i];
-  x.employees = employees(m.firm, x.revenue);
-  const double previous = f.revenue_hist[0][i];
+  // The rules' money lines are in current CNY: revenue and profit at the year's prices.
+  const PriceConfig& prices = m.prices;
+  const int year = clock.year, base = m.region.base_year;
+  x.revenue = f.revenue_year[i] * prices.level(year, base);
+  x.employees = employees(m.firm, f.revenue_year[i]);
+  const double previous = f.revenue_hist[0][i] * prices.level(year - 1, base);
   x.revenue_growth = previous > 0 ? x.revenue / previous - 1.0 : 0.0;
-  x.revenue_3y_ago = f.revenue_hist[2][i];
+  x.revenue_3y_ago =
+      f.revenue_hist[kHistoryYears - 1][i] * prices.level(year - kHistoryYears, base);
   x.revenue_growth_3y = x.revenue_3y_ago > 0 ? std::cbrt(x.revenue / x.revenue_3y_ago) - 1.0 : 0.0;
   const double rd3 = f.rd_year[i] + f.rd_hist[0][i] + f.rd_hist[1][i];
   const double rev3 = f.revenue_year[i] + f.revenue_hist[0][i] + f.revenue_hist[1][i];
   x.rd_share_3y = rev3 > 0 ? rd3 / rev3 : 0;
-  x.rd_intensity = x.revenue > 0 ? f.rd_year[i] / x.revenue : 0;
+  x.rd_intensity = f.revenue_year[i] > 0 ? f.rd_year[i] / f.revenue_year[i] : 0;
   const double st_staff = f.rd_real_year[i] / m.rd.cost_per_rd_worker * m.rd.st_staff_per_rd_staff;
   x.rd_staff_share = x.employees > 0 ? st_staff / x.employees : 0;
   x.high_tech_revenue_share = f.high_tech_revenue_share[i];
-  x.profit = f.profit_last[i];
+  x.profit = f.profit_last[i] * prices.level(year, base);
   x.invention_patents = f.patents[i];
   x.hnte = f.has(i, kHnte);
   return x;
@@ -113,7 +117,7 @@ void certification(FirmTable& f, Now at, const ModelConfig& m) {
             m.hnte.apply_prob, m.hnte.validity_years);
     x.hnte = f.has(i, kHnte);
     // tech_sme registration is yearly; a registered firm re-registers while it qualifies.
-    const bool sme = tech_sme_eligible(x, m.tech_sme);
+    const bool sme = at.clock.year >= m.tech_sme.first_year && tech_sme_eligible(x, m.tech_sme);
     f.set(i, kTechSme, sme && (f.has(i, kTechSme) || u_sme < m.tech_sme.register_prob));
     certify(f, i, kSpecializedSme, f.specialized_expiry, at.clock.year,
             specialized_sme_eligible(x, m.specialized_sme), u_spec, m.specialized_sme.apply_prob,

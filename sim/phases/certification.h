@@ -13,7 +13,7 @@ namespace innosim {
 struct CertificationInputs {
   double age_years = 0;
   double employees = 0;
-  double revenue = 0;            // last year, CNY
+  double revenue = 0;            // last year, current CNY (the rules' money lines are nominal)
   double revenue_growth = 0;     // last year over the year before
   double revenue_growth_3y = 0;  // average yearly growth over three years (0 if no history)
   double revenue_3y_ago = 0;     // CNY
