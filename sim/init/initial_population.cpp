@@ -24,7 +24,10 @@ namespace {
 // Numerical guards and orderings, not behaviour.
 constexpr double kTinyShare = 1e-9;       // keeps x_min finite when no firm is above scale
 constexpr double kRoundingGuard = 1e-12;  // relative margin so rounding keeps the k-th firm above
-constexpr std::size_t kEntrySlack = 4;    // room for a quarter more firms before reallocating
+constexpr std::size_t kEntrySlack = 4;
+constexpr int kBisections = 60;          // the R&D factor to double precision
+constexpr double kMaxScaleFactor = 1e6;  // a factor search bound (every firm at the cap)    // room
+                                         // for a quarter more firms before reallocating
 
 // Rows ordered by a noisy preference (score + Gumbel noise), best first: a random selection
 // favouring high scores that is exact in count.
@@ -131,7 +134,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
   for (std::size_t i = 0; i < n; ++i) {
     f.add(w.next_firm_id++);
     Stream s(key.seed, key.stream(), f.id[i], kInitStep, Purpose::kInit);
-    draw_firm_traits(f, i, s, m, 1.0);  // scaled below, once the R&D calibration is known
+    draw_firm_traits(f, i, s, m, std::nullopt);  // scaled below, with the R&D calibration
     f.revenue[i] = s.pareto(xmin, alpha, xmax);
     log_revenue[i] = std::log(f.revenue[i]);
     f.productivity[i] = static_cast<float>(m.firm.productivity_sigma * s.normal());
@@ -275,18 +278,35 @@ World initial_population(const ModelConfig& m, RunKey key) {
     return std::min<double>(f.intensity[i],
                             (m.firm.certified_margin_low + m.firm.certified_margin_spread) * line);
   };
+  // The factor that makes the capped total equal the target: the total is increasing in the
+  // factor, so bisection finds it (the uncapped ratio is its lower bound).
+  std::vector<double> keep(n);
   double fixed = 0, free = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const double keep = kept(i);
-    fixed += keep * f.revenue[i];
-    free += (f.intensity[i] - keep) * f.revenue[i];
+    keep[i] = kept(i);
+    fixed += keep[i] * f.revenue[i];
+    free += (f.intensity[i] - keep[i]) * f.revenue[i];
   }
-  const double factor = free > 0 ? std::max(0.0, target_rd - fixed) / free : 0.0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const double keep = kept(i);
-    f.intensity[i] = static_cast<float>(std::min<double>(keep + (f.intensity[i] - keep) * factor,
-                                                         std::max(keep, m.rd.max_intensity)));
+  auto scaled = [&](std::size_t i, double factor) {
+    return std::min<double>(keep[i] + (f.intensity[i] - keep[i]) * factor,
+                            std::max(keep[i], m.rd.max_intensity));
+  };
+  auto total = [&](double factor) {
+    double sum = 0;
+    for (std::size_t i = 0; i < n; ++i) sum += scaled(i, factor) * f.revenue[i];
+    return sum;
+  };
+  double factor = free > 0 ? std::max(0.0, target_rd - fixed) / free : 0.0;
+  if (factor > 0 && total(factor) < target_rd) {
+    double lo = factor, hi = factor;
+    while (total(hi) < target_rd && hi < kMaxScaleFactor) hi *= 2;
+    for (int k = 0; k < kBisections; ++k) {
+      const double mid = (lo + hi) / 2;
+      (total(mid) < target_rd ? lo : hi) = mid;
+    }
+    factor = hi;
   }
+  for (std::size_t i = 0; i < n; ++i) f.intensity[i] = static_cast<float>(scaled(i, factor));
 
   // The preset's patent stock: one per certified firm, the rest spread over R&D performers.
   double assigned = 0;

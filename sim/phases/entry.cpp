@@ -155,7 +155,7 @@ void relocation(Ctx& c, std::uint64_t n, EntrantKind stream_kind, std::optional<
 }  // namespace
 
 void draw_firm_traits(FirmTable& f, std::size_t row, Stream& s, const ModelConfig& m,
-                      double latent_scale) {
+                      std::optional<double> latent_scale) {
   const std::size_t k = draw_sector(m.region.sectors, s.uniform());
   const Sector& sector = m.region.sectors[k];
   f.sector[row] = static_cast<std::uint8_t>(k);
@@ -166,9 +166,11 @@ void draw_firm_traits(FirmTable& f, std::size_t row, Stream& s, const ModelConfi
   const double u = s.uniform(), split = m.firm.high_tech_revenue_split;
   f.high_tech_revenue_share[row] =
       static_cast<float>(high_tech ? split + (1.0 - split) * u : split * u);
-  f.latent_intensity[row] = static_cast<float>(
-      std::min(m.rd.max_intensity, latent_scale * s.lognormal(std::log(sector.rd_intensity_median),
-                                                              m.rd.latent_intensity_sigma)));
+  // Scaled, then capped. The base year draws raw (no scale yet) and caps once it knows its
+  // scale (init/initial_population.cpp), so both cap the scaled draw.
+  const double raw = s.lognormal(std::log(sector.rd_intensity_median), m.rd.latent_intensity_sigma);
+  f.latent_intensity[row] =
+      static_cast<float>(latent_scale ? std::min(m.rd.max_intensity, *latent_scale * raw) : raw);
   // The operating margin before R&D; fund_rd_margin adds the R&D the firm is born doing.
   f.margin[row] = static_cast<float>(m.firm.profit_margin + m.firm.margin_sigma * s.normal());
 }

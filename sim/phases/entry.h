@@ -2,6 +2,8 @@
 // established firms relocating into the region, more of them certified when the
 // investment-attraction multipliers credit their arrival (levers.attraction_multipliers).
 #pragma once
+#include <optional>
+
 #include "config/model_config.h"
 #include "core/random.h"
 #include "phases/phase_context.h"
@@ -26,9 +28,11 @@ void entry(EntryState s, const Macro& macro, Now at, const ModelConfig& m);
 
 // Draws the traits every new firm needs (sector, industrial and high-tech flags, high-tech
 // revenue share, latent R&D intensity); shared by entry and the initial population.
-// `latent_scale` multiplies the latent intensity drawn (Macro::latent_scale).
+// `latent_scale` multiplies the latent intensity drawn (Macro::latent_scale), which is then
+// capped at rd.max_intensity; without it (the base year, before its scale is known) the raw
+// draw is kept uncapped.
 void draw_firm_traits(FirmTable& f, std::size_t row, Stream& s, const ModelConfig& m,
-                      double latent_scale);
+                      std::optional<double> latent_scale);
 
 // A firm's operating margin before R&D covers the R&D it is born doing, so that at birth its
 // profit margin after R&D is `firm.profit_margin` plus its own noise (margins correlate with

@@ -2,6 +2,7 @@
 // tax notch on, reported R&D intensity piles up just above 5%, 4% and 3% in the matching
 // revenue bands; with the notch off (hnte rate = standard rate), it does not.
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "phases/rd_decision.h"
 #include "test_support_sim.h"
@@ -67,9 +68,11 @@ TEST_CASE("with the hnte notch on R&D intensity bunches just above each band's t
     CHECK(above_on >= 30);
     // Excess mass just above the threshold, twice what there is without the notch...
     CHECK(above_on > 2 * above_off);
-    // ...and missing mass just below it: the histogram jumps at the threshold with the
-    // notch at least twice as much as without it.
-    CHECK(below_on <= below_off);
+    // ...and no excess mass just below it (up to two Poisson standard deviations: the lower
+    // hnte rate also makes R&D dearer for certified firms, docs/ODD.md 7.4, which moves a few
+    // of them down), while the histogram jumps at the threshold with the notch at least
+    // twice as much as without it.
+    CHECK(below_on <= below_off + 2.0 * std::sqrt(static_cast<double>(below_off)));
     CHECK(static_cast<double>(above_on) / (below_on + 1) > 2.0 * (above_off + 1) / (below_off + 1));
     // Without the notch the two bins are alike: nothing piles up.
     CHECK(above_off < 1.5 * below_off + 10);
