@@ -17,6 +17,10 @@ namespace innosim {
 // National statistical definition of an above-scale industrial firm (main revenue >= 20M CNY
 // a year, NBS since 2011); participation and employment are also scaled at this line.
 inline constexpr double kAboveScaleRevenue = 2e7;
+// A firm's revenue relative to that line (the size the size rules scale with).
+inline double size_ratio(double revenue) {
+  return (revenue > 1.0 ? revenue : 1.0) / kAboveScaleRevenue;
+}
 
 struct TimeConfig {
   int steps_per_year{};

@@ -1,4 +1,4 @@
-// R&D participation by size (docs/ODD.md 7.3): a two-state process whose stationary share is
+// R&D participation by size (docs/ODD.md 7.4): a two-state process whose stationary share is
 // the participation the size implies. A performer stops with a rate that falls with revenue,
 // and a non-performer starts at the rate that keeps the stationary share where it is:
 //   share(r) = clamp(participation_at_line (r / 20M)^participation_size_elasticity),
@@ -12,8 +12,6 @@
 #include "config/model_config.h"
 
 namespace innosim {
-
-inline double size_ratio(double revenue) { return std::max(revenue, 1.0) / kAboveScaleRevenue; }
 
 inline double rd_participation(const RdParams& p, double revenue) {
   return std::clamp(

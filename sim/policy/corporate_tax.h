@@ -27,10 +27,14 @@ inline double tax_rate(const TaxConfig& tax, bool hnte) {
   return hnte ? tax.hnte_rate : tax.corporate_rate;
 }
 
+inline double taxable_income(const TaxConfig& tax, int year, const TaxPosition& firm, double profit,
+                             double reported_rd) {
+  return profit - tax.super_deduction(year, firm.tech_sme) * reported_rd - firm.carried;
+}
+
 inline TaxBill corporate_tax(const TaxConfig& tax, int year, const TaxPosition& firm, double profit,
                              double reported_rd) {
-  const double taxable =
-      profit - tax.super_deduction(year, firm.tech_sme) * reported_rd - firm.carried;
+  const double taxable = taxable_income(tax, year, firm, profit, reported_rd);
   const bool certified = firm.hnte || firm.tech_sme;
   const double expiry = certified && year >= tax.loss_rule_year ? tax.loss_expiry_rate_certified
                                                                 : tax.loss_expiry_rate;
@@ -42,9 +46,7 @@ inline TaxBill corporate_tax(const TaxConfig& tax, int year, const TaxPosition& 
 // taxable income, 0 while losses (its own or carried) absorb it.
 inline double marginal_tax_rate(const TaxConfig& tax, int year, const TaxPosition& firm,
                                 double profit, double reported_rd) {
-  const double taxable =
-      profit - tax.super_deduction(year, firm.tech_sme) * reported_rd - firm.carried;
-  return taxable > 0 ? tax_rate(tax, firm.hnte) : 0.0;
+  return taxable_income(tax, year, firm, profit, reported_rd) > 0 ? tax_rate(tax, firm.hnte) : 0.0;
 }
 
 }  // namespace innosim
