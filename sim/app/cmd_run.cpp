@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <set>
 
 #include "app/commands.h"
 #include "app/progress_bar.h"
@@ -77,7 +78,14 @@ int run(const RunOptions& o, const CommonOptions& common) {
   if (o.regions.size() <= 1) spec.partners.clear();
 
   const std::string out = o.out.empty() ? "innosim-" + region + ".h5" : o.out;
-  check_writable(out);  // before the run, not after it
+  check_writable(out);           // before the run, not after it
+  std::set<std::string> inputs;  // every config file the run read
+  for (const auto& s : spec.scenarios)
+    for (const auto& [key, file] : s.origin_file) inputs.insert(file);
+  for (const auto& region_configs : spec.partners)
+    for (const auto& c : region_configs)
+      for (const auto& [key, file] : c.origin_file) inputs.insert(file);
+  check_not_input(out, {inputs.begin(), inputs.end()});
   auto bar =
       std::make_shared<ProgressBar>("innosim run " + region, !o.quiet && ::isatty(STDERR_FILENO));
   spec.progress = [bar](std::size_t done, std::size_t total) { bar->update(done, total); };

@@ -163,3 +163,20 @@ TEST_CASE("calibrate writes the fit file where --out says and refuses a preset w
   CHECK_THAT(none.output, Contains("yinchuan.toml") && Contains("nothing to fit"));
   CHECK_FALSE(std::filesystem::exists(dir.path("none.toml")));
 }
+
+// Reliability review, issue 17 item 2: `--scenario p.toml --out p.toml` destroyed the scenario.
+TEST_CASE("run refuses an --out that is one of its own input files, before running",
+          "[app][security]") {
+  test::TempDir dir;
+  const std::string scenario = dir.file("p.toml", "[scenario]\nname = \"p\"\n");
+  const Result r = run_innosim("run --quiet --replicates 1 --scenario '" + scenario + "' --out '" +
+                               scenario + "'");
+  CHECK(r.status == 4);
+  CHECK_THAT(r.output, Contains("input of this run"));
+  std::ifstream in(scenario);
+  std::string first;
+  std::getline(in, first);
+  CHECK(first == "[scenario]");  // untouched
+  const Result folder = run_innosim("run --quiet --replicates 1 --out '" + dir.path("") + "'");
+  CHECK(folder.status == 4);
+}

@@ -1,10 +1,13 @@
 // A file appears at its final path only when complete.
 #include "io/atomic_file.h"
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 
+#include "core/errors.h"
 #include "test_support.h"
 
 using namespace innosim;
@@ -47,4 +50,56 @@ TEST_CASE("commit moves the finished file into place - replacing an older one", 
 TEST_CASE("an output folder that does not exist is an error before any work", "[io]") {
   CHECK_THROWS_WITH(AtomicFile("/nonexistent-folder/run.h5"),
                     Catch::Matchers::Contains("no such directory"));
+}
+
+// Reliability review, issue 17 item 1: the temporary name was <out>.tmp-<pid>, created with
+// truncation, so a symlink planted there let anyone overwrite the symlink's target.
+TEST_CASE("a symlink planted at a predictable temporary name is never followed", "[io][security]") {
+  test::TempDir dir;
+  const std::string victim = dir.file("victim.txt", "precious");
+  const std::string out = dir.path("run.h5");
+  fs::create_symlink(victim, out + ".tmp-" + std::to_string(::getpid()));
+  {
+    AtomicFile f(out);
+    CHECK(f.temp_path() != out + ".tmp-" + std::to_string(::getpid()));
+    CHECK_FALSE(fs::is_symlink(f.temp_path()));
+    std::ofstream(f.temp_path()) << "new";
+    f.commit();
+  }
+  std::string kept;
+  std::ifstream(victim) >> kept;
+  CHECK(kept == "precious");
+  std::string written;
+  std::ifstream(out) >> written;
+  CHECK(written == "new");
+}
+
+TEST_CASE("commit refuses a temporary file replaced by a link while it was written",
+          "[io][security]") {
+  test::TempDir dir;
+  const std::string victim = dir.file("victim.txt", "precious");
+  const std::string out = dir.path("run.h5");
+  AtomicFile f(out);
+  fs::remove(f.temp_path());
+  fs::create_symlink(victim, f.temp_path());
+  CHECK_THROWS_AS(f.commit(), IoError);
+  CHECK_FALSE(fs::exists(out));
+  std::string kept;
+  std::ifstream(victim) >> kept;
+  CHECK(kept == "precious");
+}
+
+TEST_CASE("an output path that is a directory, a device or too long is refused before the run",
+          "[io][security]") {
+  test::TempDir dir;
+  fs::create_directory(dir.path("folder"));
+  CHECK_THROWS_AS(check_writable(dir.path("folder")), IoError);
+  CHECK_THROWS_AS(check_writable(dir.path("folder") + "/"), IoError);
+  CHECK_THROWS_AS(check_writable("/dev/null"), IoError);
+  CHECK_THROWS_AS(check_writable(dir.path(std::string(300, 'a') + ".h5")), IoError);
+  CHECK_NOTHROW(check_writable(dir.path("fine.h5")));
+  const std::string input = dir.file("p.toml", "x = 1");
+  CHECK_THROWS_AS(check_not_input(input, {input}), IoError);
+  CHECK_THROWS_AS(check_not_input(dir.path("./p.toml"), {input}), IoError);  // same file
+  CHECK_NOTHROW(check_not_input(dir.path("other.h5"), {input}));
 }
