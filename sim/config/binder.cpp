@@ -165,7 +165,7 @@ void Binder::real_list(const std::string& key, std::vector<double>& out, Range r
   out.clear();
   for (const auto& e : *arr) {
     const auto v = as_number(e);
-    if (!v || *v < r.min || *v > r.max)
+    if (!v || std::isnan(*v) || *v < r.min || *v > r.max)
       fail(key, "expected every element to be a number in " + range_text(r));
     out.push_back(*v);
   }

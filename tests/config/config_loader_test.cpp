@@ -115,3 +115,34 @@ TEST_CASE("closest_key suggests near misses only", "[config]") {
   CHECK(closest_key("rd.price_elastcity", known) == "rd.price_elasticity");
   CHECK(closest_key("completely.different.thing", known).empty());
 }
+
+// Reliability review (issue 17 items 4, 7, 8): hostile configs are refused quickly and clearly.
+TEST_CASE("deep nesting is refused at the first unknown table - not after a deep recursion",
+          "[config][security]") {
+  std::string deep;
+  for (int k = 0; k < 17000; ++k) deep += "a.";
+  const ConfigError e = load_error("[" + deep + "b]\nx = 1\n");
+  CHECK_THAT(e.what(), Contains("unknown table"));
+  CHECK(e.key().size() <= 130);  // the key is cut in the message
+}
+
+TEST_CASE("NaN inside a list is refused like a NaN scalar", "[config][security]") {
+  const ConfigError e = load_error("[carriers]\ncapacity = [nan, nan, nan]\n");
+  CHECK(e.key() == "carriers.capacity");
+  CHECK_THAT(e.what(), Contains("every element"));
+}
+
+TEST_CASE("a very long unknown key gets no did-you-mean search and a cut message",
+          "[config][security]") {
+  const ConfigError e = load_error("[firm]\n" + std::string(1 << 19, 'k') + " = 1\n");
+  CHECK_THAT(e.what(), Contains("unknown"));
+  CHECK(std::string(e.what()).size() < 1000);
+}
+
+TEST_CASE("a directory or an oversized file is not a configuration", "[config][security]") {
+  test::TempDir dir;
+  std::filesystem::create_directory(dir.path("d.toml"));
+  CHECK_THROWS_WITH(test::load({}, {dir.path("d.toml")}), Contains("not a regular file"));
+  const std::string big = dir.file("big.toml", "# " + std::string(2 << 20, 'x') + "\n");
+  CHECK_THROWS_WITH(test::load({}, {big}), Contains("larger than"));
+}
