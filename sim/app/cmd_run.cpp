@@ -1,5 +1,7 @@
 // `innosim run`: the main job. Loads the region preset and its scenarios, runs the
 // replicates, writes the HDF5 file and prints the result table.
+#include <cerrno>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -120,7 +122,19 @@ void add_run_command(CLI::App& app, CommonOptions& common, Action& action) {
       "scenario file or name in scenarios/<region>/ (repeatable; default: the preset's)");
   cmd->add_option("--replicates", o->replicates, "Monte Carlo replicates per scenario")
       ->check(CLI::Range(1, 1000000));
-  cmd->add_option("--seed", o->seed, "random seed");
+  cmd->add_option("--seed", o->seed, "random seed, an integer in [0, 2^64)")
+      ->check(CLI::Validator(
+          [](std::string& s) {
+            // Digits only and no wrap-around: -1, 2^64 and 1e23 are refused, not clamped.
+            errno = 0;
+            char* end = nullptr;
+            const bool digits =
+                !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+            if (digits) std::strtoull(s.c_str(), &end, 10);
+            return digits && errno != ERANGE ? std::string()
+                                             : "expected an integer in [0, 2^64), got " + s;
+          },
+          "UINT64"));
   cmd->add_option("--threads", o->threads, "worker threads (0 = all cores)")
       ->check(CLI::Range(0, 4096));
   cmd->add_option("--end-year", o->end_year, "last simulated year (default: the preset's)");

@@ -24,7 +24,12 @@ int main(int argc, char** argv) {
   add_bench_command(app, common, action);
   add_summary_command(app, common, action);
   add_calibrate_command(app, common, action);
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version exit 0; every usage error exits 1, as the README says.
+    return app.exit(e) == 0 ? 0 : 1;
+  }
   try {
     return action();
   } catch (const ConfigError& e) {

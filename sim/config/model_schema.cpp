@@ -10,6 +10,10 @@
 
 namespace innosim {
 namespace {
+constexpr std::size_t kMaxScenarioName = 100;
+}  // namespace
+
+namespace {
 
 void describe_firm(Binder& b, FirmParams& f) {
   b.real("firm.revenue_pareto_alpha", f.revenue_pareto_alpha, {0.3, 5}, "1",
@@ -355,6 +359,11 @@ Moment describe_observation(Binder& b, const toml::table& t, const std::string& 
 
 void describe(Binder& b, ModelConfig& c) {
   b.text("scenario.name", c.scenario.name, "scenario identifier, shown in output");
+  // The name labels the output (and names the scenario's group in the panel).
+  if (b.binding() && (c.scenario.name.empty() || c.scenario.name.size() > kMaxScenarioName ||
+                      c.scenario.name.find_first_of("/\\.\n\r\t") != std::string::npos))
+    b.fail("scenario.name", "expected 1 to " + std::to_string(kMaxScenarioName) +
+                                " characters, without '/', '\\', '.' or control characters");
   b.text("scenario.description", c.scenario.description, "what the scenario changes and why");
   b.integer("time.steps_per_year", c.time.steps_per_year, {1, 12}, "steps/yr",
             "sub-year steps (1, 4 or 12)");

@@ -21,6 +21,13 @@ EnsembleResult run_ensemble(const EnsembleSpec& spec) {
       throw ModelError("scenario '" + s.model.scenario.name +
                        "' has another time span than the first scenario; all scenarios of a run "
                        "share one time axis");
+  for (std::size_t a = 0; a < spec.scenarios.size(); ++a)
+    for (std::size_t b = a + 1; b < spec.scenarios.size(); ++b)
+      if (spec.scenarios[a].model.scenario.name == spec.scenarios[b].model.scenario.name)
+        throw ConfigError("--scenario", 0, "scenario.name",
+                          "two scenarios of the run are named '" +
+                              spec.scenarios[a].model.scenario.name +
+                              "'; a run's scenarios need distinct names");
   EnsembleResult out;
   const int years = year_count(first);
   for (int t = 0; t < years; ++t) out.years.push_back(first.region.base_year + t);

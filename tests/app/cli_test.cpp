@@ -180,3 +180,35 @@ TEST_CASE("run refuses an --out that is one of its own input files, before runni
   const Result folder = run_innosim("run --quiet --replicates 1 --out '" + dir.path("") + "'");
   CHECK(folder.status == 4);
 }
+
+// Reliability review, issue 17 items 7 and 9: exit codes as the README documents them (usage
+// 1, configuration 2, model 3, input/output 4), seeds refused rather than clamped, scenario
+// names checked when loaded.
+TEST_CASE("each class of error exits with its documented code", "[app][security]") {
+  test::TempDir dir;
+  const std::string out = " --out '" + dir.path("x.h5") + "'";
+  CHECK(run_innosim("run --quiet --bogus" + out).status == 1);
+  for (const char* seed : {"-1", "18446744073709551616", "1e23"})
+    CHECK(run_innosim(std::string("run --quiet --replicates 1 --seed ") + seed + out).status == 1);
+  CHECK(run_innosim("run --quiet --replicates 1 --set firm.entry_rate=abc" + out).status == 2);
+  CHECK(run_innosim("run --quiet --replicates 1 --set firm.max_revenue_gdp_ratio=0.0001 --set "
+                    "region.gdp=1e11" +
+                    out)
+            .status == 3);
+  CHECK(run_innosim("run --quiet --replicates 1 --out '" + dir.path("no/such/x.h5") + "'").status ==
+        4);
+}
+
+TEST_CASE("unusable and duplicate scenario names are refused before the run", "[app][security]") {
+  test::TempDir dir;
+  const std::string slash = dir.file("s.toml", "[scenario]\nname = \"a/b\"\n");
+  const Result bad = run_innosim("run --quiet --replicates 1 --scenario '" + slash + "' --out '" +
+                                 dir.path("x.h5") + "'");
+  CHECK(bad.status == 2);
+  CHECK_THAT(bad.output, Contains("scenario.name"));
+  const std::string twin = dir.file("t.toml", "[scenario]\nname = \"baseline\"\n");
+  const Result twice = run_innosim("run --quiet --replicates 1 --scenario baseline --scenario '" +
+                                   twin + "' --out '" + dir.path("y.h5") + "'");
+  CHECK(twice.status == 2);
+  CHECK_THAT(twice.output, Contains("distinct names"));
+}
