@@ -15,6 +15,7 @@
 #include "io/atomic_file.h"
 #include "io/output_file.h"
 #include "run/ensemble.h"
+#include "run/memory_estimate.h"
 #include "run/summary.h"
 
 namespace innosim {
@@ -25,6 +26,7 @@ struct RunOptions {
   std::vector<std::string> scenarios;
   int replicates = 100;
   std::uint64_t seed = 1;
+  double max_memory_mb = 0;  // 0: the machine's memory
   int threads = 0;
   int end_year = 0;
   std::vector<std::string> sets;
@@ -88,6 +90,7 @@ int run(const RunOptions& o, const CommonOptions& common) {
     for (const auto& c : region_configs)
       for (const auto& [key, file] : c.origin_file) inputs.insert(file);
   check_not_input(out, {inputs.begin(), inputs.end()});
+  refuse_if_too_large(spec, o.max_memory_mb * 1e6);
   auto bar =
       std::make_shared<ProgressBar>("innosim run " + region, !o.quiet && ::isatty(STDERR_FILENO));
   spec.progress = [bar](std::size_t done, std::size_t total) { bar->update(done, total); };
@@ -122,6 +125,10 @@ void add_run_command(CLI::App& app, CommonOptions& common, Action& action) {
       "scenario file or name in scenarios/<region>/ (repeatable; default: the preset's)");
   cmd->add_option("--replicates", o->replicates, "Monte Carlo replicates per scenario")
       ->check(CLI::Range(1, 1000000));
+  cmd->add_option("--max-memory", o->max_memory_mb,
+                  "refuse a run estimated to need more than this many MB (default: 90% of the "
+                  "machine's memory)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--seed", o->seed, "random seed, an integer in [0, 2^64)")
       ->check(CLI::Validator(
           [](std::string& s) {

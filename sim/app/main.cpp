@@ -2,6 +2,7 @@
 // exit codes (1 usage or unexpected, 2 configuration, 3 model, 4 input/output).
 #include <cstdio>
 #include <iostream>
+#include <new>
 
 #include "app/commands.h"
 #include "core/errors.h"
@@ -41,6 +42,10 @@ int main(int argc, char** argv) {
   } catch (const IoError& e) {
     std::cerr << "innosim: i/o error: " << e.what() << "\n";
     return 4;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "innosim: error: out of memory; lower region.firms_total, --replicates or "
+                 "--threads (run refuses what it can estimate in advance: see --max-memory)\n";
+    return 1;
   } catch (const std::exception& e) {
     std::cerr << "innosim: error: " << e.what() << "\n";
     return 1;

@@ -212,3 +212,18 @@ TEST_CASE("unusable and duplicate scenario names are refused before the run", "[
   CHECK(twice.status == 2);
   CHECK_THAT(twice.output, Contains("distinct names"));
 }
+
+// Reliability review, issue 17 item 6: a run too large for its memory is refused before it
+// starts, naming the keys, instead of growing until the kernel kills it.
+TEST_CASE("a run estimated too large for its memory is refused before it starts",
+          "[app][security]") {
+  test::TempDir dir;
+  const std::string out = " --out '" + dir.path("x.h5") + "'";
+  const Result capped = run_innosim("run --quiet --replicates 2 --max-memory 1" + out);
+  CHECK(capped.status == 3);
+  CHECK_THAT(capped.output, Contains("region.firms_total") && Contains("--max-memory"));
+  const Result huge = run_innosim("run --quiet --replicates 1 --set region.firms_total=1e9" + out);
+  CHECK(huge.status == 3);
+  CHECK_THAT(huge.output, Contains("would need about"));
+  CHECK_FALSE(std::filesystem::exists(dir.path("x.h5")));
+}

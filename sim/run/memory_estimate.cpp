@@ -1,0 +1,76 @@
+#include "run/memory_estimate.h"
+
+#include <tbb/info.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "core/errors.h"
+#include "observe/indicator_catalog.h"
+#include "policy/fiscal_ledger.h"
+
+namespace innosim {
+namespace {
+
+constexpr double kProgramBytes = 25e6;  // measured, see the header
+constexpr double kBytesPerFirm = 500;   // measured 450, with a margin
+constexpr double kBytesPerTalent = 64;  // id, type, skill, employer, flags and sort buffers
+constexpr double kMachineShare = 0.9;   // leave the rest to the system
+// The result arrays are held, summarised (sorted copies for the quantiles) and written: the
+// peak holds about three copies (a 2-million-run default job reached 11.6 GB while running).
+constexpr double kResultCopies = 3;
+
+}  // namespace
+
+double physical_memory() {
+  const long pages = ::sysconf(_SC_PHYS_PAGES), page = ::sysconf(_SC_PAGE_SIZE);
+  return pages > 0 && page > 0 ? static_cast<double>(pages) * static_cast<double>(page) : 0.0;
+}
+
+MemoryEstimate estimate_peak_memory(const EnsembleSpec& spec) {
+  double per_replicate = 0, years = 0;
+  auto add_region = [&](const ModelConfig& m) {
+    const RegionEcosystem& e = m.region.ecosystem;
+    per_replicate += kBytesPerFirm * m.region.firms_total +
+                     kBytesPerTalent * (e.rd_personnel + e.leading_talents);
+    years = std::max(years, static_cast<double>(m.time.end_year - m.region.base_year + 1));
+  };
+  double largest = 0;
+  for (std::size_t k = 0; k < spec.scenarios.size(); ++k) {
+    per_replicate = 0;
+    add_region(spec.scenarios[k].model);
+    if (k < spec.partners.size())
+      for (const auto& p : spec.partners[k]) add_region(p.model);
+    largest = std::max(largest, per_replicate);
+  }
+  const double runs = static_cast<double>(spec.scenarios.size()) * spec.replicates;
+  const double threads = spec.threads > 0 ? spec.threads : tbb::info::default_concurrency();
+  const double in_flight = std::min(threads, runs);
+  const double results =
+      kResultCopies * runs * years * (kIndicatorCount + kLeverCount * kGovLevels) * 8.0;
+  MemoryEstimate est;
+  est.bytes = kProgramBytes + in_flight * largest + results;
+  std::ostringstream d;
+  d.precision(3);
+  d << in_flight << " replicate(s) in flight x " << largest / 1e6 << " MB + " << results / 1e6
+    << " MB of results";
+  est.detail = d.str();
+  return est;
+}
+
+void refuse_if_too_large(const EnsembleSpec& spec, double limit_bytes) {
+  const MemoryEstimate est = estimate_peak_memory(spec);
+  const double machine = physical_memory();
+  const double cap = limit_bytes > 0 ? limit_bytes : kMachineShare * machine;
+  if (cap <= 0 || est.bytes <= cap) return;
+  std::ostringstream msg;
+  msg.precision(3);
+  msg << "the run would need about " << est.bytes / 1e9 << " GB (" << est.detail << ") but "
+      << (limit_bytes > 0 ? "--max-memory allows " : "this machine has ") << cap / 1e9
+      << " GB; lower region.firms_total, --replicates or --threads";
+  throw ModelError(msg.str());
+}
+
+}  // namespace innosim
