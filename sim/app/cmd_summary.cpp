@@ -9,6 +9,7 @@
 #include "app/result_table.h"
 #include "core/errors.h"
 #include "io/h5.h"
+#include "io/output_file.h"
 #include "observe/indicator_catalog.h"
 
 namespace innosim {
@@ -19,8 +20,28 @@ struct SummaryOptions {
   std::vector<std::string> indicators = {"rd_intensity", "hntes", "tech_smes", "firms_total"};
 };
 
+// Trusts nothing in the file: what it is, its version, and that every array has the shape its
+// index says, before any element is read (a crafted file overflowed the buffers here).
+void check_run_file(const h5::File& f, const std::string& path) {
+  if (!f.has_attribute("filetype") || f.string_attribute("filetype") != "innosim-run")
+    throw IoError(path, "not a file written by innosim run (no filetype 'innosim-run')");
+  if (!f.has_attribute("schema_version") || f.int_attribute("schema_version") != kSchemaVersion)
+    throw IoError(path, "written with another output schema than version " +
+                            std::to_string(kSchemaVersion) + " (rerun it with this innosim)");
+  for (const char* a : {"seed", "replicates"})
+    if (!f.has_attribute(a)) throw IoError(path, std::string("has no '") + a + "' attribute");
+}
+
+void check_size(const std::string& path, const std::string& what, std::size_t got,
+                std::size_t expected) {
+  if (got != expected)
+    throw IoError(path, what + " has " + std::to_string(got) + " values where its index implies " +
+                            std::to_string(expected) + ": the file is damaged");
+}
+
 int summary(const SummaryOptions& o) {
   const h5::File f = h5::File::open_read(o.file);
+  check_run_file(f, o.file);
   const h5::Group index = f.open_group("index");
   const auto scenarios = index.open_dataset("scenario").read_strings();
   const auto years = index.open_dataset("time").read_ints();
@@ -30,6 +51,11 @@ int summary(const SummaryOptions& o) {
   const auto q = s.open_dataset("quantiles").read_doubles();
   const auto e = s.open_dataset("effects").read_doubles();
   const std::size_t T = years.size(), I = names.size(), Q = 5;
+  if (T == 0 || I == 0 || scenarios.empty())
+    throw IoError(o.file, "has an empty index: the file is damaged");
+  check_size(o.file, "/index/indicator's units", units.size(), I);
+  check_size(o.file, "/summary/quantiles", q.size(), scenarios.size() * T * I * Q);
+  check_size(o.file, "/summary/effects", e.size(), scenarios.size() * T * I * Q);
   std::cout << fmt::format("{}: seed {}, {} replicates, {}-{}\n", o.file, f.int_attribute("seed"),
                            f.int_attribute("replicates"), years.front(), years.back());
   for (const auto& name : o.indicators) {

@@ -227,3 +227,40 @@ TEST_CASE("a run estimated too large for its memory is refused before it starts"
   CHECK_THAT(huge.output, Contains("would need about"));
   CHECK_FALSE(std::filesystem::exists(dir.path("x.h5")));
 }
+
+// Reliability review, issue 17 item 5: `summary` indexed /summary/* by the index lengths
+// without comparing shapes (a heap overflow on a crafted file) and read any HDF5 file.
+TEST_CASE("summary refuses a foreign or damaged file instead of reading past its arrays",
+          "[app][security]") {
+  test::TempDir dir;
+  auto crafted = [&](const std::string& name, bool tagged, std::size_t quantiles) {
+    const std::string path = dir.path(name);
+    h5::File f = h5::File::create(path);
+    if (tagged) {
+      f.set_attribute("filetype", std::string("innosim-run"));
+      f.set_attribute("schema_version", std::int64_t{1});
+      f.set_attribute("seed", std::int64_t{1});
+      f.set_attribute("replicates", std::int64_t{1});
+    }
+    h5::Group index = f.create_group("index");
+    index.create_strings("scenario", {"baseline"});
+    index.create_ints("time", {2021, 2022, 2023});
+    index.create_strings("indicator", {"rd_intensity", "hntes"})
+        .set_attribute("units", std::vector<std::string>{"%", "firms"});
+    h5::Group s = f.create_group("summary");
+    s.create_doubles("quantiles", {quantiles}, std::vector<double>(quantiles, 1.0));
+    s.create_doubles("effects", {quantiles}, std::vector<double>(quantiles, 0.0));
+    f.close();
+    return path;
+  };
+  const Result foreign = run_innosim("summary '" + crafted("foreign.h5", false, 30) + "'");
+  CHECK(foreign.status == 4);
+  CHECK_THAT(foreign.output, Contains("not a file written by innosim run"));
+  const Result short_arrays =
+      run_innosim("summary '" + crafted("short.h5", true, 3) + "' --indicator hntes");
+  CHECK(short_arrays.status == 4);
+  CHECK_THAT(short_arrays.output, Contains("damaged"));
+  // The same layout with the right sizes reads.
+  CHECK(run_innosim("summary '" + crafted("fine.h5", true, 30) + "' --indicator hntes").status ==
+        0);
+}
