@@ -30,6 +30,13 @@ int calibrate(const CalibrateOptions& o, const CommonOptions& common) {
   const std::string out = o.out.empty() ? fit_file_path(data_dir, region) : o.out;
   std::filesystem::create_directories(std::filesystem::absolute(out).parent_path());
   check_writable(out);
+  {
+    // The fit file may replace an earlier fit, never the preset or model.toml it is fitted on.
+    std::vector<std::string> inputs;
+    for (const auto& [key, file] : load_config({data_dir, region, {}, o.sets}).origin_file)
+      inputs.push_back(file);
+    check_not_input(out, inputs);
+  }
   std::string command = "innosim calibrate --region " +
                         region;  // not argv: the file must not depend on the install path
   for (const auto& s : o.sets) command += " --set " + s;
