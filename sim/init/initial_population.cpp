@@ -58,12 +58,13 @@ enum Ranking : std::uint16_t { kHnteRanking = 1, kSmeRanking, kHntePool, kSmePoo
 void settle_pending_pools(World& w, const ModelConfig& m, std::uint64_t hntes,
                           std::uint64_t tech_smes) {
   FirmTable& f = w.firms;
+  const RulePrices prices = rule_prices(w.clock, m);
   auto beyond_pool = [&](FirmFlag status, auto eligible, double keep, std::uint16_t ranking) {
     std::vector<std::size_t> pool;
     for (std::size_t i = 0; i < f.size(); ++i) {
       if (f.has(i, status)) continue;
       // Staff follow R&D demand within a year: the staff criterion counts as met.
-      CertificationInputs x = certification_inputs(w.clock, f, m, i);
+      CertificationInputs x = certification_inputs(w.clock, f, m, prices, i);
       x.rd_staff_share = std::max(x.rd_staff_share, m.hnte.rd_staff_share_min);
       if (eligible(x)) pool.push_back(i);
     }

@@ -51,8 +51,9 @@ void PanelTable::record(const World& w, const ModelConfig& m, std::uint64_t repl
 
 void PanelTable::record_table(const World& w, const FirmTable& f, const ModelConfig& m,
                               std::uint64_t replicate) {
+  const RulePrices prices = rule_prices(w.clock, m);
   for (std::size_t i = 0; i < f.size(); ++i) {
-    const CertificationInputs x = certification_inputs(w.clock, f, m, i);
+    const CertificationInputs x = certification_inputs(w.clock, f, m, prices, i);
     const std::int64_t iv[] = {static_cast<std::int64_t>(replicate),
                                w.clock.year,
                                static_cast<std::int64_t>(f.id[i]),

@@ -29,19 +29,23 @@ void certify(FirmTable& f, std::size_t i, FirmFlag flag, std::vector<std::uint16
 
 }  // namespace
 
+RulePrices rule_prices(const Clock& clock, const ModelConfig& m) {
+  const int year = clock.year, base = m.region.base_year;
+  return {m.prices.level(year, base), m.prices.level(year - 1, base),
+          m.prices.level(year - kHistoryYears, base)};
+}
+
 CertificationInputs certification_inputs(const Clock& clock, const FirmTable& f,
-                                         const ModelConfig& m, std::size_t i) {
+                                         const ModelConfig& m, const RulePrices& prices,
+                                         std::size_t i) {
   CertificationInputs x;
   x.age_years = (clock.step + 1 - f.birth_step[i]) * step_years(m);
   // The rules' money lines are in current CNY: revenue and profit at the year's prices.
-  const PriceConfig& prices = m.prices;
-  const int year = clock.year, base = m.region.base_year;
-  x.revenue = f.revenue_year[i] * prices.level(year, base);
+  x.revenue = f.revenue_year[i] * prices.now;
   x.employees = employees(m.firm, f.revenue_year[i]);
-  const double previous = f.revenue_hist[0][i] * prices.level(year - 1, base);
+  const double previous = f.revenue_hist[0][i] * prices.last;
   x.revenue_growth = previous > 0 ? x.revenue / previous - 1.0 : 0.0;
-  x.revenue_3y_ago =
-      f.revenue_hist[kHistoryYears - 1][i] * prices.level(year - kHistoryYears, base);
+  x.revenue_3y_ago = f.revenue_hist[kHistoryYears - 1][i] * prices.first;
   x.revenue_growth_3y = x.revenue_3y_ago > 0 ? std::cbrt(x.revenue / x.revenue_3y_ago) - 1.0 : 0.0;
   const double rd3 = f.rd_year[i] + f.rd_hist[0][i] + f.rd_hist[1][i];
   const double rev3 = f.revenue_year[i] + f.revenue_hist[0][i] + f.revenue_hist[1][i];
@@ -50,7 +54,7 @@ CertificationInputs certification_inputs(const Clock& clock, const FirmTable& f,
   const double st_staff = f.rd_real_year[i] / m.rd.cost_per_rd_worker * m.rd.st_staff_per_rd_staff;
   x.rd_staff_share = x.employees > 0 ? st_staff / x.employees : 0;
   x.high_tech_revenue_share = f.high_tech_revenue_share[i];
-  x.profit = f.profit_last[i] * prices.level(year, base);
+  x.profit = f.profit_last[i] * prices.now;
   x.invention_patents = f.patents[i];
   x.hnte = f.has(i, kHnte);
   return x;
@@ -105,9 +109,10 @@ bool demo_eligible(const CertificationInputs& x, const DemoRules& r) {
 
 void certification(FirmTable& f, Now at, const ModelConfig& m) {
   std::vector<std::uint8_t> demo_candidate(f.size(), 0);
+  const RulePrices prices = rule_prices(at.clock, m);
   for_each_row(f, [&](std::size_t i) {
     if (f.has(i, kDead)) return;
-    CertificationInputs x = certification_inputs(at.clock, f, m, i);
+    CertificationInputs x = certification_inputs(at.clock, f, m, prices, i);
     Stream s = firm_stream(at, f, i, Purpose::kCertification);
     const double u_hnte = s.uniform(), u_sme = s.uniform(), u_spec = s.uniform(),
                  u_list = s.uniform();

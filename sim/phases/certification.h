@@ -41,9 +41,18 @@ bool gazelle(const CertificationInputs& x, const GazelleRules& r);
 bool listing_eligible(const CertificationInputs& x, const ListingRules& r);
 bool demo_eligible(const CertificationInputs& x, const DemoRules& r);
 
+// The price levels the rules' money lines need in the clock's year (over the base year's):
+// that year's, the year before's and the first of the three-year window's. The same for every
+// firm, so a round computes them once.
+struct RulePrices {
+  double now = 1, last = 1, first = 1;
+};
+RulePrices rule_prices(const Clock& clock, const ModelConfig& m);
+
 // The facts of row `i` of `f` (the World's live firms, or those that exited this year).
 CertificationInputs certification_inputs(const Clock& clock, const FirmTable& f,
-                                         const ModelConfig& m, std::size_t i);
+                                         const ModelConfig& m, const RulePrices& prices,
+                                         std::size_t i);
 
 // Writes each firm's statuses (hnte, tech SME, above scale, specialized, gazelle, listed, demo).
 void certification(FirmTable& firms, Now at, const ModelConfig& m);

@@ -184,8 +184,9 @@ TEST_CASE("certification rounds in a simulated region respect the rules and the 
   for (int year = 0; year < 3; ++year) {
     int demo = 0;
     for (int s = 0; s < c.model.time.steps_per_year; ++s) step(w, c.model);
+    const RulePrices prices = rule_prices(w.clock, c.model);
     for (std::size_t i = 0; i < w.firms.size(); ++i) {
-      const CertificationInputs x = certification_inputs(w.clock, w.firms, c.model, i);
+      const CertificationInputs x = certification_inputs(w.clock, w.firms, c.model, prices, i);
       demo += w.firms.has(i, kDemo);
       if (w.firms.has(i, kGazelle)) CHECK(gazelle(x, c.model.gazelle));
       if (w.firms.has(i, kAboveScale)) CHECK(x.revenue >= kAboveScaleRevenue);
