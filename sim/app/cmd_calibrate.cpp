@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -47,10 +46,7 @@ int calibrate(const CalibrateOptions& o, const CommonOptions& common) {
   const std::string text = fit_file_text(c, command);
   {
     AtomicFile file(out);
-    std::ofstream f(file.temp_path(), std::ios::binary);
-    f << text;
-    f.close();
-    if (!f) throw IoError(file.temp_path(), "cannot write the fit file");
+    file.write(text.data(), text.size());
     file.commit();
   }
   if (!o.quiet) {

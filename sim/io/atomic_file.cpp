@@ -86,9 +86,13 @@ AtomicFile::AtomicFile(std::string final_path) : final_(std::move(final_path)) {
   std::string pattern = final_ + ".tmp-XXXXXX";
   const int fd = ::mkstemp(pattern.data());
   if (fd < 0) throw IoError(final_, "cannot create a temporary file: " + system_error());
+  // mkstemp creates mode 0600; an output gets what the user's umask gives any new file.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
   struct stat st {};
   ::fstat(fd, &st);
-  ::close(fd);
+  fd_ = fd;
   temp_ = pattern;
   dev_ = st.st_dev;
   ino_ = st.st_ino;
@@ -96,6 +100,7 @@ AtomicFile::AtomicFile(std::string final_path) : final_(std::move(final_path)) {
 }
 
 AtomicFile::~AtomicFile() {
+  if (fd_ >= 0) ::close(fd_);
   if (committed_) return;
   // Remove only our own file: never through a link someone put in its place.
   struct stat st {};
@@ -104,20 +109,29 @@ AtomicFile::~AtomicFile() {
   untrack();
 }
 
+void AtomicFile::write(const void* data, std::size_t size) {
+  const char* p = static_cast<const char*>(data);
+  while (size > 0) {
+    const ssize_t n = ::write(fd_, p, size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw IoError(final_, "cannot write: " + system_error());
+    p += n;
+    size -= static_cast<std::size_t>(n);
+  }
+}
+
 void AtomicFile::commit() {
+  // The data, then the name, reach the disk before the run reports success. A full disk may
+  // only show at fsync or close (delayed allocation, network file systems).
+  if (::fsync(fd_) != 0) throw IoError(final_, "cannot write: " + system_error());
+  const int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) throw IoError(final_, "cannot write: " + system_error());
   struct stat st {};
   if (::lstat(temp_.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_dev != dev_ ||
       st.st_ino != ino_)
     throw IoError(final_, "the temporary file " + temp_ +
                               " was replaced while it was written: refused to move it into place");
-  // The data, then the name, reach the disk before the run reports success.
-  const int fd = ::open(temp_.c_str(), O_RDONLY | O_NOFOLLOW);
-  if (fd < 0 || ::fsync(fd) != 0) {
-    const std::string why = system_error();
-    if (fd >= 0) ::close(fd);
-    throw IoError(final_, "cannot flush the finished file: " + why);
-  }
-  ::close(fd);
   if (std::rename(temp_.c_str(), final_.c_str()) != 0)
     throw IoError(final_, "cannot move the finished file into place: " + system_error());
   committed_ = true;

@@ -4,11 +4,14 @@
 // the destructor, and a SIGINT or SIGTERM, remove the temporary file.
 //
 // The temporary file is created exclusively under an unpredictable name (mkstemp: O_CREAT |
-// O_EXCL, so a symlink planted at the name is never followed), and commit() refuses to move
-// anything but that very file (same device and inode, still a regular file, not a link).
+// O_EXCL, so a symlink planted at the name is never followed) and written only through the
+// descriptor mkstemp returned, never reopened by name. commit() refuses to move anything but
+// that very file (same device and inode, still a regular file, not a link). Every failure
+// names the user's path and the system's reason ("No space left on device").
 #pragma once
 #include <sys/types.h>
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -31,11 +34,15 @@ class AtomicFile {
   ~AtomicFile();
   const std::string& temp_path() const { return temp_; }
   const std::string& final_path() const { return final_; }
+  // Appends `size` bytes; throws IoError on a short or failed write.
+  void write(const void* data, std::size_t size);
+  // Flushes the data to disk, closes, renames into place and flushes the folder.
   void commit();
 
  private:
   std::string final_;
   std::string temp_;
+  int fd_ = -1;
   dev_t dev_ = 0;
   ino_t ino_ = 0;
   bool committed_ = false;

@@ -4,8 +4,10 @@
 #include <hdf5_hl.h>
 
 #include <algorithm>
+#include <atomic>
 
 #include "core/errors.h"
+#include "io/atomic_file.h"
 
 namespace innosim::h5 {
 namespace {
@@ -270,10 +272,17 @@ Dataset Group::open_dataset(const std::string& name) const {
                  file_);
 }
 
-File File::create(const std::string& path) {
-  return File(checked(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), path,
+File File::create_in_memory(const std::string& name) {
+  Handle access(H5Pcreate(H5P_FILE_ACCESS));
+  constexpr std::size_t kIncrement = 1 << 20;  // grow the image a MiB at a time
+  if (access.id() < 0 || H5Pset_fapl_core(access.id(), kIncrement, false) < 0)
+    throw IoError(name, "cannot set up an in-memory HDF5 file");
+  // The name must be unique among open core files, not meaningful.
+  static std::atomic<unsigned> counter{0};
+  const std::string internal = "innosim-memory-" + std::to_string(counter++);
+  return File(checked(H5Fcreate(internal.c_str(), H5F_ACC_EXCL, H5P_DEFAULT, access.id()), name,
                       "cannot create file"),
-              "/", path);
+              "/", name);
 }
 
 File File::open_read(const std::string& path) {
@@ -281,9 +290,26 @@ File File::open_read(const std::string& path) {
               "/", path);
 }
 
+std::vector<unsigned char> File::image() {
+  if (H5Fflush(id(), H5F_SCOPE_GLOBAL) < 0) fail("cannot flush");
+  const ssize_t size = H5Fget_file_image(id(), nullptr, 0);
+  if (size < 0) fail("cannot take the file image");
+  std::vector<unsigned char> out(static_cast<std::size_t>(size));
+  if (H5Fget_file_image(id(), out.data(), out.size()) != size) fail("cannot take the file image");
+  return out;
+}
+
+void File::save(const std::string& path) {
+  AtomicFile out(path);
+  const std::vector<unsigned char> bytes = image();
+  close();
+  out.write(bytes.data(), bytes.size());
+  out.commit();
+}
+
 void File::close() {
-  if (id() >= 0 && H5Fflush(id(), H5F_SCOPE_GLOBAL) < 0) fail("cannot flush");
-  h_ = Handle();
+  if (id() < 0) return;
+  if (H5Fclose(h_.release()) < 0) fail("cannot close");
 }
 
 }  // namespace innosim::h5

@@ -21,6 +21,12 @@ class Handle {
   Handle& operator=(const Handle&) = delete;
   ~Handle();
   hid id() const { return id_; }
+  // Gives up ownership (for a close whose result must be checked).
+  hid release() {
+    const hid id = id_;
+    id_ = -1;
+    return id;
+  }
 
  private:
   hid id_ = -1;
@@ -81,9 +87,16 @@ class Group : public Object {
 
 class File : public Group {
  public:
-  static File create(const std::string& path);  // truncates
+  // A file built in memory (HDF5's core driver, no backing store): HDF5 never touches the disk,
+  // so a full disk cannot leave the library half-closed, and the caller writes image() to a
+  // descriptor it owns. `name` labels messages only.
+  static File create_in_memory(const std::string& name);
   static File open_read(const std::string& path);
-  // Flushes and closes now; any error is reported here rather than lost in a destructor.
+  // The complete file's bytes, flushed first.
+  std::vector<unsigned char> image();
+  // Closes the file and writes its image to `path` through an AtomicFile (io/atomic_file.h).
+  void save(const std::string& path);
+  // Closes now; any error is reported here rather than lost in a destructor.
   void close();
 
  private:

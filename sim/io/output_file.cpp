@@ -6,7 +6,6 @@
 #include <ctime>
 
 #include "core/version.h"
-#include "io/atomic_file.h"
 #include "io/h5.h"
 #include "observe/indicator_catalog.h"
 #include "policy/fiscal_ledger.h"
@@ -44,9 +43,11 @@ void write_panel(h5::File& f, const EnsembleResult& r) {
   }
 }
 
-void write_file(const std::string& path, const EnsembleResult& r, const Summary& s,
-                const Provenance& p) {
-  h5::File f = h5::File::create(path);
+}  // namespace
+
+void write_output(const std::string& path, const EnsembleResult& r, const Summary& s,
+                  const Provenance& p) {
+  h5::File f = h5::File::create_in_memory(path);
   f.set_attribute("filetype", std::string("innosim-run"));
   f.set_attribute("schema_version", std::int64_t{kSchemaVersion});
   f.set_attribute("innosim_version", std::string(kVersion));
@@ -159,16 +160,7 @@ void write_file(const std::string& path, const EnsembleResult& r, const Summary&
       pf.attach_scale(d_level, 4);
     }
   }
-  f.close();
-}
-
-}  // namespace
-
-void write_output(const std::string& path, const EnsembleResult& result, const Summary& summary,
-                  const Provenance& provenance) {
-  AtomicFile out(path);
-  write_file(out.temp_path(), result, summary, provenance);
-  out.commit();
+  f.save(path);
 }
 
 }  // namespace innosim

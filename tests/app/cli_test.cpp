@@ -20,9 +20,10 @@ struct Result {
   std::string output;  // standard output and error
 };
 
-Result run_innosim(const std::string& args) {
-  const std::string cmd =
-      std::string(INNOSIM_BINARY) + " --data-dir '" + test::data_dir() + "' " + args + " 2>&1";
+// `env` is prefixed to the command line (VAR=value ...).
+Result run_innosim(const std::string& args, const std::string& env = "") {
+  const std::string cmd = env + " " + std::string(INNOSIM_BINARY) + " --data-dir '" +
+                          test::data_dir() + "' " + args + " 2>&1";
   Result r;
   FILE* p = ::popen(cmd.c_str(), "r");
   REQUIRE(p != nullptr);
@@ -235,7 +236,7 @@ TEST_CASE("summary refuses a foreign or damaged file instead of reading past its
   test::TempDir dir;
   auto crafted = [&](const std::string& name, bool tagged, std::size_t quantiles) {
     const std::string path = dir.path(name);
-    h5::File f = h5::File::create(path);
+    h5::File f = h5::File::create_in_memory(path);
     if (tagged) {
       f.set_attribute("filetype", std::string("innosim-run"));
       f.set_attribute("schema_version", std::int64_t{1});
@@ -250,7 +251,7 @@ TEST_CASE("summary refuses a foreign or damaged file instead of reading past its
     h5::Group s = f.create_group("summary");
     s.create_doubles("quantiles", {quantiles}, std::vector<double>(quantiles, 1.0));
     s.create_doubles("effects", {quantiles}, std::vector<double>(quantiles, 0.0));
-    f.close();
+    f.save(path);
     return path;
   };
   const Result foreign = run_innosim("summary '" + crafted("foreign.h5", false, 30) + "'");
@@ -263,4 +264,43 @@ TEST_CASE("summary refuses a foreign or damaged file instead of reading past its
   // The same layout with the right sizes reads.
   CHECK(run_innosim("summary '" + crafted("fine.h5", true, 30) + "' --indicator hntes").status ==
         0);
+}
+
+// Reliability review, issue 17 items 2-3: on a full disk the run ended in SIGSEGV inside
+// libhdf5's atexit clean-up, with "/: cannot flush" and never the reason. Every output is now
+// built in memory and written through one descriptor, so the system's error reaches the user.
+TEST_CASE(
+    "a full disk gives exit 4 and No space left on device for every output, and leaves "
+    "nothing behind",
+    "[app][security]") {
+  test::TempDir dir;
+  const std::string full = "LD_PRELOAD='" + std::string(INNOSIM_ENOSPC_SHIM) +
+                           "' INNOSIM_FULL_DISK='" + dir.path("") + "'";
+  auto check_refused = [&](const Result& r, const std::string& out) {
+    INFO(r.output);
+    CHECK(r.status == 4);
+    CHECK_THAT(r.output, Contains(out) && Contains("No space left on device"));
+    CHECK(std::filesystem::is_empty(dir.path("")));  // no output, no temporary file
+  };
+  const std::string run = "run --quiet --replicates 1" +
+                          [] {
+                            std::string s;
+                            for (const auto& k : test::small_region()) s += " --set " + k;
+                            return s;
+                          }() +
+                          " --out '" + dir.path("run.h5") + "'";
+  check_refused(run_innosim(run, full), dir.path("run.h5"));
+  check_refused(run_innosim(run + " --panel", full), dir.path("run.h5"));
+  check_refused(
+      run_innosim("calibrate --quiet --region ningxia_2017 --out '" + dir.path("fit.toml") +
+                      "' --set calibration.replicates=2 --set "
+                      "calibration.max_iterations=1 --set region.firms_total=8000 --set "
+                      "region.firms_above_scale=60 --set region.hntes=10 --set "
+                      "region.tech_smes=30 --set region.rd_expenditure=2e8 --set "
+                      "region.rd_personnel=800 --set region.talent_total=20000 --set "
+                      "region.leading_talents=8",
+                  full),
+      dir.path("fit.toml"));
+  // The same run on a disk with room succeeds: the failure above is the disk's.
+  CHECK(run_innosim(run).status == 0);
 }

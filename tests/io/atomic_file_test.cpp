@@ -1,6 +1,7 @@
 // A file appears at its final path only when complete.
 #include "io/atomic_file.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -21,7 +22,7 @@ TEST_CASE("a writer that fails before commit leaves nothing at the final path - 
   try {
     AtomicFile f(out);
     temp = f.temp_path();
-    std::ofstream(temp) << "half a file";
+    f.write("half a file", 11);
     throw std::runtime_error("simulated failure while writing");
   } catch (const std::runtime_error&) {
   }
@@ -35,7 +36,7 @@ TEST_CASE("commit moves the finished file into place - replacing an older one", 
   {
     AtomicFile f(out);
     CHECK(f.temp_path() != out);
-    std::ofstream(f.temp_path()) << "new";
+    f.write("new", 3);
     std::string before;
     std::ifstream(out) >> before;
     CHECK(before == "old");  // until commit, the older complete file is untouched
@@ -45,6 +46,21 @@ TEST_CASE("commit moves the finished file into place - replacing an older one", 
   std::string content;
   in >> content;
   CHECK(content == "new");
+}
+
+// mkstemp creates mode 0600: outputs were unreadable by the user's group whatever the umask.
+TEST_CASE("a committed file has the permissions the umask gives a new file", "[io]") {
+  test::TempDir dir;
+  const mode_t old = ::umask(022);
+  {
+    AtomicFile f(dir.path("run.h5"));
+    f.write("x", 1);
+    f.commit();
+  }
+  ::umask(old);
+  CHECK((fs::status(dir.path("run.h5")).permissions() & fs::perms::all) ==
+        (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+         fs::perms::others_read));
 }
 
 TEST_CASE("an output folder that does not exist is an error before any work", "[io]") {
@@ -63,7 +79,7 @@ TEST_CASE("a symlink planted at a predictable temporary name is never followed",
     AtomicFile f(out);
     CHECK(f.temp_path() != out + ".tmp-" + std::to_string(::getpid()));
     CHECK_FALSE(fs::is_symlink(f.temp_path()));
-    std::ofstream(f.temp_path()) << "new";
+    f.write("new", 3);
     f.commit();
   }
   std::string kept;

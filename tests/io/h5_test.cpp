@@ -22,7 +22,7 @@ TEST_CASE("datasets - strings and attributes round-trip", "[io]") {
   for (std::size_t i = 0; i < values.size(); ++i) values[i] = 0.5 * static_cast<double>(i) - 3.0;
   values[5] = std::nan("");
   {
-    h5::File f = h5::File::create(path);
+    h5::File f = h5::File::create_in_memory(path);
     f.set_attribute("seed", std::int64_t{42});
     f.set_attribute("label", std::string("银川 Yinchuan"));
     f.set_attribute("rate", 0.15);
@@ -31,7 +31,7 @@ TEST_CASE("datasets - strings and attributes round-trip", "[io]") {
     d.set_attribute("units", std::vector<std::string>{"CNY", "%"});
     g.create_strings("names", {"gdp", "rd_intensity", ""});
     g.create_ints("years", {2021, 2022});
-    f.close();
+    f.save(path);
   }
   h5::File f = h5::File::open_read(path);
   CHECK(f.int_attribute("seed") == 42);
