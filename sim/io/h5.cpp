@@ -5,6 +5,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <memory>
 
 #include "core/errors.h"
 #include "io/atomic_file.h"
@@ -23,11 +27,53 @@ Handle checked(hid_t id, const std::string& file, const std::string& what) {
   return Handle(id);
 }
 
-Handle string_type() {
+// Strings are fixed-length UTF-8 (null-padded, as wide as the longest value): they live in
+// the dataset or attribute itself, whose object header is checksummed, never in the
+// unchecked global heap that variable-length strings use (a corrupted heap crashed readers).
+Handle string_type(const std::vector<std::string>& values) {
+  std::size_t width = 1;
+  for (const auto& v : values) width = std::max(width, v.size());
   Handle t(H5Tcopy(H5T_C_S1));
-  H5Tset_size(t.id(), H5T_VARIABLE);
+  H5Tset_size(t.id(), width);
+  H5Tset_strpad(t.id(), H5T_STR_NULLPAD);
   H5Tset_cset(t.id(), H5T_CSET_UTF8);
   return t;
+}
+
+std::vector<char> packed(const std::vector<std::string>& values, std::size_t width) {
+  std::vector<char> buf(values.size() * width, '\0');
+  for (std::size_t k = 0; k < values.size(); ++k)
+    std::copy(values[k].begin(), values[k].end(), buf.begin() + static_cast<long>(k * width));
+  return buf;
+}
+
+// Reads `count` fixed-length strings of the stored type `stored` through `read` (into a
+// buffer of the type's width); anything but a fixed-length string type is refused, not read.
+template <class Read>
+std::vector<std::string> read_fixed_strings(hid_t stored, std::size_t count, Read read,
+                                            const std::function<void(const std::string&)>& fail) {
+  if (H5Tget_class(stored) != H5T_STRING || H5Tis_variable_str(stored) != 0)
+    fail("expected fixed-length strings");
+  const std::size_t width = H5Tget_size(stored);
+  if (width == 0 || width > (std::size_t{1} << 20)) fail("implausible string width");
+  Handle memory(H5Tcopy(stored));
+  std::vector<char> buf(count * width);
+  if (count && read(memory.id(), buf.data()) < 0) fail("cannot read strings");
+  std::vector<std::string> out;
+  out.reserve(count);
+  for (std::size_t k = 0; k < count; ++k) {
+    const char* p = buf.data() + k * width;
+    out.emplace_back(p, std::find(p, p + width, '\0'));
+  }
+  return out;
+}
+
+// Every chunk carries a Fletcher-32 checksum, so a corrupted chunk fails to read instead of
+// reading as numbers.
+void compressed_and_checked(hid_t props) {
+  H5Pset_fletcher32(props);
+  H5Pset_shuffle(props);
+  H5Pset_deflate(props, 4);
 }
 
 std::string join(const std::string& base, const std::string& name) {
@@ -52,11 +98,13 @@ Handle::~Handle() {
 void Object::fail(const std::string& what) const { throw IoError(file_, path_ + ": " + what); }
 
 void Object::set_attribute(const std::string& name, const std::string& value) {
-  Handle type = string_type();
+  Handle type = string_type({value});
   Handle space(H5Screate(H5S_SCALAR));
   Handle a(H5Acreate2(id(), name.c_str(), type.id(), space.id(), H5P_DEFAULT, H5P_DEFAULT));
-  const char* p = value.c_str();
-  if (a.id() < 0 || H5Awrite(a.id(), type.id(), &p) < 0) fail("cannot write attribute " + name);
+  std::vector<char> buf(H5Tget_size(type.id()), '\0');
+  std::copy(value.begin(), value.end(), buf.begin());
+  if (a.id() < 0 || H5Awrite(a.id(), type.id(), buf.data()) < 0)
+    fail("cannot write attribute " + name);
 }
 
 void Object::set_attribute(const std::string& name, double value) {
@@ -74,13 +122,12 @@ void Object::set_attribute(const std::string& name, std::int64_t value) {
 }
 
 void Object::set_attribute(const std::string& name, const std::vector<std::string>& values) {
-  Handle type = string_type();
+  Handle type = string_type(values);
   const hsize_t n = values.size();
   Handle space(H5Screate_simple(1, &n, nullptr));
-  std::vector<const char*> ptrs;
-  for (const auto& v : values) ptrs.push_back(v.c_str());
+  const std::vector<char> buf = packed(values, H5Tget_size(type.id()));
   Handle a(H5Acreate2(id(), name.c_str(), type.id(), space.id(), H5P_DEFAULT, H5P_DEFAULT));
-  if (a.id() < 0 || H5Awrite(a.id(), type.id(), ptrs.data()) < 0)
+  if (a.id() < 0 || (n && H5Awrite(a.id(), type.id(), buf.data()) < 0))
     fail("cannot write attribute " + name);
 }
 
@@ -89,14 +136,9 @@ bool Object::has_attribute(const std::string& name) const {
 }
 
 std::string Object::string_attribute(const std::string& name) const {
-  Handle a(H5Aopen(id(), name.c_str(), H5P_DEFAULT));
-  if (a.id() < 0) fail("no attribute " + name);
-  Handle type = string_type();
-  char* p = nullptr;
-  if (H5Aread(a.id(), type.id(), &p) < 0) fail("cannot read attribute " + name + " as a string");
-  std::string out(p ? p : "");
-  H5free_memory(p);
-  return out;
+  const std::vector<std::string> v = string_list_attribute(name);
+  if (v.size() != 1) fail("attribute " + name + " is not one string");
+  return v[0];
 }
 
 std::vector<std::string> Object::string_list_attribute(const std::string& name) const {
@@ -104,16 +146,12 @@ std::vector<std::string> Object::string_list_attribute(const std::string& name) 
   if (a.id() < 0) fail("no attribute " + name);
   Handle space(H5Aget_space(a.id()));
   const hssize_t n = H5Sget_simple_extent_npoints(space.id());
-  Handle type = string_type();
-  std::vector<char*> ptrs(static_cast<std::size_t>(std::max<hssize_t>(0, n)), nullptr);
-  if (n > 0 && H5Aread(a.id(), type.id(), ptrs.data()) < 0)
-    fail("cannot read attribute " + name + " as strings");
-  std::vector<std::string> out;
-  for (char* p : ptrs) {
-    out.emplace_back(p ? p : "");
-    H5free_memory(p);
-  }
-  return out;
+  if (n < 0) fail("cannot read the shape of attribute " + name);
+  Handle stored(H5Aget_type(a.id()));
+  return read_fixed_strings(
+      stored.id(), static_cast<std::size_t>(n),
+      [&](hid_t memory, char* buf) { return H5Aread(a.id(), memory, buf); },
+      [&](const std::string& why) { fail("attribute " + name + ": " + why); });
 }
 
 double Object::double_attribute(const std::string& name) const {
@@ -167,16 +205,13 @@ std::vector<std::int64_t> Dataset::read_ints() const {
 std::vector<std::string> Dataset::read_strings() const {
   std::uint64_t n = 1;
   for (auto d : dims()) n *= d;
-  Handle type = string_type();
-  std::vector<char*> ptrs(n, nullptr);
-  if (n && H5Dread(id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()) < 0)
-    fail("cannot read strings");
-  std::vector<std::string> out;
-  for (char* p : ptrs) {
-    out.emplace_back(p ? p : "");
-    H5free_memory(p);
-  }
-  return out;
+  Handle stored(H5Dget_type(id()));
+  return read_fixed_strings(
+      stored.id(), n,
+      [&](hid_t memory, char* buf) {
+        return H5Dread(id(), memory, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf);
+      },
+      [&](const std::string& why) { fail(why); });
 }
 
 void Dataset::make_scale(const std::string& name) {
@@ -219,8 +254,7 @@ Dataset Group::create_doubles(const std::string& name, const std::vector<std::ui
     for (std::size_t k = 0; k < chunk.size(); ++k)
       hc[k] = std::max<hsize_t>(1, std::min<hsize_t>(chunk[k], hd[k]));
     H5Pset_chunk(props.id(), static_cast<int>(hc.size()), hc.data());
-    H5Pset_shuffle(props.id());
-    H5Pset_deflate(props.id(), 4);
+    compressed_and_checked(props.id());
   }
   Dataset d(checked(H5Dcreate2(id(), name.c_str(), H5T_IEEE_F64LE, space.id(), H5P_DEFAULT,
                                props.id(), H5P_DEFAULT),
@@ -238,8 +272,7 @@ Dataset Group::create_ints(const std::string& name, const std::vector<std::int64
   if (n > 0) {
     const hsize_t chunk = std::min<hsize_t>(n, 1 << 16);
     H5Pset_chunk(props.id(), 1, &chunk);
-    H5Pset_shuffle(props.id());
-    H5Pset_deflate(props.id(), 4);
+    compressed_and_checked(props.id());
   }
   Dataset d(checked(H5Dcreate2(id(), name.c_str(), H5T_STD_I64LE, space.id(), H5P_DEFAULT,
                                props.id(), H5P_DEFAULT),
@@ -252,16 +285,15 @@ Dataset Group::create_ints(const std::string& name, const std::vector<std::int64
 
 Dataset Group::create_strings(const std::string& name, const std::vector<std::string>& values) {
   const std::string p = join(path_, name);
-  Handle type = string_type();
+  Handle type = string_type(values);
   const hsize_t n = values.size();
   Handle space(H5Screate_simple(1, &n, nullptr));
   Dataset d(checked(H5Dcreate2(id(), name.c_str(), type.id(), space.id(), H5P_DEFAULT, H5P_DEFAULT,
                                H5P_DEFAULT),
                     file_, "cannot create dataset " + p),
             p, file_);
-  std::vector<const char*> ptrs;
-  for (const auto& v : values) ptrs.push_back(v.c_str());
-  if (n && H5Dwrite(d.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()) < 0)
+  const std::vector<char> buf = packed(values, H5Tget_size(type.id()));
+  if (n && H5Dwrite(d.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data()) < 0)
     fail("cannot write " + p);
   return d;
 }
@@ -272,17 +304,77 @@ Dataset Group::open_dataset(const std::string& name) const {
                  file_);
 }
 
+// The core driver's memory, through callbacks, so that the buffer can be taken when the file
+// closes: only then are the superblock's status flags cleared and its checksum recomputed.
+// (H5Fget_file_image on an open file clears the flags without the checksum before HDF5 2.0,
+// HDFGroup/hdf5#5489, and the image fails to open.)
+struct ImageCapture {
+  std::size_t allocated = 0;
+  std::vector<unsigned char> image;
+  bool closed = false;
+};
+
+namespace {
+
+void* image_malloc(std::size_t size, H5FD_file_image_op_t, void* udata) {
+  static_cast<ImageCapture*>(udata)->allocated = size;
+  return std::malloc(size);
+}
+void* image_memcpy(void* dest, const void* src, std::size_t size, H5FD_file_image_op_t, void*) {
+  return std::memcpy(dest, src, size);
+}
+void* image_realloc(void* ptr, std::size_t size, H5FD_file_image_op_t, void* udata) {
+  void* grown = std::realloc(ptr, size);
+  if (grown) static_cast<ImageCapture*>(udata)->allocated = size;
+  return grown;
+}
+herr_t image_free(void* ptr, H5FD_file_image_op_t op, void* udata) {
+  auto* capture = static_cast<ImageCapture*>(udata);
+  if (op == H5FD_FILE_IMAGE_OP_FILE_CLOSE && ptr && !capture->closed) {
+    const auto* bytes = static_cast<const unsigned char*>(ptr);
+    capture->image.assign(bytes, bytes + capture->allocated);
+    capture->closed = true;
+  }
+  std::free(ptr);
+  return 0;
+}
+void* udata_copy(void* udata) { return udata; }  // one capture per file, owned by File
+herr_t udata_free(void*) { return 0; }
+
+// The file's length, from its version-2 superblock (8-byte addresses): the "end of file
+// address" field, at byte 28. The core driver's buffer is larger by up to one increment.
+std::size_t end_of_file(const std::vector<unsigned char>& image) {
+  constexpr std::size_t kEofField = 28, kSuperblockV2Size = 48;
+  if (image.size() < kSuperblockV2Size || image[8] != 2 || image[9] != 8) return image.size();
+  std::uint64_t eof = 0;
+  for (int k = 7; k >= 0; --k) eof = (eof << 8) | image[kEofField + static_cast<std::size_t>(k)];
+  return static_cast<std::size_t>(std::min<std::uint64_t>(eof, image.size()));
+}
+
+}  // namespace
+
 File File::create_in_memory(const std::string& name) {
+  auto capture = std::make_shared<ImageCapture>();
   Handle access(H5Pcreate(H5P_FILE_ACCESS));
   constexpr std::size_t kIncrement = 1 << 20;  // grow the image a MiB at a time
-  if (access.id() < 0 || H5Pset_fapl_core(access.id(), kIncrement, false) < 0)
+  H5FD_file_image_callbacks_t callbacks{image_malloc, image_memcpy, image_realloc, image_free,
+                                        udata_copy,   udata_free,   capture.get()};
+  // The 1.8 format: the superblock, object headers and B-trees carry checksums, so a reader
+  // detects corrupted metadata. Readable by HDF5 1.8 and later (h5py, R's hdf5r, xarray).
+  if (access.id() < 0 || H5Pset_fapl_core(access.id(), kIncrement, false) < 0 ||
+      H5Pset_file_image_callbacks(access.id(), &callbacks) < 0 ||
+      // save() closes the file while the writer's groups and datasets may still be open.
+      H5Pset_fclose_degree(access.id(), H5F_CLOSE_STRONG) < 0 ||
+      H5Pset_libver_bounds(access.id(), H5F_LIBVER_V18, H5F_LIBVER_V18) < 0)
     throw IoError(name, "cannot set up an in-memory HDF5 file");
   // The name must be unique among open core files, not meaningful.
   static std::atomic<unsigned> counter{0};
   const std::string internal = "innosim-memory-" + std::to_string(counter++);
-  return File(checked(H5Fcreate(internal.c_str(), H5F_ACC_EXCL, H5P_DEFAULT, access.id()), name,
-                      "cannot create file"),
-              "/", name);
+  File f(checked(H5Fcreate(internal.c_str(), H5F_ACC_EXCL, H5P_DEFAULT, access.id()), name,
+                 "cannot create file"),
+         "/", name);
+  f.capture_ = std::move(capture);
+  return f;
 }
 
 File File::open_read(const std::string& path) {
@@ -290,20 +382,12 @@ File File::open_read(const std::string& path) {
               "/", path);
 }
 
-std::vector<unsigned char> File::image() {
-  if (H5Fflush(id(), H5F_SCOPE_GLOBAL) < 0) fail("cannot flush");
-  const ssize_t size = H5Fget_file_image(id(), nullptr, 0);
-  if (size < 0) fail("cannot take the file image");
-  std::vector<unsigned char> out(static_cast<std::size_t>(size));
-  if (H5Fget_file_image(id(), out.data(), out.size()) != size) fail("cannot take the file image");
-  return out;
-}
-
 void File::save(const std::string& path) {
+  if (!capture_) fail("not an in-memory file");
   AtomicFile out(path);
-  const std::vector<unsigned char> bytes = image();
   close();
-  out.write(bytes.data(), bytes.size());
+  if (!capture_->closed) fail("the in-memory file left no image");
+  out.write(capture_->image.data(), end_of_file(capture_->image));
   out.commit();
 }
 

@@ -3,6 +3,7 @@
 // object. Nothing outside sim/io includes hdf5.h.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -85,22 +86,23 @@ class Group : public Object {
   Dataset open_dataset(const std::string& name) const;
 };
 
+struct ImageCapture;
+
 class File : public Group {
  public:
   // A file built in memory (HDF5's core driver, no backing store): HDF5 never touches the disk,
-  // so a full disk cannot leave the library half-closed, and the caller writes image() to a
-  // descriptor it owns. `name` labels messages only.
+  // so a full disk cannot leave the library half-closed. `name` labels messages only.
   static File create_in_memory(const std::string& name);
   static File open_read(const std::string& path);
-  // The complete file's bytes, flushed first.
-  std::vector<unsigned char> image();
-  // Closes the file and writes its image to `path` through an AtomicFile (io/atomic_file.h).
+  // Closes an in-memory file and writes its bytes to `path` through an AtomicFile
+  // (io/atomic_file.h): complete or not at all, and a failed write names `path` and the reason.
   void save(const std::string& path);
   // Closes now; any error is reported here rather than lost in a destructor.
   void close();
 
  private:
   using Group::Group;
+  std::shared_ptr<ImageCapture> capture_;  // the in-memory file's bytes, once closed
 };
 
 }  // namespace innosim::h5

@@ -8,7 +8,8 @@
 
 namespace innosim {
 
-inline constexpr int kSchemaVersion = 1;
+// 2: fixed-length strings, checksummed chunks, the HDF5 1.8 format.
+inline constexpr int kSchemaVersion = 2;
 
 struct Provenance {
   std::uint64_t seed = 0;

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "io/h5.h"
+#include "io/output_file.h"
 #include "policy/fiscal_ledger.h"
 #include "test_support.h"
 
@@ -239,7 +240,7 @@ TEST_CASE("summary refuses a foreign or damaged file instead of reading past its
     h5::File f = h5::File::create_in_memory(path);
     if (tagged) {
       f.set_attribute("filetype", std::string("innosim-run"));
-      f.set_attribute("schema_version", std::int64_t{1});
+      f.set_attribute("schema_version", std::int64_t{kSchemaVersion});
       f.set_attribute("seed", std::int64_t{1});
       f.set_attribute("replicates", std::int64_t{1});
     }

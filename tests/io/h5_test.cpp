@@ -7,7 +7,9 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <fstream>
 
+#include "core/errors.h"
 #include "io/output_file.h"
 #include "observe/indicator_catalog.h"
 #include "policy/fiscal_ledger.h"
@@ -96,4 +98,65 @@ TEST_CASE("a run file has the documented schema", "[io]") {
   CHECK(p == std::vector<double>{0.0, 0.0});  // hntes of 1 never reaches 250
   CHECK(f.open_dataset("fiscal").dims() ==
         std::vector<std::uint64_t>{2, 2, 3, kLeverCount, kGovLevels});
+}
+
+// Reliability review, issue 17 item 3: corruption read as numbers, and libhdf5's
+// variable-length string reader crashed or hung on damaged heaps.
+TEST_CASE("a corrupted chunk fails to read and variable-length strings are refused, not read",
+          "[io][security]") {
+  test::TempDir dir;
+  const std::string path = dir.path("c.h5");
+  std::vector<double> values(4096);
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = std::sin(static_cast<double>(i));
+  {
+    h5::File f = h5::File::create_in_memory(path);
+    f.create_doubles("x", {values.size()}, values);
+    f.save(path);
+  }
+  haddr_t offset = 0;
+  hsize_t size = 0;
+  {
+    h5::File f = h5::File::open_read(path);
+    const h5::Dataset d = f.open_dataset("x");
+    CHECK(d.read_doubles() == values);
+    const hsize_t origin[1] = {0};
+    unsigned mask = 0;
+    REQUIRE(H5Dget_chunk_info_by_coord(d.id(), origin, &mask, &offset, &size) >= 0);
+  }
+  {
+    std::fstream io(path, std::ios::in | std::ios::out | std::ios::binary);
+    io.seekg(static_cast<std::streamoff>(offset + size / 2));
+    const char c = static_cast<char>(io.get() ^ 0x5a);
+    io.seekp(static_cast<std::streamoff>(offset + size / 2));
+    io.put(c);
+  }
+  {
+    h5::File f = h5::File::open_read(path);
+    CHECK_THROWS_AS(f.open_dataset("x").read_doubles(), IoError);
+  }
+
+  // A variable-length string dataset and attribute, written with the raw API.
+  const std::string vlen = dir.path("v.h5");
+  {
+    const hid_t file = H5Fcreate(vlen.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+    const hid_t type = H5Tcopy(H5T_C_S1);
+    H5Tset_size(type, H5T_VARIABLE);
+    const hsize_t n = 1;
+    const hid_t space = H5Screate_simple(1, &n, nullptr);
+    const char* text[] = {"baseline"};
+    const hid_t d = H5Dcreate2(file, "labels", type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+    H5Dwrite(d, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, text);
+    const hid_t a = H5Acreate2(file, "filetype", type, space, H5P_DEFAULT, H5P_DEFAULT);
+    H5Awrite(a, type, text);
+    H5Aclose(a);
+    H5Dclose(d);
+    H5Sclose(space);
+    H5Tclose(type);
+    H5Fclose(file);
+  }
+  h5::File f = h5::File::open_read(vlen);
+  CHECK_THROWS_WITH(f.open_dataset("labels").read_strings(),
+                    Catch::Matchers::Contains("expected fixed-length strings"));
+  CHECK_THROWS_WITH(f.string_attribute("filetype"),
+                    Catch::Matchers::Contains("expected fixed-length strings"));
 }
