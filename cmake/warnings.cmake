@@ -6,3 +6,9 @@ if(INNOSIM_SANITIZE)
   target_compile_options(innosim_warnings INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
   target_link_options(innosim_warnings INTERFACE -fsanitize=address,undefined)
 endif()
+# Fuzzing (clang only): the library and tests get coverage instrumentation for libFuzzer; the
+# targets in tests/fuzz link libFuzzer's main. Implies the sanitizers above.
+if(INNOSIM_FUZZ)
+  target_compile_options(innosim_warnings INTERFACE -fsanitize=fuzzer-no-link)
+  target_link_options(innosim_warnings INTERFACE -fsanitize=fuzzer-no-link)
+endif()

@@ -17,6 +17,7 @@ PACKAGES=(
   librandom123-dev     # counter-based random streams (Philox)
   libbenchmark-dev     # throughput benchmarks in bench/
   clang-format         # the formatting check (ctest: format)
+  clang libclang-rt-dev  # the sanitizer build and the libFuzzer targets (scripts/test.sh)
   git                  # the formatting check lists tracked files
 )
 

@@ -1,5 +1,8 @@
 #include "config/binder.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -9,9 +12,18 @@ namespace innosim {
 namespace {
 
 std::string range_text(Range r) {
-  std::ostringstream s;
-  s << "[" << r.min << ", " << r.max << "]";
-  return s.str();
+  return fmt::format("[{}, {}]{}", r.min, r.max, r.unlimited ? " or inf (no limit)" : "");
+}
+
+// Integers are stored as int: the declared range is cut to what an int holds.
+Range int_range(Range r) {
+  return {std::max(r.min, static_cast<double>(std::numeric_limits<int>::min())),
+          std::min(r.max, static_cast<double>(std::numeric_limits<int>::max()))};
+}
+
+bool in_range(double v, Range r) {
+  if (r.unlimited && v == std::numeric_limits<double>::infinity()) return true;
+  return std::isfinite(v) && v >= r.min && v <= r.max;
 }
 
 std::string type_name(const toml::node& n) {
@@ -57,15 +69,18 @@ double Binder::entry_number(const toml::table& t, const std::string& where, cons
                             Range r) const {
   const bool bounded = std::isfinite(r.min) || std::isfinite(r.max);
   const auto v = t[key].value<double>();
-  if (!v || std::isnan(*v) || *v < r.min || *v > r.max)
-    fail(where, std::string("expected a number '") + key + "'" +
+  if (!v || !in_range(*v, r))
+    fail(where, std::string("expected a finite number '") + key + "'" +
                     (bounded ? " in " + range_text(r) : std::string()));
   return *v;
 }
 
-int Binder::entry_integer(const toml::table& t, const std::string& where, const char* key) const {
+int Binder::entry_integer(const toml::table& t, const std::string& where, const char* key,
+                          Range r) const {
+  r = int_range(r);
   const auto v = t[key].value_exact<int64_t>();
-  if (!v) fail(where, std::string("expected an integer '") + key + "'");
+  if (!v || !in_range(static_cast<double>(*v), r))
+    fail(where, std::string("expected an integer '") + key + "' in " + range_text(r));
   return static_cast<int>(*v);
 }
 
@@ -103,19 +118,20 @@ void Binder::real(const std::string& key, double& out, Range r, const std::strin
   const toml::node& n = require(key);
   const auto v = as_number(n);
   if (!v) fail(key, "expected a number in " + range_text(r) + ", got " + type_name(n));
-  if (std::isnan(*v) || *v < r.min || *v > r.max)
-    fail(key, "expected a number in " + range_text(r) + ", got " + std::to_string(*v));
+  if (!in_range(*v, r))
+    fail(key, "expected a finite number in " + range_text(r) + ", got " + fmt::format("{}", *v));
   out = *v;
 }
 
 void Binder::integer(const std::string& key, int& out, Range r, const std::string& unit,
                      const std::string& doc) {
+  r = int_range(r);
   declare({key, "integer", unit, doc, r.min, r.max});
   if (!binding()) return;
   const toml::node& n = require(key);
   const auto v = n.value_exact<int64_t>();
   if (!v) fail(key, "expected an integer in " + range_text(r) + ", got " + type_name(n));
-  if (static_cast<double>(*v) < r.min || static_cast<double>(*v) > r.max)
+  if (!in_range(static_cast<double>(*v), r))
     fail(key, "expected an integer in " + range_text(r) + ", got " + std::to_string(*v));
   out = static_cast<int>(*v);
 }
@@ -165,14 +181,15 @@ void Binder::real_list(const std::string& key, std::vector<double>& out, Range r
   out.clear();
   for (const auto& e : *arr) {
     const auto v = as_number(e);
-    if (!v || std::isnan(*v) || *v < r.min || *v > r.max)
-      fail(key, "expected every element to be a number in " + range_text(r));
+    if (!v || !in_range(*v, r))
+      fail(key, "expected every element to be a finite number in " + range_text(r));
     out.push_back(*v);
   }
 }
 
 void Binder::integer_list(const std::string& key, std::vector<int>& out, Range r,
                           const std::string& unit, const std::string& doc) {
+  r = int_range(r);
   declare({key, "list of integer", unit, doc, r.min, r.max});
   if (!binding()) return;
   const toml::node& n = require(key);
@@ -181,7 +198,7 @@ void Binder::integer_list(const std::string& key, std::vector<int>& out, Range r
   out.clear();
   for (const auto& e : *arr) {
     const auto v = e.value_exact<int64_t>();
-    if (!v || static_cast<double>(*v) < r.min || static_cast<double>(*v) > r.max)
+    if (!v || !in_range(static_cast<double>(*v), r))
       fail(key, "expected every element to be an integer in " + range_text(r));
     out.push_back(static_cast<int>(*v));
   }

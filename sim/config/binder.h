@@ -25,11 +25,25 @@ struct ParamSpec {
 struct Range {
   double min = -std::numeric_limits<double>::infinity();
   double max = std::numeric_limits<double>::infinity();
+  bool unlimited = false;  // inf is accepted, meaning "no limit" (budgets and caps only)
 };
 inline constexpr double kInf = std::numeric_limits<double>::infinity();
 inline constexpr Range kShare{0, 1};
+// Non-negative and finite: no key takes inf (every number must also be finite).
 inline constexpr Range kNonNeg{0, kInf};
 inline constexpr Range kYear{1949, 2200};
+// Upper bounds on stocks and flows: about twice the largest real region, China in 2021
+// (configs/regions/china.toml), rounded up. A larger value is a typo or an attack, and would
+// overflow counts or exhaust memory before any check on the run could refuse it.
+inline constexpr Range kMoney{0, 3e14};             // CNY, CNY/yr: twice China's GDP (1.14e14)
+inline constexpr Range kMoneyLimit{0, 3e14, true};  // a budget or cap: as kMoney, or inf = none
+inline constexpr Range kPersons{0, 3e9};            // residents: twice China's 1.41e9
+inline constexpr Range kTalents{0, 4e8};            // talent stocks: twice China's 1.55e8 (assumed)
+inline constexpr Range kPersonsPerYear{0, 2e7};  // graduates, arrivals: twice China's 8.3M a year
+inline constexpr Range kFirms{0, 1e8};           // enterprises: twice China's 48.42M
+inline constexpr Range kFirmsPerYear{0, 2e7};    // entrants: twice China's ~9M new firms a year
+inline constexpr Range kOrganisations{0, 2e5};   // universities, institutes, platforms, carriers
+inline constexpr Range kPatents{0, 1e7};         // invention patents: China's firms hold 1.8e6
 
 class Binder {
  public:
@@ -67,7 +81,8 @@ class Binder {
   std::string entry_text(const toml::table& t, const std::string& where, const char* key) const;
   double entry_number(const toml::table& t, const std::string& where, const char* key,
                       Range r = {}) const;
-  int entry_integer(const toml::table& t, const std::string& where, const char* key) const;
+  int entry_integer(const toml::table& t, const std::string& where, const char* key,
+                    Range r = {}) const;
   void entry_keys(const toml::table& t, const std::string& where,
                   const std::vector<std::string>& allowed) const;
 

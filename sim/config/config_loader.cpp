@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 
 #include "core/errors.h"
 #include "core/version.h"
@@ -65,10 +66,29 @@ void layer_preset(ConfigTree& tree, const Schema& s, const std::string& path, bo
   }
 }
 
-LoadedConfig bind(const ConfigTree& tree) {
+// A link names the hub or another preset of this data folder, each at most once: a typo
+// would otherwise silently drop the link's migration.
+void check_links(const ConfigTree& tree, const std::string& data_dir, const ModelConfig& m) {
+  const std::vector<std::string> regions = list_regions(data_dir);
+  std::set<std::string> seen;
+  for (const RegionLink& l : m.region.ecosystem.links) {
+    const Origin o = tree.origin("region.links");
+    if (l.to == m.region.name)
+      throw ConfigError(o.file, o.line, "region.links", "a region cannot link to itself");
+    if (l.to != kEastHub && std::find(regions.begin(), regions.end(), l.to) == regions.end())
+      throw ConfigError(o.file, o.line, "region.links",
+                        "link to '" + l.to + "': expected \"" + kEastHub +
+                            "\" or a preset of configs/regions/ (innosim list regions)");
+    if (!seen.insert(l.to).second)
+      throw ConfigError(o.file, o.line, "region.links", "two links to '" + l.to + "'");
+  }
+}
+
+LoadedConfig bind(const ConfigTree& tree, const std::string& data_dir) {
   LoadedConfig out;
   Binder b(tree);
   describe(b, out.model);
+  check_links(tree, data_dir, out.model);
   out.resolved_toml = tree.to_toml();
   for (const auto& p : b.specs()) out.origin_file[p.key] = tree.origin(p.key).file;
   return out;
@@ -106,7 +126,7 @@ LoadedConfig load_config(const LoadRequest& request) {
   layer_preset(tree, s, preset, request.includes);
   for (const auto& f : request.scenario_files) layer(tree, s, f);
   for (const auto& a : request.sets) tree.set(a, s.known, s.open_tables);
-  return bind(tree);
+  return bind(tree, request.data_dir);
 }
 
 LoadedConfig load_for_check(const std::string& data_dir, const std::string& file) {
@@ -120,7 +140,7 @@ LoadedConfig load_for_check(const std::string& data_dir, const std::string& file
     ConfigTree tree;
     layer(tree, s, model.string());
     layer_preset(tree, s, file, true);
-    return bind(tree);
+    return bind(tree, data_dir);
   }
   const std::string folder = p.parent_path().filename().string();
   if (fs::exists(region_file(data_dir, folder))) request.region = folder;

@@ -114,9 +114,12 @@ struct NetworkParams {
   int platform_ties{};
 };
 
+// The exogenous hub of the region graph (the eastern provinces), never simulated.
+inline constexpr const char* kEastHub = "east";
+
 // An edge of the region graph from this region: where its talent goes and what comes back.
 struct RegionLink {
-  std::string to;  // another preset's name, or "east" (the exogenous hub)
+  std::string to;  // another preset's name, or kEastHub
   double outflow_share{};
   double inflow_rate{};
 };

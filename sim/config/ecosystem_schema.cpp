@@ -23,7 +23,7 @@ void describe_carriers(Binder& b, CarrierParams& c) {
          "extra capacity per level above municipal");
   three(b, "carriers.term_years", c.term_years, {0.25, 20}, "yr",
         "years from admission to graduation," + by_kind);
-  three(b, "carriers.construction_cost", c.construction_cost, kNonNeg, "CNY",
+  three(b, "carriers.construction_cost", c.construction_cost, kMoney, "CNY",
         "cost of opening a carrier," + by_kind);
   b.real("carriers.apply_prob", c.apply_prob, kShare, "share",
          "share of startups that apply to a carrier");
@@ -137,7 +137,7 @@ void describe_research(Binder& b, ResearchParams& r) {
          "rise of platform openings per million CNY of yearly award");
   b.real("research.platform_national_share", r.platform_national_share, kShare, "share",
          "share of platforms at national level");
-  b.real("research.platform_budget", r.platform_budget, kNonNeg, "CNY/yr",
+  b.real("research.platform_budget", r.platform_budget, kMoney, "CNY/yr",
          "research a platform does without awards");
   b.real("research.scaleup_prob", r.scaleup_prob, kShare, "1/yr",
          "probability a firm that innovated scales up at no support");
@@ -156,8 +156,8 @@ void describe_finance(Binder& b, FinanceParams& f) {
         "oldest firm a fund invests in, by stage [seed, early, growth]");
   b.real("finance.deal_revenue_multiple", f.deal_revenue_multiple, {0, 100}, "1",
          "venture deal size over the firm's revenue");
-  b.real("finance.min_deal", f.min_deal, kNonNeg, "CNY", "smallest venture deal");
-  b.real("finance.max_deal", f.max_deal, kNonNeg, "CNY", "largest venture deal");
+  b.real("finance.min_deal", f.min_deal, kMoney, "CNY", "smallest venture deal");
+  b.real("finance.max_deal", f.max_deal, kMoney, "CNY", "largest venture deal");
   b.real("finance.hazard_reduction", f.hazard_reduction, kShare, "share",
          "fall of a venture-backed firm's exit hazard");
   b.real("finance.hold_years", f.hold_years, kNonNeg, "yr",
@@ -174,7 +174,7 @@ void describe_finance(Binder& b, FinanceParams& f) {
          "weighs 1)");
   b.real("finance.score_signal_weight", f.score_signal_weight, {0, 100}, "1",
          "weight of each of tenancy, tech SME status and a recent innovation in that score");
-  b.real("finance.min_principal", f.min_principal, kNonNeg, "CNY/yr",
+  b.real("finance.min_principal", f.min_principal, kMoney, "CNY/yr",
          "least principal a tech loan repays a year (then the rest of the term's share)");
   if (b.binding() && f.min_deal > f.max_deal)
     b.fail("finance.max_deal", "expected max_deal >= min_deal");
@@ -183,7 +183,7 @@ void describe_finance(Binder& b, FinanceParams& f) {
 void describe_network(Binder& b, NetworkParams& n) {
   b.integer("network.supply_ties", n.supply_ties, {0, 100}, "ties",
             "supply-chain ties a firm forms within its sector");
-  b.real("network.leader_min_revenue", n.leader_min_revenue, kNonNeg, "CNY/yr",
+  b.real("network.leader_min_revenue", n.leader_min_revenue, kMoney, "CNY/yr",
          "revenue of a chain leader");
   b.real("network.consortium_prob", n.consortium_prob, kShare, "1/yr",
          "probability a leader forms a consortium without support");
@@ -199,29 +199,32 @@ void describe_network(Binder& b, NetworkParams& n) {
 }
 
 void describe_region_ecosystem(Binder& b, RegionEcosystem& e) {
-  b.real("region.talent_total", e.talent_total, kNonNeg, "persons",
+  b.real("region.talent_total", e.talent_total, kTalents, "persons",
          "talent stock (人才总量) at the base year");
-  b.real("region.rd_personnel", e.rd_personnel, kNonNeg, "persons",
+  b.real("region.rd_personnel", e.rd_personnel, kTalents, "persons",
          "R&D personnel (headcount) at the base year");
-  b.real("region.leading_talents", e.leading_talents, kNonNeg, "persons",
+  b.real("region.leading_talents", e.leading_talents, kTalents, "persons",
          "leading S&T talents at the base year");
-  b.real("region.graduates", e.graduates, kNonNeg, "persons/yr", "university graduates a year");
-  b.real("region.universities", e.universities, kNonNeg, "organisations",
+  b.real("region.graduates", e.graduates, kPersonsPerYear, "persons/yr",
+         "university graduates a year");
+  b.real("region.universities", e.universities, kOrganisations, "organisations",
          "universities and colleges");
-  b.real("region.research_institutes", e.research_institutes, kNonNeg, "organisations",
+  b.real("region.research_institutes", e.research_institutes, kOrganisations, "organisations",
          "public research institutes");
-  b.real("region.new_rd_institutes", e.new_rd_institutes, kNonNeg, "organisations",
+  b.real("region.new_rd_institutes", e.new_rd_institutes, kOrganisations, "organisations",
          "new R&D institutes (新型研发机构)");
-  b.real("region.platforms", e.platforms, kNonNeg, "platforms",
+  b.real("region.platforms", e.platforms, kOrganisations, "platforms",
          "key labs and engineering/technology centres");
-  b.real("region.tech_contract_turnover", e.tech_contract_turnover, kNonNeg, "CNY",
+  b.real("region.tech_contract_turnover", e.tech_contract_turnover, kMoney, "CNY",
          "technology-contract turnover at the base year");
-  b.real("region.vc_private", e.vc_private, kNonNeg, "CNY/yr",
+  b.real("region.vc_private", e.vc_private, kMoney, "CNY/yr",
          "private venture investment a year without a guidance fund");
   const std::string levels = " by level [municipal, provincial, national]";
-  three(b, "region.maker_spaces", e.maker_spaces, kNonNeg, "carriers", "maker spaces" + levels);
-  three(b, "region.incubators", e.incubators, kNonNeg, "carriers", "incubators" + levels);
-  three(b, "region.accelerators", e.accelerators, kNonNeg, "carriers", "accelerators" + levels);
+  three(b, "region.maker_spaces", e.maker_spaces, kOrganisations, "carriers",
+        "maker spaces" + levels);
+  three(b, "region.incubators", e.incubators, kOrganisations, "carriers", "incubators" + levels);
+  three(b, "region.accelerators", e.accelerators, kOrganisations, "carriers",
+        "accelerators" + levels);
   b.table_array("region.links",
                 "edges of the region graph: to (a preset or \"east\"), outflow_share, inflow_rate",
                 [&](const toml::table& t, const std::string& where) {

@@ -17,7 +17,7 @@ void describe_lever_common(Binder& b, const std::string& p, LeverCommon& l) {
   b.boolean(p + ".enabled", l.enabled, "whether the lever acts at all; off means zero cost");
   b.integer(p + ".start_year", l.start_year, kYear, "year", "first year the lever pays");
   b.integer(p + ".end_year", l.end_year, kYear, "year", "last year the lever pays");
-  b.real(p + ".budget", l.budget, kNonNeg, "CNY/yr", "yearly budget (inf = unlimited)");
+  b.real(p + ".budget", l.budget, kMoneyLimit, "CNY/yr", "yearly budget (inf = unlimited)");
   b.choice(p + ".rationing", l.rationing,
            {{"pro_rata", Rationing::kProRata},
             {"first_come", Rationing::kFirstCome},
@@ -38,7 +38,7 @@ void describe_lever_common(Binder& b, const std::string& p, LeverCommon& l) {
 // One overload per settings type of the registry; `p` is the lever's key prefix.
 void describe(Binder& b, const std::string& p, StatusAward& a) {
   describe_lever_common(b, p, a.common);
-  b.real(p + ".amount", a.amount, kNonNeg, "CNY/firm",
+  b.real(p + ".amount", a.amount, kMoney, "CNY/firm",
          "the most the award pays a firm, all installments together (the documents' 最高)");
   b.integer(p + ".installments", a.installments, {1, 10}, "yr",
             "yearly installments it is paid in, each at most amount / installments");
@@ -52,7 +52,7 @@ void describe(Binder& b, const std::string& p, InvestmentShare& s) {
   b.real(p + ".rate", s.rate, kShare, "share",
          "share of the supported project's cost paid (a technology purchase, a pilot or scale-up "
          "investment, a cooperation project's value)");
-  b.real(p + ".cap", s.cap, kNonNeg, "CNY/project", "most one project receives");
+  b.real(p + ".cap", s.cap, kMoneyLimit, "CNY/project", "most one project receives");
 }
 
 void describe(Binder& b, const std::string& p, RdPostSubsidy& l) {
@@ -66,19 +66,19 @@ void describe(Binder& b, const std::string& p, RdPostSubsidy& l) {
             {"tech_sme", Eligible::kTechSme},
             {"rd_active", Eligible::kRdActive}},
            "which firms may claim");
-  b.real(p + ".cap_per_firm", l.cap_per_firm, kNonNeg, "CNY/yr",
+  b.real(p + ".cap_per_firm", l.cap_per_firm, kMoneyLimit, "CNY/yr",
          "most one firm receives a year (inf = none)");
 }
 
 void describe(Binder& b, const std::string& p, AboveScaleFirstAward& a) {
   describe_lever_common(b, p, a.common);
   b.real(p + ".rate", a.rate, kShare, "share", "share of the previous year's R&D awarded");
-  b.real(p + ".cap", a.cap, kNonNeg, "CNY/firm", "most one firm receives");
+  b.real(p + ".cap", a.cap, kMoneyLimit, "CNY/firm", "most one firm receives");
 }
 
 void describe(Binder& b, const std::string& p, SmeProjectGrant& g) {
   describe_lever_common(b, p, g.common);
-  b.real(p + ".amount_cap", g.amount_cap, kNonNeg, "CNY/project", "most one project receives");
+  b.real(p + ".amount_cap", g.amount_cap, kMoneyLimit, "CNY/project", "most one project receives");
   b.real(p + ".project_share", g.project_share, kShare, "share",
          "share of the project's cost the grant covers");
   b.real(p + ".project_rd_share", g.project_rd_share, {0, 5}, "share",
@@ -95,7 +95,7 @@ void describe(Binder& b, const std::string& p, AttractionMultipliers& a) {
   b.real(p + ".tech_sme", a.tech_sme, {1, 20}, "x", "credit multiplier for bringing in a tech SME");
   b.real(p + ".response", a.response, {0, 5}, "1",
          "rise in relocations of a type per unit of credit multiplier above 1");
-  b.real(p + ".incentive_per_firm", a.incentive_per_firm, kNonNeg, "CNY/firm",
+  b.real(p + ".incentive_per_firm", a.incentive_per_firm, kMoney, "CNY/firm",
          "cash incentive paid per certified firm relocating in");
 }
 
@@ -107,7 +107,7 @@ void describe(Binder& b, const std::string& p, FiscalRdGrowth& l) {
 void describe(Binder& b, const std::string& p, ConsortiumSupport& l) {
   describe_lever_common(b, p, l.common);
   b.real(p + ".rate", l.rate, kShare, "share", "share of the consortium project's R&D paid");
-  b.real(p + ".cap", l.cap, kNonNeg, "CNY/yr", "most one consortium receives a year");
+  b.real(p + ".cap", l.cap, kMoneyLimit, "CNY/yr", "most one consortium receives a year");
   b.real(p + ".additionality", l.additionality, {0, 2}, "CNY/CNY",
          "extra R&D of the leader per yuan received");
 }
@@ -116,7 +116,7 @@ void describe(Binder& b, const std::string& p, CarrierAwards& c) {
   describe_lever_common(b, p, c.common);
   for (int k = 0; k < kCarrierKinds; ++k) {
     std::vector<double> amounts(c.award[k].begin(), c.award[k].end());
-    b.real_list(p + "." + kCarrierKindNames[k], amounts, kNonNeg, "CNY",
+    b.real_list(p + "." + kCarrierKindNames[k], amounts, kMoney, "CNY",
                 std::string("one-off award to a ") + kCarrierKindNames[k] +
                     " newly certified at [municipal, provincial, national] level");
     if (!b.binding()) continue;
@@ -126,7 +126,7 @@ void describe(Binder& b, const std::string& p, CarrierAwards& c) {
   }
   b.real(p + ".construction_subsidy", c.construction_subsidy, kShare, "share",
          "share of a new carrier's construction cost paid");
-  b.real(p + ".star_award", c.star_award, kNonNeg, "CNY/yr",
+  b.real(p + ".star_award", c.star_award, kMoney, "CNY/yr",
          "yearly reward of a star-rated carrier (星级评定)");
   b.real(p + ".star_share", c.star_share, kShare, "share",
          "share of carriers, best occupancy first, rated stars each year");
@@ -134,12 +134,12 @@ void describe(Binder& b, const std::string& p, CarrierAwards& c) {
 
 void describe(Binder& b, const std::string& p, OneOffAward& a) {
   describe_lever_common(b, p, a.common);
-  b.real(p + ".amount", a.amount, kNonNeg, "CNY", "one-off support on first registration");
+  b.real(p + ".amount", a.amount, kMoney, "CNY", "one-off support on first registration");
 }
 
 void describe(Binder& b, const std::string& p, TalentAllowance& t) {
   describe_lever_common(b, p, t.common);
-  b.real(p + ".amount", t.amount, kNonNeg, "CNY/yr", "living allowance per eligible talent a year");
+  b.real(p + ".amount", t.amount, kMoney, "CNY/yr", "living allowance per eligible talent a year");
   b.integer(p + ".years", t.years, {1, 10}, "yr", "years an allowance is paid at most");
   b.real(p + ".eligible_share", t.eligible_share, kShare, "share",
          "share of R&D talents, most skilled first, who qualify");
@@ -147,9 +147,9 @@ void describe(Binder& b, const std::string& p, TalentAllowance& t) {
 
 void describe(Binder& b, const std::string& p, LeadingTalentFunding& f) {
   describe_lever_common(b, p, f.common);
-  b.real(p + ".talent_amount", f.talent_amount, kNonNeg, "CNY",
+  b.real(p + ".talent_amount", f.talent_amount, kMoney, "CNY",
          "funding per recognised leading talent");
-  b.real(p + ".team_amount", f.team_amount, kNonNeg, "CNY",
+  b.real(p + ".team_amount", f.team_amount, kMoney, "CNY",
          "funding per recognised innovation team");
   b.real_list(p + ".schedule", f.schedule, kShare, "share",
               "shares of the funding paid in successive years");
@@ -163,32 +163,32 @@ void describe(Binder& b, const std::string& p, LeadingTalentFunding& f) {
 
 void describe(Binder& b, const std::string& p, InnovationVoucher& v) {
   describe_lever_common(b, p, v.common);
-  b.real(p + ".amount", v.amount, kNonNeg, "CNY", "value of a voucher");
+  b.real(p + ".amount", v.amount, kMoney, "CNY", "value of a voucher");
   b.real(p + ".apply_prob", v.apply_prob, kShare, "1/yr",
          "yearly probability an eligible SME uses one");
 }
 
 void describe(Binder& b, const std::string& p, PlatformAwards& a) {
   describe_lever_common(b, p, a.common);
-  b.real(p + ".national", a.national, kNonNeg, "CNY/yr", "yearly funding of a national platform");
-  b.real(p + ".regional", a.regional, kNonNeg, "CNY/yr", "yearly funding of a provincial platform");
+  b.real(p + ".national", a.national, kMoney, "CNY/yr", "yearly funding of a national platform");
+  b.real(p + ".regional", a.regional, kMoney, "CNY/yr", "yearly funding of a provincial platform");
 }
 
 void describe(Binder& b, const std::string& p, FlyingIncubator& fi) {
   describe_lever_common(b, p, fi.common);
-  b.real(p + ".amount", fi.amount, kNonNeg, "CNY/yr", "yearly support per flying incubator");
+  b.real(p + ".amount", fi.amount, kMoney, "CNY/yr", "yearly support per flying incubator");
   b.integer(p + ".count", fi.count, {0, 1000}, "incubators",
             "flying incubators the region runs in the east hub");
-  b.real(p + ".graduates_per_year", fi.graduates_per_year, kNonNeg, "firms/yr",
+  b.real(p + ".graduates_per_year", fi.graduates_per_year, kFirmsPerYear, "firms/yr",
          "startups each sends home a year");
-  b.real(p + ".talents_per_year", fi.talents_per_year, kNonNeg, "persons/yr",
+  b.real(p + ".talents_per_year", fi.talents_per_year, kPersonsPerYear, "persons/yr",
          "R&D talents each brings from the hub a year");
 }
 
 void describe(Binder& b, const std::string& p, FlyingRdCenter& fr) {
   describe_lever_common(b, p, fr.common);
   b.real(p + ".rate", fr.rate, kShare, "share", "share of the centre's R&D paid");
-  b.real(p + ".cap", fr.cap, kNonNeg, "CNY/yr", "most one centre receives a year");
+  b.real(p + ".cap", fr.cap, kMoneyLimit, "CNY/yr", "most one centre receives a year");
   b.real(p + ".adopt_prob", fr.adopt_prob, kShare, "1/yr",
          "yearly probability an hnte firm opens a centre in the hub");
   b.real(p + ".rd_share", fr.rd_share, kShare, "share",
@@ -197,7 +197,7 @@ void describe(Binder& b, const std::string& p, FlyingRdCenter& fr) {
 
 void describe(Binder& b, const std::string& p, GuidanceFund& g) {
   describe_lever_common(b, p, g.common);
-  b.real(p + ".size", g.size, kNonNeg, "CNY", "government money committed over the fund's life");
+  b.real(p + ".size", g.size, kMoney, "CNY", "government money committed over the fund's life");
   b.integer(p + ".years", g.years, {1, 30}, "yr",
             "investment period over which the size is deployed evenly");
   b.real(p + ".leverage", g.leverage, {0, 20}, "CNY/CNY",
@@ -209,11 +209,11 @@ void describe(Binder& b, const std::string& p, GuidanceFund& g) {
 
 void describe(Binder& b, const std::string& p, TechLoan& tl) {
   describe_lever_common(b, p, tl.common);
-  b.real(p + ".volume", tl.volume, kNonNeg, "CNY/yr",
+  b.real(p + ".volume", tl.volume, kMoney, "CNY/yr",
          "new tech loans banks make a year against the risk pool");
   b.real(p + ".coverage", tl.coverage, kShare, "share",
          "share of a defaulted balance the risk pool repays");
-  b.real(p + ".cap_per_firm", tl.cap_per_firm, kNonNeg, "CNY", "largest loan to one firm");
+  b.real(p + ".cap_per_firm", tl.cap_per_firm, kMoneyLimit, "CNY", "largest loan to one firm");
 }
 
 }  // namespace

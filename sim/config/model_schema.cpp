@@ -143,9 +143,9 @@ void describe_innovation(Binder& b, InnovationParams& p) {
 }
 
 void describe_certification(Binder& b, HnteRules& h, TechSmeRules& t) {
-  b.real("hnte.band_small_max", h.band_small_max, kNonNeg, "CNY/yr",
+  b.real("hnte.band_small_max", h.band_small_max, kMoney, "CNY/yr",
          "upper revenue bound of the small band");
-  b.real("hnte.band_medium_max", h.band_medium_max, kNonNeg, "CNY/yr",
+  b.real("hnte.band_medium_max", h.band_medium_max, kMoney, "CNY/yr",
          "upper revenue bound of the medium band");
   b.real("hnte.rd_share_small", h.rd_share_small, kShare, "share",
          "3-year R&D over revenue required, small band");
@@ -174,7 +174,7 @@ void describe_certification(Binder& b, HnteRules& h, TechSmeRules& t) {
          "of eligible firms not yet certified (lapse rate x hntes / apply_prob)");
   b.real("tech_sme.max_employees", t.max_employees, kNonNeg, "employees",
          "employee ceiling for tech_sme");
-  b.real("tech_sme.max_revenue", t.max_revenue, kNonNeg, "CNY/yr", "revenue ceiling for tech_sme");
+  b.real("tech_sme.max_revenue", t.max_revenue, kMoney, "CNY/yr", "revenue ceiling for tech_sme");
   b.real("tech_sme.min_score", t.min_score, {0, 100}, "points", "evaluation score needed (of 100)");
   b.real("tech_sme.register_prob", t.register_prob, kShare, "1/yr",
          "probability an eligible firm registers in a year");
@@ -199,7 +199,7 @@ void describe_ladder(Binder& b, SpecializedSmeRules& s, GazelleRules& g, Listing
   b.real("specialized_sme.max_employees", s.max_employees, kNonNeg, "employees",
          "SME ceiling for 专精特新 recognition");
   b.real("specialized_sme.min_age", s.min_age, kNonNeg, "yr", "years in business required");
-  b.real("specialized_sme.min_revenue", s.min_revenue, kNonNeg, "CNY/yr", "revenue required");
+  b.real("specialized_sme.min_revenue", s.min_revenue, kMoney, "CNY/yr", "revenue required");
   b.real("specialized_sme.min_rd_intensity", s.min_rd_intensity, kShare, "share",
          "R&D over revenue required");
   b.real("specialized_sme.min_revenue_growth", s.min_revenue_growth, {-1, 10}, "1/yr",
@@ -213,12 +213,12 @@ void describe_ladder(Binder& b, SpecializedSmeRules& s, GazelleRules& g, Listing
   b.real("gazelle.max_age", g.max_age, kNonNeg, "yr", "oldest a gazelle may be");
   b.real("gazelle.min_growth", g.min_growth, {0, 10}, "1/yr",
          "average yearly revenue growth over three years required");
-  b.real("gazelle.min_revenue", g.min_revenue, kNonNeg, "CNY/yr",
+  b.real("gazelle.min_revenue", g.min_revenue, kMoney, "CNY/yr",
          "revenue three years ago required");
-  b.real("listing.min_revenue", l.min_revenue, kNonNeg, "CNY/yr", "revenue a firm needs to list");
+  b.real("listing.min_revenue", l.min_revenue, kMoney, "CNY/yr", "revenue a firm needs to list");
   b.real("listing.rate", l.rate, kShare, "1/yr",
          "yearly probability a profitable firm above min_revenue lists");
-  b.real("demo_enterprise.min_revenue", d.min_revenue, kNonNeg, "CNY/yr", "revenue required");
+  b.real("demo_enterprise.min_revenue", d.min_revenue, kMoney, "CNY/yr", "revenue required");
   b.real("demo_enterprise.min_rd_intensity", d.min_rd_intensity, kShare, "share",
          "R&D over revenue required");
   b.real("demo_enterprise.min_patents", d.min_patents, kNonNeg, "patents",
@@ -294,24 +294,25 @@ void describe_region(Binder& b, RegionConfig& r) {
   b.text("region.label", r.label, "name shown in reports");
   b.integer("region.base_year", r.base_year, kYear, "year",
             "year of the baseline; the run starts after it");
-  b.real("region.population", r.population, kNonNeg, "persons",
+  b.real("region.population", r.population, kPersons, "persons",
          "resident population at the base year");
-  b.real("region.gdp", r.gdp, kNonNeg, "CNY", "GDP in the base year");
+  b.real("region.gdp", r.gdp, kMoney, "CNY", "GDP in the base year");
   b.real("region.gdp_growth", r.gdp_growth, {-0.5, 0.5}, "1/yr",
          "real growth of the non-simulated part of GDP");
-  b.real("region.firms_total", r.firms_total, {1, 1e9}, "firms", "enterprises at the base year");
-  b.real("region.firms_above_scale", r.firms_above_scale, kNonNeg, "firms",
+  b.real("region.firms_total", r.firms_total, {1, kFirms.max}, "firms",
+         "enterprises at the base year");
+  b.real("region.firms_above_scale", r.firms_above_scale, kFirms, "firms",
          "above-scale industrial firms");
-  b.real("region.hntes", r.hntes, kNonNeg, "firms", "valid hnte certificates");
-  b.real("region.tech_smes", r.tech_smes, kNonNeg, "firms", "registered tech SMEs");
-  b.real("region.rd_expenditure", r.rd_expenditure, kNonNeg, "CNY", "society-wide R&D expenditure");
+  b.real("region.hntes", r.hntes, kFirms, "firms", "valid hnte certificates");
+  b.real("region.tech_smes", r.tech_smes, kFirms, "firms", "registered tech SMEs");
+  b.real("region.rd_expenditure", r.rd_expenditure, kMoney, "CNY", "society-wide R&D expenditure");
   b.real("region.business_rd_share", r.business_rd_share, kShare, "share",
          "enterprises' share of R&D expenditure");
   b.real("region.public_rd_growth", r.public_rd_growth, {-0.5, 0.5}, "1/yr",
          "growth of non-business (government, university, institute) R&D");
   b.real("region.firm_va_share_of_gdp", r.firm_va_share_of_gdp, {0, 1}, "share",
          "share of GDP produced by the simulated enterprises at the base year");
-  b.real("region.invention_patents", r.invention_patents, kNonNeg, "patents",
+  b.real("region.invention_patents", r.invention_patents, kPatents, "patents",
          "valid invention patents held by firms");
   b.text_list("region.default_scenarios", r.default_scenarios,
               "scenarios run when none is named (files scenarios/<region>/<name>.toml)");
@@ -334,8 +335,15 @@ void describe_region(Binder& b, RegionConfig& r) {
   if (!b.binding()) return;
   if (r.firms_above_scale + r.hntes > r.firms_total)
     b.fail("region.firms_total", "expected at least above-scale plus hnte firms");
+  if (r.tech_smes > r.firms_total) b.fail("region.tech_smes", "expected at most firms_total");
+  if (r.gdp <= 0) b.fail("region.gdp", "expected a positive GDP");
+  if (r.population <= 0) b.fail("region.population", "expected a positive population");
   if (r.sectors.empty() || r.sectors.size() > 255)
     b.fail("region.sectors", "expected 1 to 255 sectors");
+  for (std::size_t i = 0; i < r.sectors.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (r.sectors[i].name == r.sectors[j].name)
+        b.fail("region.sectors", "two sectors named '" + r.sectors[i].name + "'");
   double share = 0;
   for (const auto& sector : r.sectors) share += sector.share;
   if (std::fabs(share - 1.0) > 1e-6)
@@ -350,7 +358,7 @@ Moment describe_observation(Binder& b, const toml::table& t, const std::string& 
   std::vector<std::string> keys{"indicator", "year", "value", "source"};
   keys.insert(keys.end(), extra_keys.begin(), extra_keys.end());
   b.entry_keys(t, where, keys);
-  Moment m{b.entry_text(t, where, "indicator"), b.entry_integer(t, where, "year"),
+  Moment m{b.entry_text(t, where, "indicator"), b.entry_integer(t, where, "year", kYear),
            b.entry_number(t, where, "value"), b.entry_text(t, where, "source")};
   if (find_indicator(m.indicator) < 0)
     b.fail(where, "unknown indicator '" + m.indicator + "' (innosim list indicators)");

@@ -382,6 +382,13 @@ File File::open_read(const std::string& path) {
               "/", path);
 }
 
+File File::open_image(const void* data, std::size_t size, const std::string& name) {
+  return File(checked(H5LTopen_file_image(const_cast<void*>(data), size,
+                                          H5LT_FILE_IMAGE_DONT_COPY | H5LT_FILE_IMAGE_DONT_RELEASE),
+                      name, "cannot open file"),
+              "/", name);
+}
+
 void File::save(const std::string& path) {
   if (!capture_) fail("not an in-memory file");
   AtomicFile out(path);

@@ -12,8 +12,6 @@
 
 namespace innosim {
 
-inline constexpr const char* kEastHub = "east";
-
 class RegionGraph {
  public:
   struct Node {

@@ -33,9 +33,11 @@ MemoryEstimate estimate_peak_memory(const EnsembleSpec& spec) {
   double per_replicate = 0, years = 0;
   auto add_region = [&](const ModelConfig& m) {
     const RegionEcosystem& e = m.region.ecosystem;
+    const double span = static_cast<double>(m.time.end_year - m.region.base_year + 1);
+    // Graduates join the talent table every year (an upper bound: not all take R&D jobs).
     per_replicate += kBytesPerFirm * m.region.firms_total +
-                     kBytesPerTalent * (e.rd_personnel + e.leading_talents);
-    years = std::max(years, static_cast<double>(m.time.end_year - m.region.base_year + 1));
+                     kBytesPerTalent * (e.rd_personnel + e.leading_talents + e.graduates * span);
+    years = std::max(years, span);
   };
   double largest = 0;
   for (std::size_t k = 0; k < spec.scenarios.size(); ++k) {
@@ -69,7 +71,7 @@ void refuse_if_too_large(const EnsembleSpec& spec, double limit_bytes) {
   msg.precision(3);
   msg << "the run would need about " << est.bytes / 1e9 << " GB (" << est.detail << ") but "
       << (limit_bytes > 0 ? "--max-memory allows " : "this machine has ") << cap / 1e9
-      << " GB; lower region.firms_total, --replicates or --threads";
+      << " GB; lower region.firms_total, region.graduates, --replicates or --threads";
   throw ModelError(msg.str());
 }
 

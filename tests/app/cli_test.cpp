@@ -224,7 +224,7 @@ TEST_CASE("a run estimated too large for its memory is refused before it starts"
   const Result capped = run_innosim("run --quiet --replicates 2 --max-memory 1" + out);
   CHECK(capped.status == 3);
   CHECK_THAT(capped.output, Contains("region.firms_total") && Contains("--max-memory"));
-  const Result huge = run_innosim("run --quiet --replicates 1 --set region.firms_total=1e9" + out);
+  const Result huge = run_innosim("run --quiet --replicates 1 --set region.firms_total=1e8" + out);
   CHECK(huge.status == 3);
   CHECK_THAT(huge.output, Contains("would need about"));
   CHECK_FALSE(std::filesystem::exists(dir.path("x.h5")));
@@ -250,8 +250,11 @@ TEST_CASE("summary refuses a foreign or damaged file instead of reading past its
     index.create_strings("indicator", {"rd_intensity", "hntes"})
         .set_attribute("units", std::vector<std::string>{"%", "firms"});
     h5::Group s = f.create_group("summary");
-    s.create_doubles("quantiles", {quantiles}, std::vector<double>(quantiles, 1.0));
-    s.create_doubles("effects", {quantiles}, std::vector<double>(quantiles, 0.0));
+    // [scenario, time, indicator, quantile] when the sizes agree with the index.
+    const std::vector<std::uint64_t> shape =
+        quantiles == 30 ? std::vector<std::uint64_t>{1, 3, 2, 5} : std::vector{quantiles};
+    s.create_doubles("quantiles", shape, std::vector<double>(quantiles, 1.0));
+    s.create_doubles("effects", shape, std::vector<double>(quantiles, 0.0));
     f.save(path);
     return path;
   };

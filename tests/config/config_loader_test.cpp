@@ -146,3 +146,49 @@ TEST_CASE("a directory or an oversized file is not a configuration", "[config][s
   const std::string big = dir.file("big.toml", "# " + std::string(2 << 20, 'x') + "\n");
   CHECK_THROWS_WITH(test::load({}, {big}), Contains("larger than"));
 }
+
+// Reliability review, issue 17 items 5 and 7: inf and 1e300 stocks passed every [0, inf) key
+// (inf or NaN indicators, an lround overflow to zero talents, a signed overflow in the flying
+// incubators, memory exhaustion), a year of 4294969319 was narrowed to 2023, and links to
+// unknown regions, links to the region itself and duplicate sectors were accepted.
+TEST_CASE(
+    "stocks are finite and bounded by the largest real region; years are not narrowed; "
+    "links and sectors are checked",
+    "[config][security]") {
+  const auto refused = [](const std::string& text, const std::string& key,
+                          const std::string& says) {
+    const ConfigError e = load_error(text);
+    INFO(e.what());
+    CHECK(e.key() == key);
+    CHECK_THAT(e.what(), Contains(says));
+    CHECK(std::string(e.what()).size() < 300);  // 1e300 is not printed in 301 digits
+  };
+  refused("[region]\ngdp = inf\n", "region.gdp", "finite");
+  refused("[region]\ntalent_total = 1e300\nrd_personnel = 1e300\n", "region.talent_total",
+          "[0, 400000000]");
+  refused("[region]\ngraduates = 1e12\n", "region.graduates", "finite number in");
+  refused("[region]\nuniversities = 1e9\n", "region.universities", "finite number in");
+  refused("[region]\nmaker_spaces = [1e9, 0, 0]\n", "region.maker_spaces", "every element");
+  refused("[levers.flying_incubator]\ngraduates_per_year = 1e12\n",
+          "levers.flying_incubator.graduates_per_year", "finite number in");
+  refused("[levers.guidance_fund]\nsize = inf\n", "levers.guidance_fund.size", "finite");
+  refused("[tech_sme]\nfirst_year = 4294969319\n", "tech_sme.first_year", "integer in");
+  refused("[region]\ngdp = 0\n", "region.gdp", "positive");
+  refused("[region]\ntech_smes = 1e7\n", "region.tech_smes", "at most firms_total");
+  const ConfigError year = load_error(
+      "[[region.targets]]\nindicator = \"hntes\"\nyear = 4294969319\nvalue = 1\nsource = \"x\"\n");
+  CHECK_THAT(year.what(), Contains("integer 'year' in [1949, 2200]"));
+  const std::string link = "[[region.links]]\nto = \"%\"\noutflow_share = 0.1\ninflow_rate = 0\n";
+  auto with = [&](const std::string& to) {
+    return std::string(link).replace(link.find('%'), 1, to);
+  };
+  refused(with("atlantis"), "region.links", "link to 'atlantis'");
+  refused(with("yinchuan"), "region.links", "cannot link to itself");
+  refused(with("east") + with("east"), "region.links", "two links to 'east'");
+  const std::string sector =
+      "[[region.sectors]]\nname = \"a\"\nshare = 0.5\nindustrial_share = 0.5\n"
+      "high_tech_share = 0.1\nrd_intensity_median = 0.01\ngrowth_drift = 0\n";
+  refused(sector + sector, "region.sectors", "two sectors named 'a'");
+  // A budget may still be unlimited.
+  CHECK_NOTHROW(test::load({"levers.rd_post_subsidy.budget=inf"}));
+}

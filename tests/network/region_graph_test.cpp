@@ -42,8 +42,8 @@ TEST_CASE("the region graph joins the run's regions and the east hub", "[network
 
 TEST_CASE("two regions with no edge between them run as two one-region runs",
           "[network][regions]") {
-  const auto a = region("alpha", kEast);
-  const auto b = region("beta", kEast);
+  const auto a = region("yinchuan", kEast);
+  const auto b = region("ningxia", kEast);
   for (std::uint64_t rep = 0; rep < 2; ++rep) {
     const auto both = run_regions({&a.model, &b.model}, 21, rep);
     const auto alone_a = run_replicate(a.model, {21, rep});
@@ -57,8 +57,9 @@ TEST_CASE("two regions with no edge between them run as two one-region runs",
 }
 
 TEST_CASE("an edge carries talent outflow to the neighbour region", "[network][regions]") {
-  const auto a = region("alpha", kEast + ", {to=\"beta\", outflow_share=0.4, inflow_rate=0.0}");
-  const auto b = region("beta", kEast);
+  const auto a =
+      region("yinchuan", kEast + ", {to=\"ningxia\", outflow_share=0.4, inflow_rate=0.0}");
+  const auto b = region("ningxia", kEast);
   double inflow_linked = 0, inflow_alone = 0;
   for (std::uint64_t rep = 0; rep < 2; ++rep) {
     const auto both = run_regions({&a.model, &b.model}, 23, rep);

@@ -9,7 +9,7 @@
 
 namespace innosim {
 
-class FirmTable;
+struct FirmTable;
 struct FiscalState;
 struct YearTotals;
 

@@ -13,8 +13,8 @@
 
 namespace innosim {
 
-class CarrierTable;
-class FirmTable;
+struct CarrierTable;
+struct FirmTable;
 class Stream;
 struct Consortium;
 struct FiscalState;

@@ -11,7 +11,7 @@
 
 namespace innosim {
 
-class FirmTable;
+struct FirmTable;
 struct FiscalState;
 struct Now;
 

@@ -12,8 +12,8 @@
 
 namespace innosim {
 
-class FirmTable;
-class ResearchTable;
+struct FirmTable;
+struct ResearchTable;
 struct FiscalState;
 struct Now;
 

@@ -8,7 +8,7 @@
 
 namespace innosim {
 
-class FirmTable;
+struct FirmTable;
 struct FiscalState;
 
 // Firm `i`'s award claims on the year just completed; marks first certifications.

@@ -8,7 +8,7 @@
 
 namespace innosim {
 
-class TalentTable;
+struct TalentTable;
 struct FiscalState;
 
 // The allowance a talent expects, over the wage.

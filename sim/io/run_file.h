@@ -1,0 +1,36 @@
+// Reads back what `innosim summary` (and later readers) need from a run's file, trusting
+// nothing in it: what it is, its schema version, and that every array has the shape its index
+// says, all checked before any element is used. A foreign or damaged file is an IoError.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace innosim {
+
+namespace h5 {
+class File;
+}
+
+struct RunFileSummary {
+  std::int64_t seed = 0;
+  std::int64_t replicates = 0;
+  std::vector<std::string> scenarios;
+  std::vector<std::int64_t> years;
+  std::vector<std::string> indicators;
+  std::vector<std::string> units;  // one per indicator
+  // [scenario, time, indicator, quantile]; quantiles q05 q25 q50 q75 q95.
+  std::vector<double> quantiles;
+  std::vector<double> effects;  // the same shape, paired against the first scenario
+  static constexpr std::size_t kQuantiles = 5;
+  // The quantile `q` of indicator `i` in scenario `s` at year index `t`.
+  double at(const std::vector<double>& v, std::size_t s, std::size_t t, std::size_t i,
+            std::size_t q) const {
+    return v[((s * years.size() + t) * indicators.size() + i) * kQuantiles + q];
+  }
+};
+
+// `label` names the file in messages.
+RunFileSummary read_run_summary(const h5::File& f, const std::string& label);
+
+}  // namespace innosim
