@@ -91,8 +91,9 @@ int run(const RunOptions& o, const CommonOptions& common) {
       for (const auto& [key, file] : c.origin_file) inputs.insert(file);
   check_not_input(out, {inputs.begin(), inputs.end()});
   refuse_if_too_large(spec, o.max_memory_mb * 1e6);
-  auto bar =
-      std::make_shared<ProgressBar>("innosim run " + region, !o.quiet && ::isatty(STDERR_FILENO));
+  const bool terminal = !o.quiet && ::isatty(STDERR_FILENO);
+  if (terminal) std::cerr << "innosim run: " << describe(estimate_peak_memory(spec)) << "\n";
+  auto bar = std::make_shared<ProgressBar>("innosim run " + region, terminal);
   spec.progress = [bar](std::size_t done, std::size_t total) { bar->update(done, total); };
 
   const EnsembleResult result = run_ensemble(spec);

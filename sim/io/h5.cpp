@@ -383,10 +383,16 @@ File File::open_read(const std::string& path) {
 }
 
 File File::open_image(const void* data, std::size_t size, const std::string& name) {
-  return File(checked(H5LTopen_file_image(const_cast<void*>(data), size,
-                                          H5LT_FILE_IMAGE_DONT_COPY | H5LT_FILE_IMAGE_DONT_RELEASE),
-                      name, "cannot open file"),
-              "/", name);
+  // The core driver over a copy of the bytes (H5LTopen_file_image leaks when the open fails).
+  Handle access(H5Pcreate(H5P_FILE_ACCESS));
+  if (access.id() < 0 || H5Pset_fapl_core(access.id(), 1 << 20, false) < 0 ||
+      H5Pset_file_image(access.id(), const_cast<void*>(data), size) < 0)
+    throw IoError(name, "cannot set up an in-memory HDF5 file");
+  static std::atomic<unsigned> counter{0};
+  const std::string internal = "innosim-image-" + std::to_string(counter++);
+  return File(
+      checked(H5Fopen(internal.c_str(), H5F_ACC_RDONLY, access.id()), name, "cannot open file"),
+      "/", name);
 }
 
 void File::save(const std::string& path) {

@@ -94,8 +94,8 @@ class File : public Group {
   // so a full disk cannot leave the library half-closed. `name` labels messages only.
   static File create_in_memory(const std::string& name);
   static File open_read(const std::string& path);
-  // Opens bytes in memory as a read-only file (the fuzz targets read this way); the bytes must
-  // outlive the File. `name` labels messages only.
+  // Opens a copy of bytes in memory as a read-only file (the fuzz targets read this way).
+  // `name` labels messages only.
   static File open_image(const void* data, std::size_t size, const std::string& name);
   // Closes an in-memory file and writes its bytes to `path` through an AtomicFile
   // (io/atomic_file.h): complete or not at all, and a failed write names `path` and the reason.

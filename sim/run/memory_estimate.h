@@ -13,10 +13,14 @@ namespace innosim {
 
 struct MemoryEstimate {
   double bytes = 0;
+  double seconds = 0;  // wall time, from the throughput innosim bench measures
   std::string detail;  // how the estimate is made up, for the message
 };
 
 MemoryEstimate estimate_peak_memory(const EnsembleSpec& spec);
+
+// "about 103 MB of memory and 2 min (estimated)", for the terminal before a run.
+std::string describe(const MemoryEstimate& e);
 
 // The machine's physical memory, bytes (0 if unknown).
 double physical_memory();
