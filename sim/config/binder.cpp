@@ -98,11 +98,16 @@ void Binder::entry_keys(const toml::table& t, const std::string& where,
 
 const toml::node& Binder::require(const std::string& key) const {
   const toml::node* n = tree_->find(key);
-  if (!n)
-    throw ConfigError("configs/model.toml", 0, key,
-                      "missing: no layer sets it (model parameters need a default in "
-                      "configs/model.toml, region keys a value in the preset)");
-  return *n;
+  if (n) return *n;
+  // A region key belongs to the preset (the file that names the region); any other key has
+  // its default in configs/model.toml.
+  if (key.rfind("region.", 0) == 0) {
+    const std::string preset = tree_->find("region.name") ? tree_->origin("region.name").file : "";
+    throw ConfigError(preset.empty() ? "the region preset" : preset, 0, key,
+                      "missing: the preset must set it");
+  }
+  throw ConfigError("configs/model.toml", 0, key,
+                    "missing: no layer sets it (every model parameter needs a default there)");
 }
 
 std::set<std::string> Binder::known_keys() const {

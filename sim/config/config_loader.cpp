@@ -18,6 +18,20 @@ struct Schema {
   std::set<std::string> open_tables;
 };
 
+// fs::exists without its exceptions: a symlink loop or an unreadable folder is a
+// configuration error naming the file, not an uncaught filesystem_error.
+bool exists(const std::string& path) {
+  std::error_code ec;
+  const bool found = fs::exists(path, ec);
+  if (ec) throw ConfigError(path, 0, "", "cannot read: " + ec.message());
+  return found;
+}
+
+bool same_file(const fs::path& a, const fs::path& b) {
+  std::error_code ec;
+  return exists(a.string()) && exists(b.string()) && fs::equivalent(a, b, ec);
+}
+
 Schema schema() {
   Binder b;
   ModelConfig dummy;
@@ -26,14 +40,14 @@ Schema schema() {
 }
 
 void layer(ConfigTree& tree, const Schema& s, const std::string& path) {
-  if (!fs::exists(path)) throw ConfigError(path, 0, "", "no such file");
+  if (!exists(path)) throw ConfigError(path, 0, "", "no such file");
   tree.merge(ConfigTree::parse_file(path), path, s.known, s.open_tables);
 }
 
 // A preset may name files to layer right after it, relative to itself: the fits that
 // `innosim calibrate` writes (configs/calibration/). Scenarios and --set still override them.
 void layer_preset(ConfigTree& tree, const Schema& s, const std::string& path, bool with_includes) {
-  if (!fs::exists(path)) throw ConfigError(path, 0, "", "no such file");
+  if (!exists(path)) throw ConfigError(path, 0, "", "no such file");
   toml::table preset = ConfigTree::parse_file(path);
   std::vector<std::pair<std::string, int>> includes;
   if (const toml::node* n = preset.get("include")) {
@@ -55,7 +69,7 @@ void layer_preset(ConfigTree& tree, const Schema& s, const std::string& path, bo
   if (!with_includes) return;
   for (const auto& [name, line] : includes) {
     const std::string file = (fs::path(path).parent_path() / name).lexically_normal().string();
-    if (!fs::exists(file))
+    if (!exists(file))
       throw ConfigError(
           path, line, "include",
           "no such file: " + file + " (a fit file is written by `innosim calibrate`)");
@@ -115,7 +129,7 @@ LoadedConfig load_config(const LoadRequest& request) {
   const Schema s = schema();
   const std::string region = request.region.empty() ? kDefaultRegion : request.region;
   const std::string preset = region_file(request.data_dir, region);
-  if (!fs::exists(preset)) {
+  if (!exists(preset)) {
     std::string known;
     for (const auto& r : list_regions(request.data_dir)) known += (known.empty() ? "" : ", ") + r;
     throw ConfigError(preset, 0, "region",
@@ -133,7 +147,7 @@ LoadedConfig load_for_check(const std::string& data_dir, const std::string& file
   const fs::path p = fs::absolute(file);
   const fs::path model = fs::absolute(fs::path(data_dir) / "configs" / "model.toml");
   LoadRequest request{data_dir, kDefaultRegion, {}, {}};
-  if (fs::exists(p) && fs::exists(model) && fs::equivalent(p, model)) return load_config(request);
+  if (same_file(p, model)) return load_config(request);
   if (p.parent_path().filename() == "regions") {
     request.region = p.stem().string();
     const Schema s = schema();
@@ -143,7 +157,7 @@ LoadedConfig load_for_check(const std::string& data_dir, const std::string& file
     return bind(tree, data_dir);
   }
   const std::string folder = p.parent_path().filename().string();
-  if (fs::exists(region_file(data_dir, folder))) request.region = folder;
+  if (exists(region_file(data_dir, folder))) request.region = folder;
   request.scenario_files.push_back(file);
   return load_config(request);
 }

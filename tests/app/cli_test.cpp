@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 
 #include "io/h5.h"
 #include "io/output_file.h"
@@ -284,6 +285,7 @@ TEST_CASE(
     INFO(r.output);
     CHECK(r.status == 4);
     CHECK_THAT(r.output, Contains(out) && Contains("No space left on device"));
+    CHECK_THAT(r.output, !Contains(".tmp-"));        // the user's path, not the temporary one
     CHECK(std::filesystem::is_empty(dir.path("")));  // no output, no temporary file
   };
   const std::string run = "run --quiet --replicates 1" +
@@ -307,4 +309,40 @@ TEST_CASE(
       dir.path("fit.toml"));
   // The same run on a disk with room succeeds: the failure above is the disk's.
   CHECK(run_innosim(run).status == 0);
+}
+
+// Reliability review, issue 17 items 9-10: a symlink loop ended `check` with exit 1 and left
+// the other files unchecked; a key missing from a preset was blamed on configs/model.toml.
+TEST_CASE(
+    "check reports a symlink loop as a configuration error and goes on; a key missing "
+    "from a preset names the preset",
+    "[app][security]") {
+  test::TempDir dir;
+  std::filesystem::create_symlink(dir.path("b.toml"), dir.path("a.toml"));
+  std::filesystem::create_symlink(dir.path("a.toml"), dir.path("b.toml"));
+  const Result loop = run_innosim("check --quiet '" + dir.path("a.toml") + "' '" +
+                                  test::data_dir() + "/configs/regions/linhai.toml'");
+  CHECK(loop.status == 2);
+  CHECK_THAT(loop.output, Contains("a.toml: cannot read") && Contains("linhai.toml: ok"));
+
+  std::filesystem::create_directories(dir.path("data/configs/regions"));
+  std::filesystem::copy_file(test::data_dir() + "/configs/model.toml",
+                             dir.path("data/configs/model.toml"));
+  std::filesystem::copy(test::data_dir() + "/configs/calibration",
+                        dir.path("data/configs/calibration"));
+  std::string preset = test::read_text(test::data_dir() + "/configs/regions/linhai.toml");
+  preset.erase(preset.find("\ngdp = "),
+               preset.find('\n', preset.find("\ngdp = ") + 1) - preset.find("\ngdp = "));
+  std::ofstream(dir.path("data/configs/regions/linhai.toml")) << preset;
+  const std::string cmd = std::string(INNOSIM_BINARY) + " --data-dir '" + dir.path("data") +
+                          "' check --quiet '" + dir.path("data/configs/regions/linhai.toml") +
+                          "' 2>&1";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::string out;
+  char buf[4096];
+  while (std::fgets(buf, sizeof buf, p)) out += buf;
+  CHECK(WEXITSTATUS(::pclose(p)) == 2);
+  CHECK_THAT(out, Contains("data/configs/regions/linhai.toml") && Contains("region.gdp") &&
+                      Contains("the preset must set it"));
 }
