@@ -1,0 +1,35 @@
+// What a run will need, estimated before it starts: it scales with what drives it.
+#include "run/memory_estimate.h"
+
+#include <catch2/catch.hpp>
+
+#include "test_support.h"
+
+using namespace innosim;
+
+TEST_CASE("the estimate grows with firms - replicates and graduates and is printed in plain units",
+          "[run]") {
+  auto spec = [](std::vector<std::string> sets, int replicates) {
+    EnsembleSpec s;
+    s.scenarios.push_back(test::load(std::move(sets)));
+    s.replicates = replicates;
+    s.threads = 1;
+    return s;
+  };
+  const MemoryEstimate base = estimate_peak_memory(spec(test::small_region(), 4));
+  const MemoryEstimate more_runs = estimate_peak_memory(spec(test::small_region(), 8));
+  // One thread: twice the replicates, twice the time, the same firm tables in flight.
+  CHECK(more_runs.seconds == Approx(2 * base.seconds));
+  CHECK(more_runs.bytes > base.bytes);
+  CHECK(more_runs.bytes < 1.1 * base.bytes);
+  auto bigger = test::small_region();
+  bigger.push_back("region.firms_total=40000");
+  const MemoryEstimate big = estimate_peak_memory(spec(bigger, 4));
+  CHECK(big.seconds == Approx(10 * base.seconds));
+  CHECK(big.bytes > base.bytes + 36000 * 400.0);
+  auto graduates = test::small_region();
+  graduates.push_back("region.graduates=1e6");
+  CHECK(estimate_peak_memory(spec(graduates, 4)).bytes > base.bytes + 1e6 * 64);
+  CHECK_THAT(describe(base), Catch::Matchers::Contains(" MB of memory and ") &&
+                                 Catch::Matchers::Contains("(estimated)"));
+}
