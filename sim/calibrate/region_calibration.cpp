@@ -12,6 +12,7 @@
 #include "core/version.h"
 #include "observe/indicator_catalog.h"
 #include "run/ensemble.h"
+#include "run/memory_estimate.h"
 
 namespace innosim {
 namespace {
@@ -70,7 +71,7 @@ RegionCalibration calibrate_region(const LoadRequest& request, int threads,
   problem.max_iterations = spec.max_iterations;
   out.start = problem.start;
 
-  const MomentSimulator simulate = [&](const Eigen::VectorXd& theta) {
+  const auto ensemble_at = [&](const Eigen::VectorXd& theta) {
     LoadRequest at = base;
     at.sets.push_back("time.end_year=" + std::to_string(last_year));
     for (Eigen::Index i = 0; i < k; ++i)
@@ -80,7 +81,18 @@ RegionCalibration calibrate_region(const LoadRequest& request, int threads,
     run.replicates = spec.replicates;
     run.seed = spec.seed;
     run.threads = threads;
-    const EnsembleResult r = run_ensemble(run);
+    return run;
+  };
+  // Refused before the first evaluation if one would not fit in memory; the time is per
+  // evaluation, and Levenberg-Marquardt makes at most 1 + iterations x (k + 1) + 2k of them.
+  const EnsembleSpec first = ensemble_at(problem.start);
+  refuse_if_too_large(first, 0);
+  log(fmt::format("each evaluation needs {}; at most {} evaluations",
+                  describe(estimate_peak_memory(first)),
+                  1 + spec.max_iterations * (k + 1) + 2 * k));
+
+  const MomentSimulator simulate = [&](const Eigen::VectorXd& theta) {
+    const EnsembleResult r = run_ensemble(ensemble_at(theta));
     const std::size_t years = r.years.size();
     Eigen::MatrixXd draws(spec.replicates, static_cast<Eigen::Index>(spec.moments.size()));
     for (int rep = 0; rep < spec.replicates; ++rep)
