@@ -19,6 +19,7 @@ PACKAGES=(
   clang-format         # the formatting check (ctest: format)
   clang libclang-rt-dev  # the sanitizer build and the libFuzzer targets (scripts/test.sh)
   git                  # the formatting check lists tracked files
+  python3-numpy        # the numpy reference of the sensitivity estimators (tests/sweep/)
 )
 
 missing=()
