@@ -1,0 +1,25 @@
+// The HDF5 file of `innosim sweep` (docs/OUTPUT.md, "Sweep files"): the design and every
+// point's factor values, the trajectories of every finished task, which tasks are finished,
+// and the sensitivity indices once all are. Rewritten whole and atomically at each checkpoint,
+// so the file on disk is always complete for the tasks it says it holds.
+#pragma once
+#include <string>
+
+#include "sweep/sweep_indices.h"
+#include "sweep/sweep_run.h"
+
+namespace innosim {
+
+inline constexpr int kSweepSchemaVersion = 1;
+
+// `indices` is null until every task is done.
+void write_sweep_file(const std::string& path, const sweep::SweepPlan& plan,
+                      const sweep::SweepResult& result, const sweep::SweepIndices* indices,
+                      const std::string& command);
+
+// The finished tasks of a sweep file, for --resume. Refuses (IoError) a file that is not a
+// sweep file of this schema, of another design or seed, or whose arrays do not have the shape
+// the plan gives.
+sweep::SweepResult read_sweep_checkpoint(const std::string& path, const sweep::SweepPlan& plan);
+
+}  // namespace innosim
