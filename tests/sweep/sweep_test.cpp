@@ -1,0 +1,165 @@
+// `innosim sweep` as a user runs it: a design is validated with file and key, a point of the
+// sweep reruns bit-identically with `innosim run`, and a sweep killed with SIGKILL and resumed
+// gives the same datasets as one that was never interrupted.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "config/config_loader.h"
+#include "core/errors.h"
+#include "io/h5.h"
+#include "run/replicate.h"
+#include "sweep/design.h"
+#include "sweep/sweep_run.h"
+#include "test_support.h"
+
+using namespace innosim;
+using Catch::Matchers::Contains;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A small Saltelli design over two levers of the plan, on a few thousand firms.
+std::string design_text(int points, const std::string& extra = "") {
+  std::string sets;
+  for (const auto& s : test::small_region()) sets += (sets.empty() ? "\"" : ", \"") + s + "\"";
+  return "[sweep]\nregion = \"yinchuan\"\nscenarios = [\"plan\"]\nsampler = \"saltelli\"\n"
+         "points = " +
+         std::to_string(points) + "\nreplicates = 1\nseed = 5\nresamples = 50\nset = [" + sets +
+         ", \"time.end_year=2023\"]\n" + extra +
+         "[[sweep.factors]]\nkey = \"levers.rd_post_subsidy.rate\"\nmin = 0.0\nmax = 0.3\n"
+         "[[sweep.factors]]\nkey = \"levers.talent_allowance.amount\"\nmin = 0.0\n"
+         "max = 400000.0\n";
+}
+
+pid_t spawn(const std::vector<std::string>& args) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
+int exit_code(pid_t pid) {
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::vector<double> dataset(const std::string& file, const std::string& name) {
+  const h5::File f = h5::File::open_read(file);
+  const auto slash = name.find('/');
+  if (slash == std::string::npos) return f.open_dataset(name).read_doubles();
+  return f.open_group(name.substr(0, slash)).open_dataset(name.substr(slash + 1)).read_doubles();
+}
+
+bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](double x, double y) {
+           return std::memcmp(&x, &y, sizeof x) == 0;
+         });
+}
+
+}  // namespace
+
+TEST_CASE("a sweep design names the file and key of what is wrong", "[sweep]") {
+  test::TempDir dir;
+  auto error = [&](const std::string& text) {
+    const std::string file = dir.file("d.toml", text);
+    try {
+      (void)sweep::load_design(file);
+    } catch (const ConfigError& e) {
+      CHECK(e.file() == file);
+      return std::string(e.what());
+    }
+    FAIL("expected a ConfigError");
+    return std::string();
+  };
+  CHECK_THAT(error(design_text(4, "colour = 1\n")),
+             Contains("sweep.colour") && Contains("unknown key"));
+  std::string bad_key = design_text(4);
+  bad_key.replace(bad_key.find("levers.rd_post_subsidy.rate"), 27, "levers.rd_post_subsidy.rte");
+  CHECK_THAT(error(bad_key), Contains("sweep.factors[0].key") && Contains("not a float or"));
+  std::string out_of_range = design_text(4);
+  out_of_range.replace(out_of_range.find("max = 0.3"), 9, "max = 1.3");
+  CHECK_THAT(error(out_of_range), Contains("sweep.factors[0].max") && Contains("[0, 1]"));
+  std::string no_points = design_text(4);
+  no_points.replace(no_points.find("points = 4"), 10, "");
+  CHECK_THAT(error(no_points), Contains("sweep.points"));
+  CHECK_THAT(error("[sweep]\nregion = \"yinchuan\"\nsampler = \"annealing\"\n"),
+             Contains("sweep.sampler") && Contains("saltelli"));
+}
+
+TEST_CASE("a point of a sweep reruns bit-identically alone", "[sweep]") {
+  test::TempDir dir;
+  const sweep::SweepDesign d = sweep::load_design(dir.file("d.toml", design_text(2)));
+  const sweep::SweepPlan plan = sweep::plan_sweep(test::data_dir(), d);
+  REQUIRE(plan.unit.size() == 8);
+  sweep::SweepResult r = sweep::empty_result(plan);
+  sweep::run_sweep(plan, r, 2, 1e9, nullptr, nullptr);
+  CHECK(r.finished() == plan.tasks());
+  const std::size_t per_run = r.years.size() * kIndicatorCount;
+  for (std::size_t p : {std::size_t{3}, std::size_t{6}}) {
+    const LoadedConfig c = load_config(
+        {test::data_dir(), "yinchuan", {plan.scenario_files[0]}, sweep::point_overrides(plan, p)});
+    const ReplicateResult alone = run_replicate(c.model, {d.seed, 0});
+    const std::vector<double> in_sweep(
+        r.trajectories.begin() + static_cast<long>(p * per_run),
+        r.trajectories.begin() + static_cast<long>((p + 1) * per_run));
+    CHECK(same_bits(alone.indicators, in_sweep));
+  }
+}
+
+TEST_CASE("a sweep killed with SIGKILL and resumed equals one never interrupted", "[sweep][app]") {
+  test::TempDir dir;
+  const std::string design = dir.file("d.toml", design_text(24));
+  const std::string whole = dir.path("whole.h5"), killed = dir.path("killed.h5");
+  const std::vector<std::string> base{INNOSIM_BINARY, "--data-dir", test::data_dir(),
+                                      "sweep",        design,       "--quiet"};
+  auto with = [&](std::vector<std::string> extra) {
+    std::vector<std::string> a = base;
+    a.insert(a.end(), extra.begin(), extra.end());
+    return a;
+  };
+  REQUIRE(exit_code(spawn(with({"--out", whole, "--threads", "2"}))) == 0);
+
+  const pid_t pid = spawn(with({"--out", killed, "--threads", "1", "--checkpoint-seconds", "0"}));
+  std::int64_t done_at_kill = 0;
+  for (int k = 0; k < 600 && done_at_kill < 10; ++k) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    if (!fs::exists(killed)) continue;
+    try {
+      done_at_kill = h5::File::open_read(killed).int_attribute("tasks_done");
+    } catch (const IoError&) {
+    }
+  }
+  ::kill(pid, SIGKILL);
+  ::waitpid(pid, nullptr, 0);
+  const std::int64_t after_kill = h5::File::open_read(killed).int_attribute("tasks_done");
+  INFO("tasks done when killed: " << after_kill << " of 96");
+  REQUIRE(after_kill >= 10);
+  REQUIRE(after_kill < 96);  // killed mid-way, not after the end
+
+  // Another design is refused, and the file is left as it is.
+  const std::string other = dir.file("other.toml", design_text(8));
+  CHECK(exit_code(spawn({INNOSIM_BINARY, "--data-dir", test::data_dir(), "sweep", other, "--quiet",
+                         "--resume", "--out", killed})) == 4);
+  CHECK(h5::File::open_read(killed).int_attribute("tasks_done") == after_kill);
+
+  REQUIRE(exit_code(spawn(with({"--out", killed, "--resume", "--threads", "2"}))) == 0);
+  for (const char* name :
+       {"trajectories", "fiscal", "design/unit_points", "design/values", "sensitivity/first",
+        "sensitivity/total", "sensitivity/first_low", "sensitivity/total_high"}) {
+    INFO(name);
+    CHECK(same_bits(dataset(whole, name), dataset(killed, name)));
+  }
+  CHECK(h5::File::open_read(killed).int_attribute("tasks_done") == 96);
+}
