@@ -184,7 +184,9 @@ std::vector<std::string> list_scenarios(const std::string& data_dir) {
   const fs::path dir = fs::path(data_dir) / "scenarios";
   if (fs::is_directory(dir))
     for (const auto& e : fs::recursive_directory_iterator(dir))
-      if (e.path().extension() == ".toml") out.push_back(fs::relative(e.path(), data_dir).string());
+      // scenarios/<region>/<name>.toml; sweep designs (scenarios/<region>/sweeps/) are not.
+      if (e.path().extension() == ".toml" && e.path().parent_path().filename() != "sweeps")
+        out.push_back(fs::relative(e.path(), data_dir).string());
   std::sort(out.begin(), out.end());
   return out;
 }

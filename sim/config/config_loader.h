@@ -46,7 +46,7 @@ std::string region_file(const std::string& data_dir, const std::string& region);
 std::string scenario_file(const std::string& data_dir, const std::string& region,
                           const std::string& name);
 std::vector<std::string> list_regions(const std::string& data_dir);
-// Scenario files, relative to data_dir, sorted.
+// Scenario files, relative to data_dir, sorted (not the sweep designs of scenarios/*/sweeps/).
 std::vector<std::string> list_scenarios(const std::string& data_dir);
 
 }  // namespace innosim

@@ -16,11 +16,15 @@
 namespace innosim::h5 {
 namespace {
 
-// Silences HDF5's own error printing: failures surface as IoError with our context.
-struct QuietErrors {
-  QuietErrors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
-};
-const QuietErrors quiet;
+// Silences HDF5's own error printing: failures surface as IoError with our context. The
+// setting is per thread in a thread-safe libhdf5, so every thread that opens a file sets it.
+void quiet_errors() {
+  thread_local const bool quiet = [] {
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+    return true;
+  }();
+  (void)quiet;
+}
 
 Handle checked(hid_t id, const std::string& file, const std::string& what) {
   if (id < 0) throw IoError(file, what);
@@ -92,7 +96,8 @@ Handle& Handle::operator=(Handle&& o) noexcept {
 }
 
 Handle::~Handle() {
-  if (id_ >= 0) H5Idec_ref(id_);
+  // A file closed with its objects (H5F_CLOSE_STRONG, File::save) has already closed this id.
+  if (id_ >= 0 && H5Iis_valid(id_) > 0) H5Idec_ref(id_);
 }
 
 void Object::fail(const std::string& what) const { throw IoError(file_, path_ + ": " + what); }
@@ -354,6 +359,7 @@ std::size_t end_of_file(const std::vector<unsigned char>& image) {
 }  // namespace
 
 File File::create_in_memory(const std::string& name) {
+  quiet_errors();
   auto capture = std::make_shared<ImageCapture>();
   Handle access(H5Pcreate(H5P_FILE_ACCESS));
   constexpr std::size_t kIncrement = 1 << 20;  // grow the image a MiB at a time
@@ -378,11 +384,13 @@ File File::create_in_memory(const std::string& name) {
 }
 
 File File::open_read(const std::string& path) {
+  quiet_errors();
   return File(checked(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), path, "cannot open file"),
               "/", path);
 }
 
 File File::open_image(const void* data, std::size_t size, const std::string& name) {
+  quiet_errors();
   // The core driver over a copy of the bytes (H5LTopen_file_image leaks when the open fails).
   Handle access(H5Pcreate(H5P_FILE_ACCESS));
   if (access.id() < 0 || H5Pset_fapl_core(access.id(), 1 << 20, false) < 0 ||

@@ -1,8 +1,8 @@
 // Global sensitivity indices from model outputs on the designs of samplers.h.
 //  - Sobol' indices on a Saltelli design: first order S_i by Saltelli et al. (2010, table 2,
-//    eq. b), total S_Ti by Jansen (1999), both over the variance of f(A) and f(B) together, as
-//    SALib computes them; confidence intervals by bootstrapping the n base rows (percentile
-//    intervals).
+//    eq. b) with f(B) centred on the mean output (same expectation, much smaller variance),
+//    total S_Ti by Jansen (1999), both over the variance of f(A) and f(B) together; confidence
+//    intervals by bootstrapping the n base rows (percentile intervals).
 //  - Morris' elementary effects on a Morris design: mu, mu* (Campolongo et al. 2007) and sigma,
 //    per unit of the factor's [0, 1] range.
 #pragma once

@@ -10,7 +10,7 @@ src=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 findings="$build/fuzz-findings"
-mkdir -p "$work/config_fuzz" "$work/run_file_fuzz" "$findings"
+mkdir -p "$work/config_fuzz" "$work/run_file_fuzz" "$work/sweep_file_fuzz" "$findings"
 
 # Configs: every shipped model file, preset, fit and scenario.
 n=0
@@ -27,8 +27,12 @@ small=(--set region.firms_total=4000 --set region.firms_above_scale=20 --set reg
 
 # libhdf5's own leaks on malformed files are suppressed (see the file); ours are findings.
 export LSAN_OPTIONS="suppressions=$src/tests/fuzz/lsan.supp:print_suppressions=0"
+# Sweep files: a finished sweep of the target's own design.
+"$build/sim/innosim" --data-dir "$src" sweep --quiet "$src/tests/fuzz/sweep_design.toml" \
+  --out "$work/sweep_file_fuzz/finished.h5"
+
 status=0
-for target in config_fuzz run_file_fuzz; do
+for target in config_fuzz run_file_fuzz sweep_file_fuzz; do
   log="$work/$target.log"
   start=$(date +%s)
   if ! "$build/tests/fuzz/$target" "$work/$target" -max_total_time="$seconds" -timeout=20 \
