@@ -12,6 +12,7 @@
 
 #include "app/commands.h"
 #include "app/progress_bar.h"
+#include "app/sweep_indices_table.h"
 #include "config/config_loader.h"
 #include "core/errors.h"
 #include "io/atomic_file.h"
@@ -31,51 +32,38 @@ struct SweepOptions {
   int show_point = -1;
   double checkpoint_seconds = 30;
   bool quiet = false;
+  std::string shard;  // "I/N"
 };
+
+// "I/N" with 0 <= I < N.
+std::pair<std::size_t, std::size_t> parse_shard(const std::string& s) {
+  const auto slash = s.find('/');
+  std::size_t i = 0, n = 0, used_i = 0, used_n = 0;
+  try {
+    if (slash != std::string::npos) {
+      i = std::stoul(s.substr(0, slash), &used_i);
+      n = std::stoul(s.substr(slash + 1), &used_n);
+    }
+  } catch (const std::exception&) {
+    n = 0;
+  }
+  if (slash == std::string::npos || used_i != slash || used_n != s.size() - slash - 1 || n == 0 ||
+      i >= n || n > 100000)
+    throw ConfigError(
+        "command line", 0, "--shard",
+        "expected I/N with 0 <= I < N (a job array's task and size), got '" + s + "'");
+  return {i, n};
+}
 
 std::string quote(const std::string& s) {
   return s.find_first_of(" \"'$") == std::string::npos ? s : "'" + s + "'";
 }
 
-void print_indices(const sweep::SweepPlan& plan, const sweep::SweepResult& r,
-                   const sweep::SweepIndices& x) {
-  const sweep::SweepDesign& d = plan.design;
-  std::vector<std::string> names = d.report_indicators;
-  if (names.empty()) names = {"rd_intensity", "hntes"};
-  const int year = d.report_year ? d.report_year : r.years.back();
-  const auto t_at = std::find(r.years.begin(), r.years.end(), year);
-  if (t_at == r.years.end())
-    throw ConfigError(d.file, 0, "sweep.report_year", "not a simulated year");
-  const std::size_t T = r.years.size(), I = kIndicatorCount, K = d.factors.size(),
-                    t = static_cast<std::size_t>(t_at - r.years.begin());
-  for (std::size_t s = 0; s < r.scenario_names.size(); ++s)
-    for (const auto& name : names) {
-      const int i = find_indicator(name);
-      if (i < 0) throw ConfigError(d.file, 0, "sweep.report_indicators", "unknown " + name);
-      std::cout << fmt::format("\n{} in {}, scenario {}:\n", name, year, r.scenario_names[s]);
-      const std::size_t at = ((s * T + t) * I + static_cast<std::size_t>(i)) * K;
-      if (x.sobol) {
-        std::cout << fmt::format("  {:<44} {:>26} {:>26}\n", "factor", "first order [95%]",
-                                 "total [95%]");
-        for (std::size_t f = 0; f < K; ++f)
-          std::cout << fmt::format(
-              "  {:<44} {:>7.3f} [{:>6.3f}, {:>6.3f}] {:>7.3f} [{:>6.3f}, "
-              "{:>6.3f}]\n",
-              d.factors[f].key, x.first[at + f], x.first_low[at + f], x.first_high[at + f],
-              x.total[at + f], x.total_low[at + f], x.total_high[at + f]);
-      } else {
-        std::cout << fmt::format("  {:<44} {:>12} {:>12} {:>12}\n", "factor", "mu*", "mu", "sigma");
-        for (std::size_t f = 0; f < K; ++f)
-          std::cout << fmt::format("  {:<44} {:>12.4g} {:>12.4g} {:>12.4g}\n", d.factors[f].key,
-                                   x.mu_star[at + f], x.mu[at + f], x.sigma[at + f]);
-      }
-    }
-}
-
 int sweep_command(const SweepOptions& o, const CommonOptions& common) {
   const std::string data_dir = resolve_data_dir(common.data_dir);
   const sweep::SweepDesign design = sweep::load_design(o.design);
-  const sweep::SweepPlan plan = sweep::plan_sweep(data_dir, design);
+  sweep::SweepPlan plan = sweep::plan_sweep(data_dir, design);
+  if (!o.shard.empty()) std::tie(plan.shard_index, plan.shard_count) = parse_shard(o.shard);
   if (o.show_point >= 0) {
     if (static_cast<std::size_t>(o.show_point) >= plan.unit.size())
       throw ConfigError("command line", 0, "--show-point",
@@ -88,9 +76,12 @@ int sweep_command(const SweepOptions& o, const CommonOptions& common) {
     std::cout << cmd << "\n";
     return 0;
   }
-  const std::string out =
-      o.out.empty() ? "innosim-sweep-" + std::filesystem::path(o.design).stem().string() + ".h5"
-                    : o.out;
+  const std::string stem = std::filesystem::path(o.design).stem().string();
+  const std::string out = !o.out.empty() ? o.out
+                          : plan.shard_count == 1
+                              ? "innosim-sweep-" + stem + ".h5"
+                              : fmt::format("innosim-sweep-{}-shard{}of{}.h5", stem,
+                                            plan.shard_index, plan.shard_count);
   check_writable(out);
   check_not_input(out, {o.design});
 
@@ -127,10 +118,16 @@ int sweep_command(const SweepOptions& o, const CommonOptions& common) {
     write_sweep_file(out, plan, r, nullptr, common.command_line);
   };
   sweep::run_sweep(plan, result, o.threads, o.checkpoint_seconds, checkpoint, progress);
+  if (plan.shard_count > 1) {  // the indices need every shard: innosim merge computes them
+    if (!o.quiet)
+      std::cout << fmt::format("Wrote {} (shard {}/{}); join the shards with innosim merge\n", out,
+                               plan.shard_index, plan.shard_count);
+    return 0;
+  }
   const sweep::SweepIndices indices = sweep::sweep_indices(plan, result);
   write_sweep_file(out, plan, result, &indices, common.command_line);
   if (!o.quiet) {
-    if (indices.sobol || indices.morris) print_indices(plan, result, indices);
+    if (indices.sobol || indices.morris) print_sweep_indices(plan, result, indices);
     std::cout << "\nWrote " << out << "\n";
   }
   return 0;
@@ -156,6 +153,9 @@ void add_sweep_command(CLI::App& app, CommonOptions& common, Action& action) {
   cmd->add_option("--checkpoint-seconds", o->checkpoint_seconds,
                   "rewrite the file with the finished tasks at most this often (default 30)")
       ->check(CLI::Range(0.0, 86400.0));
+  cmd->add_option("--shard", o->shard,
+                  "run only a job array's share I/N of the tasks (0 <= I < N); join the shards "
+                  "with innosim merge");
   cmd->add_flag("--quiet", o->quiet, "print nothing but errors");
   cmd->callback(
       [o, &common, &action] { action = [o, &common] { return sweep_command(*o, common); }; });

@@ -87,9 +87,10 @@ RegionCalibration calibrate_region(const LoadRequest& request, int threads,
   // evaluation, and Levenberg-Marquardt makes at most 1 + iterations x (k + 1) + 2k of them.
   const EnsembleSpec first = ensemble_at(problem.start);
   refuse_if_too_large(first, 0);
-  log(fmt::format("each evaluation needs {}; at most {} evaluations",
-                  describe(estimate_peak_memory(first)),
-                  1 + spec.max_iterations * (k + 1) + 2 * k));
+  if (log)
+    log(fmt::format("each evaluation needs {}; at most {} evaluations",
+                    describe(estimate_peak_memory(first)),
+                    1 + spec.max_iterations * (k + 1) + 2 * k));
 
   const MomentSimulator simulate = [&](const Eigen::VectorXd& theta) {
     const EnsembleResult r = run_ensemble(ensemble_at(theta));

@@ -31,6 +31,8 @@ void write_sweep_file(const std::string& path, const sweep::SweepPlan& plan,
   f.set_attribute("command", command);
   f.set_attribute("tasks_done", static_cast<std::int64_t>(r.finished()));
   f.set_attribute("tasks_total", static_cast<std::int64_t>(plan.tasks()));
+  f.set_attribute("shard_index", static_cast<std::int64_t>(plan.shard_index));
+  f.set_attribute("shard_count", static_cast<std::int64_t>(plan.shard_count));
 
   const std::uint64_t P = plan.unit.size(), S = r.scenario_names.size(),
                       R = static_cast<std::uint64_t>(d.replicates), T = r.years.size(),
@@ -96,7 +98,17 @@ sweep::SweepResult read_sweep_checkpoint(const std::string& path, const sweep::S
     throw IoError(path, "holds another design than " + plan.design.file +
                             ": refused, and left as it is (give another --out)");
   if (f.int_attribute("seed") != static_cast<std::int64_t>(plan.design.seed))
-    throw IoError(path, "was made with another seed");
+    throw IoError(path, "was made with another seed: refused, and left as it is");
+  if (f.string_attribute("git_sha") != kGitSha || f.string_attribute("innosim_version") != kVersion)
+    throw IoError(path, "was written by another innosim (" + f.string_attribute("innosim_version") +
+                            ", " + f.string_attribute("git_sha") +
+                            "): its results would not match this one's; refused");
+  if (f.int_attribute("shard_index") != static_cast<std::int64_t>(plan.shard_index) ||
+      f.int_attribute("shard_count") != static_cast<std::int64_t>(plan.shard_count))
+    throw IoError(path, "holds shard " + std::to_string(f.int_attribute("shard_index")) + "/" +
+                            std::to_string(f.int_attribute("shard_count")) + ", not " +
+                            std::to_string(plan.shard_index) + "/" +
+                            std::to_string(plan.shard_count) + ": refused");
   sweep::SweepResult r = sweep::empty_result(plan);
   const h5::Dataset traj = f.open_dataset("trajectories"), fiscal = f.open_dataset("fiscal"),
                     done = f.open_group("tasks").open_dataset("done");
@@ -109,8 +121,24 @@ sweep::SweepResult read_sweep_checkpoint(const std::string& path, const sweep::S
   r.trajectories = traj.read_doubles();
   r.fiscal = fiscal.read_doubles();
   const std::vector<std::int64_t> mask = done.read_ints();
-  for (std::size_t k = 0; k < mask.size(); ++k) r.done[k] = mask[k] == 1 ? 1 : 0;
+  for (std::size_t k = 0; k < mask.size(); ++k) r.done[k] = mask[k] == 1 && plan.in_shard(k);
   return r;
+}
+
+SweepFileHeader read_sweep_header(const std::string& path) {
+  const h5::File f = h5::File::open_read(path);
+  if (!f.has_attribute("filetype") || f.string_attribute("filetype") != "innosim-sweep")
+    throw IoError(path, "not a file written by innosim sweep");
+  if (!f.has_attribute("schema_version") ||
+      f.int_attribute("schema_version") != kSweepSchemaVersion)
+    throw IoError(path, "written with another sweep schema");
+  SweepFileHeader h;
+  h.design_text = f.open_group("design").string_attribute("text");
+  h.seed = f.int_attribute("seed");
+  h.version = f.string_attribute("innosim_version") + " " + f.string_attribute("git_sha");
+  h.shard_index = f.int_attribute("shard_index");
+  h.shard_count = f.int_attribute("shard_count");
+  return h;
 }
 
 }  // namespace innosim

@@ -22,4 +22,13 @@ void write_sweep_file(const std::string& path, const sweep::SweepPlan& plan,
 // the plan gives.
 sweep::SweepResult read_sweep_checkpoint(const std::string& path, const sweep::SweepPlan& plan);
 
+// What `merge` needs to check before reading a shard.
+struct SweepFileHeader {
+  std::string design_text;
+  std::int64_t seed = 0;
+  std::string version;  // innosim_version and git_sha
+  std::int64_t shard_index = 0, shard_count = 1;
+};
+SweepFileHeader read_sweep_header(const std::string& path);
+
 }  // namespace innosim

@@ -87,15 +87,25 @@ class Reader {
 }  // namespace
 
 SweepDesign load_design(const std::string& path) {
+  (void)ConfigTree::parse_file(path);  // a regular, small, valid TOML file, or a ConfigError
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_design(text.str(), path);
+}
+
+SweepDesign parse_design(const std::string& text, const std::string& label) {
   SweepDesign d;
-  d.file = path;
-  const toml::table root = ConfigTree::parse_file(path);
-  {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    d.text = text.str();
+  d.file = label;
+  d.text = text;
+  toml::table root;
+  try {
+    root = toml::parse(text, label);
+  } catch (const toml::parse_error& e) {
+    throw ConfigError(label, static_cast<int>(e.source().begin.line), "",
+                      "TOML syntax error: " + std::string(e.description()));
   }
+  const std::string& path = label;
   const Reader r(path);
   r.only(root, "", {"sweep"});
   const toml::table* s = root["sweep"].as_table();

@@ -44,6 +44,8 @@ struct SweepDesign {
 // Reads and validates `path`; a wrong key or value is a ConfigError naming file, line and key.
 // Factor keys are checked against the model's parameters (type and range).
 SweepDesign load_design(const std::string& path);
+// The same from the design's text (as a sweep file keeps it); `label` names it in messages.
+SweepDesign parse_design(const std::string& text, const std::string& label);
 
 // The design's points on [0, 1]^k, in task order.
 Points unit_points(const SweepDesign& d);

@@ -38,6 +38,18 @@ std::vector<std::string> point_overrides(const SweepPlan& plan, std::size_t p) {
   return point_sets(plan.design, plan.values[p]);
 }
 
+std::size_t SweepPlan::shard_tasks() const {
+  std::size_t n = 0;
+  for (std::size_t t = 0; t < tasks(); ++t) n += in_shard(t) ? 1 : 0;
+  return n;
+}
+
+bool SweepResult::complete(const SweepPlan& plan) const {
+  for (std::size_t t = 0; t < done.size(); ++t)
+    if (plan.in_shard(t) && !done[t]) return false;
+  return true;
+}
+
 std::size_t SweepResult::finished() const {
   return static_cast<std::size_t>(std::count(done.begin(), done.end(), std::uint8_t{1}));
 }
@@ -68,7 +80,7 @@ void run_sweep(const SweepPlan& plan, SweepResult& result, int threads, double c
   const std::size_t per_run = T * kIndicatorCount, per_fiscal = T * kLeverCount * kGovLevels;
   std::vector<std::size_t> todo;
   for (std::size_t task = 0; task < plan.tasks(); ++task)
-    if (!result.done[task]) todo.push_back(task);
+    if (plan.in_shard(task) && !result.done[task]) todo.push_back(task);
   std::optional<tbb::global_control> limit;
   if (threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, threads);
   std::mutex lock;
@@ -92,7 +104,7 @@ void run_sweep(const SweepPlan& plan, SweepResult& result, int threads, double c
               result.fiscal.begin() + static_cast<long>(task * per_fiscal));
     result.done[task] = 1;
     ++done;
-    if (progress) progress(done, plan.tasks());
+    if (progress) progress(done, plan.shard_tasks());
     const auto now = Clock::now();
     if (checkpoint && std::chrono::duration<double>(now - last).count() >= checkpoint_seconds) {
       checkpoint(result);

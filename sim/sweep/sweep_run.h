@@ -18,7 +18,11 @@ struct SweepPlan {
   std::vector<std::string> scenario_files;  // resolved paths, one per scenario
   Points unit;                              // [point][factor] on [0, 1]
   std::vector<std::vector<double>> values;  // [point][factor]
+  // A job array's share (--shard I/N): the tasks whose number is I modulo N. 0/1 = all.
+  std::size_t shard_index = 0, shard_count = 1;
   std::size_t tasks() const { return unit.size() * scenario_files.size() * design.replicates; }
+  bool in_shard(std::size_t task) const { return task % shard_count == shard_index; }
+  std::size_t shard_tasks() const;
 };
 
 // Resolves the design's scenarios and points, and loads the first and the last point of
@@ -26,6 +30,8 @@ struct SweepPlan {
 SweepPlan plan_sweep(const std::string& data_dir, const SweepDesign& design);
 
 struct SweepResult {
+  // Done when every task of the plan's shard is.
+  bool complete(const SweepPlan& plan) const;
   std::vector<std::string> scenario_names;
   std::vector<int> years;
   std::vector<double> trajectories;  // [point][scenario][replicate][time][indicator]

@@ -163,3 +163,38 @@ TEST_CASE("a sweep killed with SIGKILL and resumed equals one never interrupted"
   }
   CHECK(h5::File::open_read(killed).int_attribute("tasks_done") == 96);
 }
+
+TEST_CASE("two shards of a job array merge into exactly the file one process writes",
+          "[sweep][app]") {
+  test::TempDir dir;
+  const std::string design = dir.file("d.toml", design_text(8));
+  const std::string whole = dir.path("whole.h5"), merged = dir.path("merged.h5");
+  auto innosim = [&](std::vector<std::string> args) {
+    std::vector<std::string> a{INNOSIM_BINARY, "--data-dir", test::data_dir()};
+    a.insert(a.end(), args.begin(), args.end());
+    return exit_code(spawn(a));
+  };
+  REQUIRE(innosim({"sweep", design, "--quiet", "--out", whole}) == 0);
+  const std::string s0 = dir.path("s0.h5"), s1 = dir.path("s1.h5");
+  REQUIRE(innosim({"sweep", design, "--quiet", "--shard", "0/2", "--out", s0}) == 0);
+  // One shard alone is refused, naming the missing one.
+  CHECK(innosim({"merge", s0, "--quiet", "--out", merged}) == 4);
+  CHECK_FALSE(fs::exists(merged));
+  REQUIRE(innosim({"sweep", design, "--quiet", "--shard", "1/2", "--out", s1}) == 0);
+  // A shard of another design is refused.
+  const std::string other = dir.file("other.toml", design_text(4));
+  const std::string o1 = dir.path("o1.h5");
+  REQUIRE(innosim({"sweep", other, "--quiet", "--shard", "1/2", "--out", o1}) == 0);
+  CHECK(innosim({"merge", s0, o1, "--quiet", "--out", merged}) == 4);
+  CHECK(innosim({"merge", s0, s0, "--quiet", "--out", merged}) == 4);  // a repeated shard
+  CHECK_FALSE(fs::exists(merged));
+  CHECK(innosim({"sweep", design, "--quiet", "--shard", "2/2", "--out", o1}) == 2);
+
+  REQUIRE(innosim({"merge", s1, s0, "--quiet", "--out", merged}) == 0);
+  for (const char* name :
+       {"trajectories", "fiscal", "design/unit_points", "design/values", "sensitivity/first",
+        "sensitivity/total", "sensitivity/first_low", "sensitivity/total_high"}) {
+    INFO(name);
+    CHECK(same_bits(dataset(whole, name), dataset(merged, name)));
+  }
+}
