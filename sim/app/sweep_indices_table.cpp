@@ -11,7 +11,7 @@
 namespace innosim {
 
 void print_sweep_indices(const sweep::SweepPlan& plan, const sweep::SweepResult& r,
-                   const sweep::SweepIndices& x) {
+                         const sweep::SweepIndices& x) {
   const sweep::SweepDesign& d = plan.design;
   std::vector<std::string> names = d.report_indicators;
   if (names.empty()) names = {"rd_intensity", "hntes"};
