@@ -12,4 +12,6 @@ if(INNOSIM_BUILD_TESTS)
   find_package(Catch2 REQUIRED)
 endif()
 find_package(Threads REQUIRED)
+# Optional: without MPI (Debian's libopenmpi-dev) the program builds and runs on one process.
+find_package(MPI COMPONENTS C QUIET)
 find_package(benchmark REQUIRED)

@@ -20,6 +20,7 @@ PACKAGES=(
   clang libclang-rt-dev  # the sanitizer build and the libFuzzer targets (scripts/test.sh)
   git                  # the formatting check lists tracked files
   python3-numpy        # the numpy reference of the sensitivity estimators (tests/sweep/)
+  libopenmpi-dev openmpi-bin  # sweeps across MPI ranks (optional in the build; tested in CI)
 )
 
 missing=()

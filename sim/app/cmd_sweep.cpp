@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "app/commands.h"
+#include "app/mpi_world.h"
 #include "app/progress_bar.h"
 #include "app/sweep_indices_table.h"
 #include "config/config_loader.h"
@@ -19,6 +20,7 @@
 #include "io/sweep_file.h"
 #include "observe/indicator_catalog.h"
 #include "run/memory_estimate.h"
+#include "sweep/merge_shards.h"
 #include "sweep/sweep_indices.h"
 
 namespace innosim {
@@ -64,6 +66,17 @@ int sweep_command(const SweepOptions& o, const CommonOptions& common) {
   const sweep::SweepDesign design = sweep::load_design(o.design);
   sweep::SweepPlan plan = sweep::plan_sweep(data_dir, design);
   if (!o.shard.empty()) std::tie(plan.shard_index, plan.shard_count) = parse_shard(o.shard);
+  // Under mpirun the ranks share the tasks as the shards of a job array do: each writes (and
+  // checkpoints) its own rank file, and rank 0 merges them into --out at the end.
+  const MpiWorld& world = *common.world;
+  const bool ranks = world.size() > 1;
+  if (ranks && !o.shard.empty())
+    throw ConfigError("command line", 0, "--shard", "give --shard or mpirun, not both");
+  if (ranks) {
+    plan.shard_index = static_cast<std::size_t>(world.rank());
+    plan.shard_count = static_cast<std::size_t>(world.size());
+  }
+  const bool quiet = o.quiet || world.rank() != 0;  // rank 0 speaks for the job
   if (o.show_point >= 0) {
     if (static_cast<std::size_t>(o.show_point) >= plan.unit.size())
       throw ConfigError("command line", 0, "--show-point",
@@ -77,13 +90,18 @@ int sweep_command(const SweepOptions& o, const CommonOptions& common) {
     return 0;
   }
   const std::string stem = std::filesystem::path(o.design).stem().string();
-  const std::string out = !o.out.empty() ? o.out
-                          : plan.shard_count == 1
-                              ? "innosim-sweep-" + stem + ".h5"
-                              : fmt::format("innosim-sweep-{}-shard{}of{}.h5", stem,
-                                            plan.shard_index, plan.shard_count);
+  const std::string final_out = !o.out.empty() ? o.out
+                                : plan.shard_count == 1 || ranks
+                                    ? "innosim-sweep-" + stem + ".h5"
+                                    : fmt::format("innosim-sweep-{}-shard{}of{}.h5", stem,
+                                                  plan.shard_index, plan.shard_count);
+  const auto rank_file = [&](int r) {
+    return fmt::format("{}.rank{}of{}", final_out, r, world.size());
+  };
+  const std::string out = ranks ? rank_file(world.rank()) : final_out;
+  check_writable(final_out);
   check_writable(out);
-  check_not_input(out, {o.design});
+  check_not_input(final_out, {o.design});
 
   sweep::SweepResult result = sweep::empty_result(plan);
   if (o.resume && std::filesystem::exists(out)) result = read_sweep_checkpoint(out, plan);
@@ -96,12 +114,15 @@ int sweep_command(const SweepOptions& o, const CommonOptions& common) {
   probe.replicates = static_cast<int>(plan.unit.size()) * design.replicates;
   probe.threads = o.threads;
   refuse_if_too_large(probe, 0);
-  const bool terminal = !o.quiet && ::isatty(STDERR_FILENO);
-  if (!o.quiet)
+  const bool terminal = !quiet && ::isatty(STDERR_FILENO);
+  if (!quiet)
     std::cerr << fmt::format(
-        "innosim sweep: {} points x {} scenarios x {} replicates = {} tasks"
-        "{}; {}\n",
+        "innosim sweep: {} points x {} scenarios x {} replicates = {} tasks{}{}; {}\n",
         plan.unit.size(), plan.scenario_files.size(), design.replicates, plan.tasks(),
+        plan.shard_count > 1
+            ? fmt::format(" ({} in {} {}/{})", plan.shard_tasks(), ranks ? "rank" : "shard",
+                          plan.shard_index, plan.shard_count)
+            : std::string(),
         result.finished() ? fmt::format(", {} already done", result.finished()) : std::string(),
         describe(estimate_peak_memory(probe)));
 
@@ -109,7 +130,7 @@ int sweep_command(const SweepOptions& o, const CommonOptions& common) {
   std::size_t logged = 0;
   const auto progress = [&](std::size_t done, std::size_t total) {
     bar.update(done, total);
-    if (!terminal && !o.quiet && done * 20 / total > logged) {  // a line per 5% in a log
+    if (!terminal && !quiet && done * 20 / total > logged) {  // a line per 5% in a log
       logged = done * 20 / total;
       std::cerr << fmt::format("innosim sweep: {}/{} tasks\n", done, total);
     }
@@ -118,6 +139,21 @@ int sweep_command(const SweepOptions& o, const CommonOptions& common) {
     write_sweep_file(out, plan, r, nullptr, common.command_line);
   };
   sweep::run_sweep(plan, result, o.threads, o.checkpoint_seconds, checkpoint, progress);
+  if (ranks) {
+    world.barrier();  // every rank file is complete
+    if (world.rank() != 0) return 0;
+    std::vector<std::string> files;
+    for (int r = 0; r < world.size(); ++r) files.push_back(rank_file(r));
+    const sweep::MergedSweep m = sweep::merge_shards(data_dir, files);
+    const sweep::SweepIndices indices = sweep::sweep_indices(m.plan, m.result);
+    write_sweep_file(final_out, m.plan, m.result, &indices, common.command_line);
+    for (const auto& f : files) std::filesystem::remove(f);  // merged: no longer needed
+    if (!o.quiet) {
+      if (indices.sobol || indices.morris) print_sweep_indices(m.plan, m.result, indices);
+      std::cout << fmt::format("\nWrote {} ({} MPI ranks)\n", final_out, world.size());
+    }
+    return 0;
+  }
   if (plan.shard_count > 1) {  // the indices need every shard: innosim merge computes them
     if (!o.quiet)
       std::cout << fmt::format("Wrote {} (shard {}/{}); join the shards with innosim merge\n", out,

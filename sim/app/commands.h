@@ -9,9 +9,12 @@ namespace innosim {
 
 using Action = std::function<int()>;
 
+class MpiWorld;
+
 struct CommonOptions {
   std::string data_dir;  // --data-dir
   std::string command_line;
+  const MpiWorld* world = nullptr;  // the ranks of an mpirun; one rank otherwise
 };
 
 void add_run_command(CLI::App& app, CommonOptions& common, Action& action);

@@ -5,6 +5,7 @@
 #include <new>
 
 #include "app/commands.h"
+#include "app/mpi_world.h"
 #include "core/errors.h"
 #include "core/version.h"
 
@@ -33,23 +34,33 @@ int main(int argc, char** argv) {
     // --help and --version exit 0; every usage error exits 1, as the README says.
     return app.exit(e) == 0 ? 0 : 1;
   }
-  try {
-    return action();
-  } catch (const ConfigError& e) {
-    std::cerr << "innosim: configuration error: " << e.what() << "\n";
-    return 2;
-  } catch (const ModelError& e) {
-    std::cerr << "innosim: model error: " << e.what() << "\n";
-    return 3;
-  } catch (const IoError& e) {
-    std::cerr << "innosim: i/o error: " << e.what() << "\n";
-    return 4;
-  } catch (const std::bad_alloc&) {
-    std::cerr << "innosim: error: out of memory; lower region.firms_total, --replicates or "
-                 "--threads (run refuses what it can estimate in advance: see --max-memory)\n";
-    return 1;
-  } catch (const std::exception& e) {
-    std::cerr << "innosim: error: " << e.what() << "\n";
-    return 1;
-  }
+  const MpiWorld world;
+  common.world = &world;
+  const int code = [&] {
+    try {
+      if (world.size() > 1 && app.got_subcommand("sweep") == false)
+        throw ConfigError("command line", 0, "mpirun",
+                          "only innosim sweep runs across MPI ranks; start the others alone");
+      return action();
+    } catch (const ConfigError& e) {
+      std::cerr << "innosim: configuration error: " << e.what() << "\n";
+      return 2;
+    } catch (const ModelError& e) {
+      std::cerr << "innosim: model error: " << e.what() << "\n";
+      return 3;
+    } catch (const IoError& e) {
+      std::cerr << "innosim: i/o error: " << e.what() << "\n";
+      return 4;
+    } catch (const std::bad_alloc&) {
+      std::cerr << "innosim: error: out of memory; lower region.firms_total, --replicates or "
+                   "--threads (run refuses what it can estimate in advance: see --max-memory)\n";
+      return 1;
+    } catch (const std::exception& e) {
+      std::cerr << "innosim: error: " << e.what() << "\n";
+      return 1;
+    }
+  }();
+  // An error on one rank ends them all, rather than leaving the others waiting for it.
+  if (code != 0 && world.size() > 1) world.abort(code);
+  return code;
 }

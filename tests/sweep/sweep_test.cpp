@@ -198,3 +198,30 @@ TEST_CASE("two shards of a job array merge into exactly the file one process wri
     CHECK(same_bits(dataset(whole, name), dataset(merged, name)));
   }
 }
+
+TEST_CASE("two MPI ranks write exactly the file one process writes", "[sweep][app][mpi]") {
+  const std::string mpiexec = INNOSIM_MPIEXEC;
+  if (mpiexec.empty() || !fs::exists(mpiexec)) {
+    WARN("not run: innosim was built without MPI (install libopenmpi-dev: scripts/setup.sh)");
+    return;
+  }
+  test::TempDir dir;
+  const std::string design = dir.file("d.toml", design_text(8));
+  const std::string whole = dir.path("whole.h5"), ranks = dir.path("ranks.h5");
+  REQUIRE(exit_code(spawn({INNOSIM_BINARY, "--data-dir", test::data_dir(), "sweep", design,
+                           "--quiet", "--out", whole})) == 0);
+  // As root (CI containers) Open MPI needs both variables; --oversubscribe lets 2 ranks share
+  // fewer cores.
+  ::setenv("OMPI_ALLOW_RUN_AS_ROOT", "1", 1);
+  ::setenv("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1", 1);
+  REQUIRE(exit_code(spawn({mpiexec, "-np", "2", "--oversubscribe", INNOSIM_BINARY, "--data-dir",
+                           test::data_dir(), "sweep", design, "--quiet", "--threads", "1", "--out",
+                           ranks})) == 0);
+  for (const char* name :
+       {"trajectories", "fiscal", "design/unit_points", "design/values", "sensitivity/first",
+        "sensitivity/total", "sensitivity/first_low", "sensitivity/total_high"}) {
+    INFO(name);
+    CHECK(same_bits(dataset(whole, name), dataset(ranks, name)));
+  }
+  CHECK_FALSE(fs::exists(ranks + ".rank0of2"));  // merged, then removed
+}
