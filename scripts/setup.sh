@@ -21,6 +21,7 @@ PACKAGES=(
   git                  # the formatting check lists tracked files
   python3-numpy        # the numpy reference of the sensitivity estimators (tests/sweep/)
   libopenmpi-dev openmpi-bin  # sweeps across MPI ranks (optional in the build; tested in CI)
+  slurm-wlm munge      # the job-array test starts a one-node Slurm cluster (tests/cluster/)
 )
 
 missing=()
