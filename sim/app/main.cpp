@@ -38,6 +38,10 @@ int main(int argc, char** argv) {
   common.world = &world;
   const int code = [&] {
     try {
+      if (world.launched_without_mpi())
+        throw ConfigError("command line", 0, "mpirun",
+                          "this innosim was built without MPI, so every rank would run the whole "
+                          "job: rebuild with libopenmpi-dev (scripts/setup.sh), or use --shard");
       if (world.size() > 1 && app.got_subcommand("sweep") == false)
         throw ConfigError("command line", 0, "mpirun",
                           "only innosim sweep runs across MPI ranks; start the others alone");

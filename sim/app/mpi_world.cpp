@@ -22,7 +22,11 @@ bool launched_by_mpi() {
 }  // namespace
 
 MpiWorld::MpiWorld() {
-#ifdef INNOSIM_HAVE_MPI
+#ifndef INNOSIM_HAVE_MPI
+  const char* ranks = std::getenv("OMPI_COMM_WORLD_SIZE");
+  if (!ranks) ranks = std::getenv("PMI_SIZE");
+  launched_without_mpi_ = ranks && std::atoi(ranks) > 1;
+#else
   if (!launched_by_mpi()) return;
   int already = 0;
   MPI_Initialized(&already);

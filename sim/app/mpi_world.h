@@ -13,6 +13,9 @@ class MpiWorld {
   MpiWorld& operator=(const MpiWorld&) = delete;
   int rank() const { return rank_; }
   int size() const { return size_; }
+  // Started by an MPI launcher with several ranks, but built without MPI: every rank would run
+  // the whole job.
+  bool launched_without_mpi() const { return launched_without_mpi_; }
   void barrier() const;
   // Ends every rank at once (an error on one rank must not leave the others waiting).
   [[noreturn]] void abort(int code) const;
@@ -20,6 +23,7 @@ class MpiWorld {
  private:
   int rank_ = 0, size_ = 1;
   bool initialised_ = false;
+  bool launched_without_mpi_ = false;
 };
 
 }  // namespace innosim
