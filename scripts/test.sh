@@ -13,7 +13,8 @@ ctest --test-dir build --output-on-failure -j"$(nproc)"
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Release -DINNOSIM_FUZZ=ON >/dev/null
 cmake --build build-fuzz -j"$(nproc)"
 # The suite's subprocess tests run the sanitized binary too. Leaks are findings, except those
-# of libhdf5 and Open MPI themselves (tests/fuzz/lsan.supp says why).
+# of libhdf5 itself (tests/fuzz/lsan.supp says why; the MPI test turns leak checks off for
+# the ranks, tests/sweep/sweep_test.cpp says why).
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   LSAN_OPTIONS="suppressions=$PWD/tests/fuzz/lsan.supp:print_suppressions=0" \
   ctest --test-dir build-fuzz --output-on-failure -j"$(nproc)"

@@ -214,6 +214,10 @@ TEST_CASE("two MPI ranks write exactly the file one process writes", "[sweep][ap
   // fewer cores.
   ::setenv("OMPI_ALLOW_RUN_AS_ROOT", "1", 1);
   ::setenv("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1", 1);
+  // Under the sanitizer build, Open MPI's plugins leak at exit and are unloaded before
+  // LeakSanitizer reports (frames without a module, so no suppression can name them): leak
+  // checking is off for the ranks; the same code runs leak-checked in the shard tests.
+  ::setenv("ASAN_OPTIONS", "detect_leaks=0", 1);
   REQUIRE(exit_code(spawn({mpiexec, "-np", "2", "--oversubscribe", INNOSIM_BINARY, "--data-dir",
                            test::data_dir(), "sweep", design, "--quiet", "--threads", "1", "--out",
                            ranks})) == 0);
