@@ -1,6 +1,7 @@
 // Shared helpers: the project's own configs (never ../shared), small fast configurations,
 // and temporary files that clean up after themselves.
 #pragma once
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -15,6 +16,26 @@
 namespace innosim::test {
 
 inline std::string data_dir() { return INNOSIM_SOURCE_DIR; }
+
+// Starts a program (args[0] is its path) without a shell; returns its pid.
+inline pid_t spawn(const std::vector<std::string>& args) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
+// Waits for `pid`; its raw wait status.
+inline int wait_status(pid_t pid) {
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return status;
+}
 
 // The whole text of a file; one that cannot be opened throws, failing the test.
 inline std::string read_text(const std::string& path) {

@@ -86,29 +86,40 @@ void write_sweep_file(const std::string& path, const sweep::SweepPlan& plan,
   f.save(path);
 }
 
-sweep::SweepResult read_sweep_checkpoint(const std::string& path, const sweep::SweepPlan& plan) {
+SweepFileHeader read_sweep_header(const std::string& path) {
   const h5::File f = h5::File::open_read(path);
   if (!f.has_attribute("filetype") || f.string_attribute("filetype") != "innosim-sweep")
     throw IoError(path, "not a file written by innosim sweep: refused, and left as it is");
   if (!f.has_attribute("schema_version") ||
       f.int_attribute("schema_version") != kSweepSchemaVersion)
     throw IoError(path, "written with another sweep schema: refused, and left as it is");
-  const h5::Group design = f.open_group("design");
-  if (design.string_attribute("text") != plan.design.text)
-    throw IoError(path, "holds another design than " + plan.design.file +
-                            ": refused, and left as it is (give another --out)");
-  if (f.int_attribute("seed") != static_cast<std::int64_t>(plan.design.seed))
-    throw IoError(path, "was made with another seed: refused, and left as it is");
-  if (f.string_attribute("git_sha") != kGitSha || f.string_attribute("innosim_version") != kVersion)
-    throw IoError(path, "was written by another innosim (" + f.string_attribute("innosim_version") +
-                            ", " + f.string_attribute("git_sha") +
-                            "): its results would not match this one's; refused");
-  if (f.int_attribute("shard_index") != static_cast<std::int64_t>(plan.shard_index) ||
-      f.int_attribute("shard_count") != static_cast<std::int64_t>(plan.shard_count))
-    throw IoError(path, "holds shard " + std::to_string(f.int_attribute("shard_index")) + "/" +
-                            std::to_string(f.int_attribute("shard_count")) + ", not " +
+  SweepFileHeader h;
+  h.design_text = f.open_group("design").string_attribute("text");
+  h.seed = f.int_attribute("seed");
+  h.version = f.string_attribute("innosim_version") + " " + f.string_attribute("git_sha");
+  h.shard_index = f.int_attribute("shard_index");
+  h.shard_count = f.int_attribute("shard_count");
+  return h;
+}
+
+sweep::SweepResult read_sweep_checkpoint(const std::string& path, const sweep::SweepPlan& plan) {
+  const SweepFileHeader h = read_sweep_header(path);
+  const std::string refused = ": refused, and left as it is";
+  if (h.design_text != plan.design.text)
+    throw IoError(
+        path, "holds another design than " + plan.design.file + refused + " (give another --out)");
+  if (h.seed != static_cast<std::int64_t>(plan.design.seed))
+    throw IoError(path, "was made with another seed" + refused);
+  if (h.version != std::string(kVersion) + " " + kGitSha)
+    throw IoError(path, "was written by another innosim (" + h.version +
+                            "), whose results would not match this one's" + refused);
+  if (h.shard_index != static_cast<std::int64_t>(plan.shard_index) ||
+      h.shard_count != static_cast<std::int64_t>(plan.shard_count))
+    throw IoError(path, "holds shard " + std::to_string(h.shard_index) + "/" +
+                            std::to_string(h.shard_count) + ", not " +
                             std::to_string(plan.shard_index) + "/" +
-                            std::to_string(plan.shard_count) + ": refused");
+                            std::to_string(plan.shard_count) + refused);
+  const h5::File f = h5::File::open_read(path);
   sweep::SweepResult r = sweep::empty_result(plan);
   const h5::Dataset traj = f.open_dataset("trajectories"), fiscal = f.open_dataset("fiscal"),
                     done = f.open_group("tasks").open_dataset("done");
@@ -123,22 +134,6 @@ sweep::SweepResult read_sweep_checkpoint(const std::string& path, const sweep::S
   const std::vector<std::int64_t> mask = done.read_ints();
   for (std::size_t k = 0; k < mask.size(); ++k) r.done[k] = mask[k] == 1 && plan.in_shard(k);
   return r;
-}
-
-SweepFileHeader read_sweep_header(const std::string& path) {
-  const h5::File f = h5::File::open_read(path);
-  if (!f.has_attribute("filetype") || f.string_attribute("filetype") != "innosim-sweep")
-    throw IoError(path, "not a file written by innosim sweep");
-  if (!f.has_attribute("schema_version") ||
-      f.int_attribute("schema_version") != kSweepSchemaVersion)
-    throw IoError(path, "written with another sweep schema");
-  SweepFileHeader h;
-  h.design_text = f.open_group("design").string_attribute("text");
-  h.seed = f.int_attribute("seed");
-  h.version = f.string_attribute("innosim_version") + " " + f.string_attribute("git_sha");
-  h.shard_index = f.int_attribute("shard_index");
-  h.shard_count = f.int_attribute("shard_count");
-  return h;
 }
 
 }  // namespace innosim

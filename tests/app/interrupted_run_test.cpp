@@ -14,24 +14,8 @@
 using namespace innosim;
 namespace fs = std::filesystem;
 
-namespace {
-pid_t spawn(const std::vector<std::string>& args) {
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
-  return pid;
-}
-int wait_status(pid_t pid) {
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  return status;
-}
-}  // namespace
+using test::spawn;
+using test::wait_status;
 
 TEST_CASE("a run killed mid-way leaves nothing at --out", "[app]") {
   test::TempDir dir;

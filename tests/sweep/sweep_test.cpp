@@ -37,21 +37,10 @@ std::string design_text(int points, const std::string& extra = "") {
          "max = 400000.0\n";
 }
 
-pid_t spawn(const std::vector<std::string>& args) {
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
-  return pid;
-}
+using test::spawn;
 
 int exit_code(pid_t pid) {
-  int status = 0;
-  ::waitpid(pid, &status, 0);
+  const int status = test::wait_status(pid);
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
