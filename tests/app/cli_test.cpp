@@ -307,6 +307,20 @@ TEST_CASE(
                       "region.leading_talents=8",
                   full),
       dir.path("fit.toml"));
+  // A sweep's checkpoints and final file, and a merge of shards made on a disk with room.
+  const std::string design = test::data_dir() + "/tests/fuzz/sweep_design.toml";
+  check_refused(
+      run_innosim("sweep --quiet '" + design + "' --out '" + dir.path("s.h5") + "'", full),
+      dir.path("s.h5"));
+  test::TempDir room;
+  for (const char* shard : {"0/2", "1/2"})
+    REQUIRE(run_innosim("sweep --quiet '" + design + "' --shard " + shard + " --out '" +
+                        room.path(std::string("s") + shard[0] + ".h5") + "'")
+                .status == 0);
+  check_refused(run_innosim("merge --quiet '" + room.path("s0.h5") + "' '" + room.path("s1.h5") +
+                                "' --out '" + dir.path("m.h5") + "'",
+                            full),
+                dir.path("m.h5"));
   // The same run on a disk with room succeeds: the failure above is the disk's.
   CHECK(run_innosim(run).status == 0);
 }
