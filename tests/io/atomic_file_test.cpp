@@ -1,6 +1,7 @@
 // A file appears at its final path only when complete.
 #include "io/atomic_file.h"
 
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -118,4 +119,24 @@ TEST_CASE("an output path that is a directory, a device or too long is refused b
   CHECK_THROWS_AS(check_not_input(input, {input}), IoError);
   CHECK_THROWS_AS(check_not_input(dir.path("./p.toml"), {input}), IoError);  // same file
   CHECK_NOTHROW(check_not_input(dir.path("other.h5"), {input}));
+}
+
+// Reliability review, issue 17 item 10: a kill during the write left <out>.tmp-<pid> behind.
+TEST_CASE("SIGINT or SIGTERM while a file is written removes the temporary file",
+          "[io][security]") {
+  for (const int sig : {SIGINT, SIGTERM}) {
+    test::TempDir dir;
+    const std::string out = dir.path("run.h5");
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+      AtomicFile f(out);
+      f.write("half", 4);
+      ::raise(sig);  // the handler removes the temporary file and exits 128 + sig
+      ::_exit(0);
+    }
+    const int status = test::wait_status(pid);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 128 + sig);
+    CHECK(fs::is_empty(dir.path("")));  // neither the output nor a temporary file
+  }
 }
