@@ -104,7 +104,16 @@ int sweep_command(const SweepOptions& o, const CommonOptions& common) {
   check_not_input(final_out, {o.design});
 
   sweep::SweepResult result = sweep::empty_result(plan);
-  if (o.resume && std::filesystem::exists(out)) result = read_sweep_checkpoint(out, plan);
+  if (o.resume && std::filesystem::exists(out)) {
+    result = read_sweep_checkpoint(out, plan);
+  } else if (o.resume && ranks && std::filesystem::exists(final_out)) {
+    // A finished MPI job (its rank files merged and removed): each rank keeps its own tasks.
+    sweep::SweepPlan whole = plan;
+    whole.shard_index = 0;
+    whole.shard_count = 1;
+    result = read_sweep_checkpoint(final_out, whole);
+    for (std::size_t t = 0; t < result.done.size(); ++t) result.done[t] &= plan.in_shard(t);
+  }
 
   // Memory and time: the tasks as one ensemble of the first point.
   EnsembleSpec probe;
