@@ -146,6 +146,19 @@ int sweep_command(const SweepOptions& o, const CommonOptions& common) {
   };
   const auto checkpoint = [&](const sweep::SweepResult& r) {
     write_sweep_file(out, plan, r, nullptr, common.command_line);
+    // Rank 0 reports the whole job from every rank's last checkpoint (rank files are replaced
+    // atomically, so each read sees a complete one).
+    if (ranks && !quiet) {
+      std::int64_t done = 0;
+      for (int k = 0; k < world.size(); ++k) try {
+          done += read_sweep_header(rank_file(k)).tasks_done;
+        } catch (const IoError&) {  // that rank has not checkpointed yet
+        }
+      std::cerr << fmt::format(
+          "innosim sweep: {}/{} tasks of the whole job at the ranks' last "
+          "checkpoints\n",
+          done, plan.tasks());
+    }
   };
   sweep::run_sweep(plan, result, o.threads, o.checkpoint_seconds, checkpoint, progress);
   if (ranks) {

@@ -99,6 +99,7 @@ SweepFileHeader read_sweep_header(const std::string& path) {
   h.version = f.string_attribute("innosim_version") + " " + f.string_attribute("git_sha");
   h.shard_index = f.int_attribute("shard_index");
   h.shard_count = f.int_attribute("shard_count");
+  h.tasks_done = f.int_attribute("tasks_done");
   return h;
 }
 

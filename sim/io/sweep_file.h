@@ -28,6 +28,7 @@ struct SweepFileHeader {
   std::int64_t seed = 0;
   std::string version;  // innosim_version and git_sha
   std::int64_t shard_index = 0, shard_count = 1;
+  std::int64_t tasks_done = 0;
 };
 SweepFileHeader read_sweep_header(const std::string& path);
 
