@@ -103,7 +103,7 @@ int sweep_command(const SweepOptions& o, const CommonOptions& common) {
   check_writable(out);
   check_not_input(final_out, {o.design});
 
-  sweep::SweepResult result = sweep::empty_result(plan);
+  sweep::SweepResult result;
   if (o.resume && std::filesystem::exists(out)) {
     result = read_sweep_checkpoint(out, plan);
   } else if (o.resume && ranks && std::filesystem::exists(final_out)) {
@@ -113,6 +113,8 @@ int sweep_command(const SweepOptions& o, const CommonOptions& common) {
     whole.shard_count = 1;
     result = read_sweep_checkpoint(final_out, whole);
     for (std::size_t t = 0; t < result.done.size(); ++t) result.done[t] &= plan.in_shard(t);
+  } else {
+    result = sweep::empty_result(plan);
   }
 
   // Memory and time: the tasks as one ensemble of the first point.
@@ -161,6 +163,9 @@ int sweep_command(const SweepOptions& o, const CommonOptions& common) {
     }
   };
   sweep::run_sweep(plan, result, o.threads, o.checkpoint_seconds, checkpoint, progress);
+  // A shard's file (a rank's, a job array task's) is final as it stands; a whole sweep's is
+  // written once, below, with its indices.
+  if (plan.shard_count > 1) write_sweep_file(out, plan, result, nullptr, common.command_line);
   if (ranks) {
     world.barrier();  // every rank file is complete
     if (world.rank() != 0) return 0;

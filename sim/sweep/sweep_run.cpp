@@ -18,7 +18,10 @@
 namespace innosim::sweep {
 
 SweepPlan plan_sweep(const std::string& data_dir, const SweepDesign& design) {
-  SweepPlan plan{data_dir, design, {}, unit_points(design), {}};
+  SweepPlan plan;
+  plan.data_dir = data_dir;
+  plan.design = design;
+  plan.unit = unit_points(design);
   std::vector<std::string> names = design.scenarios;
   if (names.empty())
     names = load_config({data_dir, design.region, {}, design.sets}).model.region.default_scenarios;
@@ -29,8 +32,14 @@ SweepPlan plan_sweep(const std::string& data_dir, const SweepDesign& design) {
   for (const auto& u : plan.unit) plan.values.push_back(factor_values(design, u));
   // Every factor at its first and last point: a value the model refuses fails now.
   for (const std::size_t p : {std::size_t{0}, plan.unit.size() - 1})
-    for (const auto& f : plan.scenario_files)
-      (void)load_config({data_dir, design.region, {f}, point_overrides(plan, p)});
+    for (const auto& f : plan.scenario_files) {
+      const LoadedConfig c = load_config({data_dir, design.region, {f}, point_overrides(plan, p)});
+      if (p != 0) continue;
+      plan.scenario_names.push_back(c.model.scenario.name);
+      if (plan.years.empty())
+        for (int t = 0; t < year_count(c.model); ++t)
+          plan.years.push_back(c.model.region.base_year + t);
+    }
   return plan;
 }
 
@@ -56,14 +65,8 @@ std::size_t SweepResult::finished() const {
 
 SweepResult empty_result(const SweepPlan& plan) {
   SweepResult r;
-  const LoadedConfig first = load_config(
-      {plan.data_dir, plan.design.region, {plan.scenario_files.front()}, point_overrides(plan, 0)});
-  const int years = year_count(first.model);
-  for (int t = 0; t < years; ++t) r.years.push_back(first.model.region.base_year + t);
-  for (const auto& f : plan.scenario_files)
-    r.scenario_names.push_back(
-        load_config({plan.data_dir, plan.design.region, {f}, plan.design.sets})
-            .model.scenario.name);
+  r.years = plan.years;
+  r.scenario_names = plan.scenario_names;
   const std::size_t tasks = plan.tasks(), T = r.years.size();
   r.trajectories.assign(tasks * T * kIndicatorCount, std::nan(""));
   r.fiscal.assign(tasks * T * kLeverCount * kGovLevels, std::nan(""));
@@ -111,7 +114,6 @@ void run_sweep(const SweepPlan& plan, SweepResult& result, int threads, double c
       last = Clock::now();
     }
   });
-  if (checkpoint) checkpoint(result);
 }
 
 }  // namespace innosim::sweep

@@ -1,7 +1,7 @@
 // Runs a sweep's tasks, one (point, scenario, replicate) each, on oneTBB, skipping those a
 // resumed file already holds. Every finished task is stored and marked done; at most every
-// `checkpoint_seconds` (and after the last task) `checkpoint` is called with the results so far,
-// under a lock, so that it can write them (the caller writes the whole file atomically).
+// `checkpoint_seconds` `checkpoint` is called with the results so far, under a lock, so that it
+// can write them (the caller writes the whole file atomically, and writes it once more at the end).
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -18,6 +18,8 @@ struct SweepPlan {
   std::vector<std::string> scenario_files;  // resolved paths, one per scenario
   Points unit;                              // [point][factor] on [0, 1]
   std::vector<std::vector<double>> values;  // [point][factor]
+  std::vector<std::string> scenario_names;  // as the scenario files name them
+  std::vector<int> years;                   // the time axis every point shares
   // A job array's share (--shard I/N): the tasks whose number is I modulo N. 0/1 = all.
   std::size_t shard_index = 0, shard_count = 1;
   std::size_t tasks() const { return unit.size() * scenario_files.size() * design.replicates; }
@@ -26,7 +28,8 @@ struct SweepPlan {
 };
 
 // Resolves the design's scenarios and points, and loads the first and the last point of
-// every scenario, so that a bad factor value fails before any run.
+// every scenario, so that a bad factor value fails before any run (and the scenarios' names
+// and the time axis are read once).
 SweepPlan plan_sweep(const std::string& data_dir, const SweepDesign& design);
 
 struct SweepResult {
@@ -40,7 +43,7 @@ struct SweepResult {
   std::size_t finished() const;
 };
 
-// An empty result shaped for `plan` (nothing done).
+// An empty result shaped for `plan` (nothing done); reads no file.
 SweepResult empty_result(const SweepPlan& plan);
 
 // The --set overrides of point `p` (what `innosim run` needs to rerun it).
