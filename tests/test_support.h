@@ -4,6 +4,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -16,6 +18,28 @@
 namespace innosim::test {
 
 inline std::string data_dir() { return INNOSIM_SOURCE_DIR; }
+
+// Bit-identical, NaN (an undefined base-year value) included.
+inline bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+}
+
+struct ShellResult {
+  int status = -1;     // the exit code; -1 if the command did not exit normally
+  std::string output;  // its standard output (add 2>&1 to the command for its errors too)
+};
+
+// Runs `cmd` through /bin/sh and collects what it prints.
+inline ShellResult shell(const std::string& cmd) {
+  ShellResult r;
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  while (std::fgets(buf, sizeof buf, p)) r.output += buf;
+  const int raw = ::pclose(p);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return r;
+}
 
 // Starts a program (args[0] is its path) without a shell; returns its pid.
 inline pid_t spawn(const std::vector<std::string>& args) {

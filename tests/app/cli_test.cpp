@@ -17,23 +17,12 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-struct Result {
-  int status = -1;
-  std::string output;  // standard output and error
-};
+using Result = test::ShellResult;  // standard output and error
 
 // `env` is prefixed to the command line (VAR=value ...).
 Result run_innosim(const std::string& args, const std::string& env = "") {
-  const std::string cmd = env + " " + std::string(INNOSIM_BINARY) + " --data-dir '" +
-                          test::data_dir() + "' " + args + " 2>&1";
-  Result r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  char buf[4096];
-  while (std::fgets(buf, sizeof buf, p)) r.output += buf;
-  const int raw = ::pclose(p);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
+  return test::shell(env + " " + std::string(INNOSIM_BINARY) + " --data-dir '" + test::data_dir() +
+                     "' " + args + " 2>&1");
 }
 
 }  // namespace
@@ -351,12 +340,8 @@ TEST_CASE(
   const std::string cmd = std::string(INNOSIM_BINARY) + " --data-dir '" + dir.path("data") +
                           "' check --quiet '" + dir.path("data/configs/regions/linhai.toml") +
                           "' 2>&1";
-  FILE* p = ::popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  std::string out;
-  char buf[4096];
-  while (std::fgets(buf, sizeof buf, p)) out += buf;
-  CHECK(WEXITSTATUS(::pclose(p)) == 2);
-  CHECK_THAT(out, Contains("data/configs/regions/linhai.toml") && Contains("region.gdp") &&
-                      Contains("the preset must set it"));
+  const Result missing = test::shell(cmd);
+  CHECK(missing.status == 2);
+  CHECK_THAT(missing.output, Contains("data/configs/regions/linhai.toml") &&
+                                 Contains("region.gdp") && Contains("the preset must set it"));
 }

@@ -15,11 +15,6 @@ namespace {
 
 const std::string kEast = "{to=\"east\", outflow_share=0.6, inflow_rate=0.01}";
 
-// Bit-identical, NaN (an undefined base-year value) included.
-bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
-}
-
 LoadedConfig region(const std::string& name, const std::string& links) {
   auto sets = test::small_region();
   sets.insert(sets.end(), {"region.name=\"" + name + "\"", "region.links=[" + links + "]"});
@@ -48,11 +43,11 @@ TEST_CASE("two regions with no edge between them run as two one-region runs",
     const auto both = run_regions({&a.model, &b.model}, 21, rep);
     const auto alone_a = run_replicate(a.model, {21, rep});
     const auto alone_b = run_replicate(b.model, {21, rep});
-    CHECK(same_bits(both[0].indicators, alone_a.indicators));
-    CHECK(same_bits(both[1].indicators, alone_b.indicators));
-    CHECK(same_bits(both[0].fiscal, alone_a.fiscal));
+    CHECK(test::same_bits(both[0].indicators, alone_a.indicators));
+    CHECK(test::same_bits(both[1].indicators, alone_b.indicators));
+    CHECK(test::same_bits(both[0].fiscal, alone_a.fiscal));
     // Different regions draw different streams.
-    CHECK_FALSE(same_bits(alone_a.indicators, alone_b.indicators));
+    CHECK_FALSE(test::same_bits(alone_a.indicators, alone_b.indicators));
   }
 }
 
@@ -69,7 +64,7 @@ TEST_CASE("an edge carries talent outflow to the neighbour region", "[network][r
       inflow_alone += alone.indicators[t * kIndicatorCount + kTalentInflow];
     }
     // The sending region is unaffected: its emigrants leave it either way.
-    CHECK(same_bits(both[0].indicators, run_replicate(a.model, {23, rep}).indicators));
+    CHECK(test::same_bits(both[0].indicators, run_replicate(a.model, {23, rep}).indicators));
   }
   CHECK(inflow_linked > inflow_alone);
 }

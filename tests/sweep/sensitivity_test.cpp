@@ -96,14 +96,10 @@ TEST_CASE("Sobol point estimates equal an independent numpy implementation", "[s
   // Debian's python3 with python3-numpy (scripts/setup.sh installs it).
   const std::string cmd = "/usr/bin/python3 '" + innosim::test::data_dir() +
                           "/tests/sweep/sobol_reference.py' '" + dir.path("y.txt") + "' 3";
-  FILE* p = ::popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  std::string text;
-  char buf[256];
-  while (std::fgets(buf, sizeof buf, p)) text += buf;
-  REQUIRE(::pclose(p) == 0);
+  const innosim::test::ShellResult reference = innosim::test::shell(cmd);
+  REQUIRE(reference.status == 0);
   const SobolIndices s = sobol_indices(y, k, 0, 0, 1);
-  std::istringstream in(text);
+  std::istringstream in(reference.output);
   for (std::size_t i = 0; i < k; ++i) {
     double first = NAN, total = NAN;
     in >> first >> total;

@@ -3,11 +3,8 @@
 // scripts/slurm_sweep_array.sh is submitted with sbatch --array, the shards are merged, and the
 // file equals the one-process sweep's. Not run, with the reason printed, where a cluster
 // cannot start (no slurm-wlm or munge, not root).
-#include <sys/wait.h>
 
 #include <catch2/catch.hpp>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 
 #include "io/h5.h"
@@ -18,21 +15,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Shell {
-  int status = -1;
-  std::string output;
-};
-
-Shell shell(const std::string& cmd) {
-  Shell r;
-  FILE* p = ::popen((cmd + " 2>&1").c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  while (std::fgets(buf, sizeof buf, p)) r.output += buf;
-  const int raw = ::pclose(p);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
-}
+// The commands' errors too: they explain a failure.
+test::ShellResult shell(const std::string& cmd) { return test::shell(cmd + " 2>&1"); }
 
 std::string q(const std::string& s) { return "'" + s + "'"; }
 
@@ -42,7 +26,7 @@ TEST_CASE("a sweep submitted as a Slurm job array and merged equals one process"
           "[sweep][app][slurm]") {
   test::TempDir dir;
   const std::string fixture = test::data_dir() + "/tests/cluster/slurm_cluster.sh";
-  const Shell up = shell(q(fixture) + " start " + q(dir.path("cluster")));
+  const test::ShellResult up = shell(q(fixture) + " start " + q(dir.path("cluster")));
   if (up.status == 3) {
     WARN("not run: a Slurm cluster cannot start here: " << up.output);
     return;
@@ -71,7 +55,7 @@ TEST_CASE("a sweep submitted as a Slurm job array and merged equals one process"
       0);
 
   // The script as documented, with the binary under test; a time limit instead of a hang.
-  const Shell job =
+  const test::ShellResult job =
       shell(conf + " timeout 600 sbatch --wait --array=0-1 --output=" + q(dir.path("job-%a.log")) +
             " " + q(test::data_dir() + "/scripts/slurm_sweep_array.sh") + " " + q(design) + " " +
             q(dir.path("shards")) + " " + q(std::string(INNOSIM_BINARY)));
@@ -87,12 +71,11 @@ TEST_CASE("a sweep submitted as a Slurm job array and merged equals one process"
   for (const char* name : {"trajectories", "fiscal"}) {
     const auto a = h5::File::open_read(dir.path("one.h5")).open_dataset(name).read_doubles();
     const auto b = h5::File::open_read(dir.path("merged.h5")).open_dataset(name).read_doubles();
-    REQUIRE(a.size() == b.size());
-    CHECK(std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
+    CHECK(test::same_bits(a, b));
   }
   const auto first = [&](const std::string& f) {
     return h5::File::open_read(f).open_group("sensitivity").open_dataset("first").read_doubles();
   };
   const auto a = first(dir.path("one.h5")), b = first(dir.path("merged.h5"));
-  CHECK(std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
+  CHECK(test::same_bits(a, b));
 }

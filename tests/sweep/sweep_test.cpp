@@ -51,12 +51,6 @@ std::vector<double> dataset(const std::string& file, const std::string& name) {
   return f.open_group(name.substr(0, slash)).open_dataset(name.substr(slash + 1)).read_doubles();
 }
 
-bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](double x, double y) {
-           return std::memcmp(&x, &y, sizeof x) == 0;
-         });
-}
-
 }  // namespace
 
 TEST_CASE("a sweep design names the file and key of what is wrong", "[sweep]") {
@@ -103,7 +97,7 @@ TEST_CASE("a point of a sweep reruns bit-identically alone", "[sweep]") {
     const std::vector<double> in_sweep(
         r.trajectories.begin() + static_cast<long>(p * per_run),
         r.trajectories.begin() + static_cast<long>((p + 1) * per_run));
-    CHECK(same_bits(alone.indicators, in_sweep));
+    CHECK(test::same_bits(alone.indicators, in_sweep));
   }
 }
 
@@ -148,7 +142,7 @@ TEST_CASE("a sweep killed with SIGKILL and resumed equals one never interrupted"
        {"trajectories", "fiscal", "design/unit_points", "design/values", "sensitivity/first",
         "sensitivity/total", "sensitivity/first_low", "sensitivity/total_high"}) {
     INFO(name);
-    CHECK(same_bits(dataset(whole, name), dataset(killed, name)));
+    CHECK(test::same_bits(dataset(whole, name), dataset(killed, name)));
   }
   CHECK(h5::File::open_read(killed).int_attribute("tasks_done") == 96);
 }
@@ -184,7 +178,7 @@ TEST_CASE("two shards of a job array merge into exactly the file one process wri
        {"trajectories", "fiscal", "design/unit_points", "design/values", "sensitivity/first",
         "sensitivity/total", "sensitivity/first_low", "sensitivity/total_high"}) {
     INFO(name);
-    CHECK(same_bits(dataset(whole, name), dataset(merged, name)));
+    CHECK(test::same_bits(dataset(whole, name), dataset(merged, name)));
   }
 }
 
@@ -214,7 +208,7 @@ TEST_CASE("two MPI ranks write exactly the file one process writes", "[sweep][ap
        {"trajectories", "fiscal", "design/unit_points", "design/values", "sensitivity/first",
         "sensitivity/total", "sensitivity/first_low", "sensitivity/total_high"}) {
     INFO(name);
-    CHECK(same_bits(dataset(whole, name), dataset(ranks, name)));
+    CHECK(test::same_bits(dataset(whole, name), dataset(ranks, name)));
   }
   CHECK_FALSE(fs::exists(ranks + ".rank0of2"));  // merged, then removed
 }
