@@ -45,13 +45,13 @@ std::string type_name(const toml::node& n) {
   }
 }
 
+}  // namespace
+
 std::optional<double> as_number(const toml::node& n) {
   if (auto v = n.value_exact<double>()) return *v;
   if (auto v = n.value_exact<int64_t>()) return static_cast<double>(*v);
   return std::nullopt;
 }
-
-}  // namespace
 
 void Binder::fail(const std::string& key, const std::string& what) const {
   const Origin o = tree_ ? tree_->origin(key) : Origin{};

@@ -5,6 +5,7 @@
 #pragma once
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -44,6 +45,9 @@ inline constexpr Range kFirms{0, 1e8};           // enterprises: twice China's 4
 inline constexpr Range kFirmsPerYear{0, 2e7};    // entrants: twice China's ~9M new firms a year
 inline constexpr Range kOrganisations{0, 2e5};   // universities, institutes, platforms, carriers
 inline constexpr Range kPatents{0, 1e7};         // invention patents: China's firms hold 1.8e6
+
+// A TOML float, or an integer read as one; nothing for any other node.
+std::optional<double> as_number(const toml::node& n);
 
 class Binder {
  public:

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "config/binder.h"
 #include "config/config_loader.h"
 #include "config/config_tree.h"
 #include "core/errors.h"
@@ -49,9 +50,7 @@ class Reader {
       if (fallback) return *fallback;
       fail(&t, where + key, "missing: expected a number");
     }
-    std::optional<double> v = n->value_exact<double>();
-    if (!v)
-      if (auto i = n->value_exact<std::int64_t>()) v = static_cast<double>(*i);
+    const std::optional<double> v = as_number(*n);
     if (!v || !std::isfinite(*v) || *v < lo || *v > hi)
       fail(n, where + key, fmt::format("expected a finite number in [{}, {}]", lo, hi));
     return *v;
@@ -179,9 +178,7 @@ SweepDesign parse_design(const std::string& text, const std::string& label) {
       const toml::array* a = v->as_array();
       if (!a || a->empty()) r.fail(v, fw + "values", "expected a non-empty array of numbers");
       for (const auto& e : *a) {
-        std::optional<double> x = e.value_exact<double>();
-        if (!x)
-          if (auto n = e.value_exact<std::int64_t>()) x = static_cast<double>(*n);
+        const std::optional<double> x = as_number(e);
         if (!x || !std::isfinite(*x) || *x < spec->min || *x > spec->max)
           r.fail(
               &e, fw + "values",
