@@ -61,6 +61,12 @@ inline int wait_status(pid_t pid) {
   return status;
 }
 
+// Waits for `pid`; its exit code, or -1 if it was killed by a signal.
+inline int exit_code(pid_t pid) {
+  const int status = wait_status(pid);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
 // The whole text of a file; one that cannot be opened throws, failing the test.
 inline std::string read_text(const std::string& path) {
   std::ifstream in(path);

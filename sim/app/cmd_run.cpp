@@ -14,6 +14,7 @@
 #include "core/errors.h"
 #include "io/atomic_file.h"
 #include "io/output_file.h"
+#include "io/run_checkpoint.h"
 #include "run/ensemble.h"
 #include "run/memory_estimate.h"
 #include "run/summary.h"
@@ -34,7 +35,22 @@ struct RunOptions {
   bool quiet = false;
   bool panel = false;
   int panel_replicates = 1;
+  bool resume = false;
+  double checkpoint_seconds = 30;
 };
+
+// Everything that changes a run's results, so that --resume joins only the same run.
+std::string run_identity(const EnsembleSpec& spec) {
+  std::string id = "seed " + std::to_string(spec.seed) + ", replicates " +
+                   std::to_string(spec.replicates) + ", panel replicates " +
+                   std::to_string(spec.panel_replicates) + "\n";
+  for (std::size_t k = 0; k < spec.scenarios.size(); ++k) {
+    id += "[scenario " + std::to_string(k) + "]\n" + spec.scenarios[k].resolved_toml;
+    if (k < spec.partners.size())
+      for (const auto& p : spec.partners[k]) id += "[partner]\n" + p.resolved_toml;
+  }
+  return id;
+}
 
 // A scenario is a path to a TOML file, or the name of a file in scenarios/<region>/.
 std::string scenario_path(const std::string& data_dir, const std::string& region,
@@ -82,7 +98,9 @@ int run(const RunOptions& o, const CommonOptions& common) {
   if (o.regions.size() <= 1) spec.partners.clear();
 
   const std::string out = o.out.empty() ? "innosim-" + region + ".h5" : o.out;
-  check_writable(out);           // before the run, not after it
+  const std::string partial = partial_path(out);
+  check_writable(out);  // before the run, not after it
+  check_writable(partial);
   std::set<std::string> inputs;  // every config file the run read
   for (const auto& s : spec.scenarios)
     for (const auto& [key, file] : s.origin_file) inputs.insert(file);
@@ -90,17 +108,32 @@ int run(const RunOptions& o, const CommonOptions& common) {
     for (const auto& c : region_configs)
       for (const auto& [key, file] : c.origin_file) inputs.insert(file);
   check_not_input(out, {inputs.begin(), inputs.end()});
+  check_not_input(partial, {inputs.begin(), inputs.end()});
   refuse_if_too_large(spec, o.max_memory_mb * 1e6);
   const bool terminal = !o.quiet && ::isatty(STDERR_FILENO);
   if (terminal) std::cerr << "innosim run: " << describe(estimate_peak_memory(spec)) << "\n";
   auto bar = std::make_shared<ProgressBar>("innosim run " + region, terminal);
   spec.progress = [bar](std::size_t done, std::size_t total) { bar->update(done, total); };
 
-  const EnsembleResult result = run_ensemble(spec);
+  // Finished tasks go to <out>.partial as they complete; --resume runs only the others.
+  const std::string identity = run_identity(spec);
+  EnsembleResult result = empty_ensemble(spec);
+  if (o.resume && std::filesystem::exists(partial)) {
+    result = read_run_checkpoint(partial, identity, result);
+    if (!o.quiet)
+      std::cerr << "innosim run: resuming " << partial << ", " << result.finished() << " of "
+                << result.done.size() << " tasks already done\n";
+  } else if (o.resume && !o.quiet) {
+    std::cerr << "innosim run: no " << partial << " to resume; running every task\n";
+  }
+  spec.checkpoint_seconds = o.checkpoint_seconds;
+  spec.checkpoint = [&](const EnsembleResult& r) { write_run_checkpoint(partial, identity, r); };
+  run_ensemble(spec, result);
   const Summary summary = summarise(result, spec.scenarios.front().model.region.targets);
   Provenance provenance{o.seed, common.command_line, {}};
   for (const auto& s : spec.scenarios) provenance.configs.push_back(s.resolved_toml);
   write_output(out, result, summary, provenance);
+  std::filesystem::remove(partial);  // the run is in `out` now
   if (!o.quiet) {
     std::cout << "Region '" << region << "' (" << spec.scenarios.front().model.region.label << "), "
               << result.years.front() << "-" << result.years.back() << ", seed " << o.seed << "\n";
@@ -153,6 +186,12 @@ void add_run_command(CLI::App& app, CommonOptions& common, Action& action) {
   cmd->add_option("--panel-replicates", o->panel_replicates,
                   "replicates of each scenario in the panel (default 1)")
       ->check(CLI::Range(1, 1000000));
+  cmd->add_flag("--resume", o->resume,
+                "continue the interrupted run of the same command from <out>.partial, running "
+                "only its unfinished tasks");
+  cmd->add_option("--checkpoint-seconds", o->checkpoint_seconds,
+                  "write the finished tasks to <out>.partial at most this often (default 30)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--quiet", o->quiet, "print nothing but errors");
   action = [o, &common] { return run(*o, common); };
 }

@@ -61,6 +61,32 @@ std::string quote(const std::string& s) {
   return s.find_first_of(" \"'$") == std::string::npos ? s : "'" + s + "'";
 }
 
+// The rank files `<out>.rankRofN` of an MPI job with N other than `ranks`, with their (R, N).
+std::vector<std::pair<std::string, std::pair<std::size_t, std::size_t>>> other_rank_files(
+    const std::string& out, int ranks) {
+  std::vector<std::pair<std::string, std::pair<std::size_t, std::size_t>>> found;
+  const std::filesystem::path p(out);
+  const std::filesystem::path dir = p.has_parent_path() ? p.parent_path() : ".";
+  const std::string prefix = p.filename().string() + ".rank";
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const std::string tail = name.substr(prefix.size());  // "RofN"
+    const auto of = tail.find("of");
+    if (of == std::string::npos) continue;
+    const std::string rs = tail.substr(0, of), ns = tail.substr(of + 2);
+    const auto number = [](const std::string& d) {
+      return !d.empty() && d.size() <= 6 && d.find_first_not_of("0123456789") == std::string::npos;
+    };
+    if (!number(rs) || !number(ns)) continue;
+    const std::size_t r = std::stoul(rs), n = std::stoul(ns);
+    if (n != static_cast<std::size_t>(ranks) && r < n)
+      found.push_back({(dir / name).string(), {r, n}});
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
 int sweep_command(const SweepOptions& o, const CommonOptions& common) {
   const std::string data_dir = resolve_data_dir(common.data_dir);
   const sweep::SweepDesign design = sweep::load_design(o.design);
@@ -113,6 +139,25 @@ int sweep_command(const SweepOptions& o, const CommonOptions& common) {
     whole.shard_count = 1;
     result = read_sweep_checkpoint(final_out, whole);
     for (std::size_t t = 0; t < result.done.size(); ++t) result.done[t] &= plan.in_shard(t);
+  } else if (o.resume && ranks) {
+    // An MPI job interrupted with another number of ranks: its rank files hold shards of
+    // another count; each rank takes the finished tasks of its own shard from all of them.
+    result = sweep::empty_result(plan);
+    for (const auto& file : other_rank_files(final_out, world.size())) {
+      sweep::SweepPlan theirs = plan;
+      std::tie(theirs.shard_index, theirs.shard_count) = file.second;
+      const sweep::SweepResult r = read_sweep_checkpoint(file.first, theirs);
+      const std::size_t per_task = r.trajectories.size() / r.done.size(),
+                        per_fiscal = r.fiscal.size() / r.done.size();
+      for (std::size_t t = 0; t < r.done.size(); ++t) {
+        if (!r.done[t] || !plan.in_shard(t)) continue;
+        std::copy_n(r.trajectories.begin() + static_cast<long>(t * per_task), per_task,
+                    result.trajectories.begin() + static_cast<long>(t * per_task));
+        std::copy_n(r.fiscal.begin() + static_cast<long>(t * per_fiscal), per_fiscal,
+                    result.fiscal.begin() + static_cast<long>(t * per_fiscal));
+        result.done[t] = 1;
+      }
+    }
   } else {
     result = sweep::empty_result(plan);
   }
@@ -175,6 +220,8 @@ int sweep_command(const SweepOptions& o, const CommonOptions& common) {
     const sweep::SweepIndices indices = sweep::sweep_indices(m.plan, m.result);
     write_sweep_file(final_out, m.plan, m.result, &indices, common.command_line);
     for (const auto& f : files) std::filesystem::remove(f);  // merged: no longer needed
+    for (const auto& f : other_rank_files(final_out, world.size()))
+      std::filesystem::remove(f.first);  // an earlier job's, resumed: in `final_out` too
     if (!o.quiet) {
       if (indices.sobol || indices.morris) print_sweep_indices(m.plan, m.result, indices);
       std::cout << fmt::format("\nWrote {} ({} MPI ranks)\n", final_out, world.size());

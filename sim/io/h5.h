@@ -81,7 +81,7 @@ class Group : public Object {
   Dataset create_doubles(const std::string& name, const std::vector<std::uint64_t>& dims,
                          const std::vector<double>& values, std::vector<std::uint64_t> chunk = {});
   Dataset create_ints(const std::string& name, const std::vector<std::int64_t>& values);
-  // Variable-length UTF-8 strings (h5py reads them as str).
+  // Fixed-length UTF-8 strings, padded to the longest (h5py reads them as bytes).
   Dataset create_strings(const std::string& name, const std::vector<std::string>& values);
   Dataset open_dataset(const std::string& name) const;
 };

@@ -4,6 +4,8 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <mutex>
 #include <optional>
 
@@ -11,8 +13,19 @@
 #include "run/replicate.h"
 
 namespace innosim {
+namespace {
 
-EnsembleResult run_ensemble(const EnsembleSpec& spec) {
+std::size_t panel_replicates(const EnsembleSpec& spec) {
+  return std::min<std::size_t>(std::max(0, spec.panel_replicates), spec.replicates);
+}
+
+}  // namespace
+
+std::size_t EnsembleResult::finished() const {
+  return static_cast<std::size_t>(std::count(done.begin(), done.end(), std::uint8_t{1}));
+}
+
+EnsembleResult empty_ensemble(const EnsembleSpec& spec) {
   if (spec.scenarios.empty()) throw ModelError("no scenario to run");
   const ModelConfig& first = spec.scenarios.front().model;
   for (const auto& s : spec.scenarios)
@@ -28,6 +41,8 @@ EnsembleResult run_ensemble(const EnsembleSpec& spec) {
                           "two scenarios of the run are named '" +
                               spec.scenarios[a].model.scenario.name +
                               "'; a run's scenarios need distinct names");
+  if (!spec.partners.empty() && spec.partners.size() != spec.scenarios.size())
+    throw ModelError("partner regions given for some scenarios only");
   EnsembleResult out;
   const int years = year_count(first);
   for (int t = 0; t < years; ++t) out.years.push_back(first.region.base_year + t);
@@ -36,32 +51,46 @@ EnsembleResult run_ensemble(const EnsembleSpec& spec) {
   const std::size_t per_run = static_cast<std::size_t>(years) * kIndicatorCount;
   const std::size_t per_run_fiscal = static_cast<std::size_t>(years) * kLeverCount * kGovLevels;
   const std::size_t runs = spec.scenarios.size() * static_cast<std::size_t>(spec.replicates);
-  out.trajectories.resize(runs * per_run);
-  out.fiscal.resize(runs * per_run_fiscal);
+  const double nan = std::nan("");
+  out.trajectories.assign(runs * per_run, nan);
+  out.fiscal.assign(runs * per_run_fiscal, nan);
+  out.done.assign(runs, 0);
+  out.panel_runs.resize(spec.scenarios.size() * panel_replicates(spec));
   const std::size_t n_partners = spec.partners.empty() ? 0 : spec.partners.front().size();
-  if (!spec.partners.empty() && spec.partners.size() != spec.scenarios.size())
-    throw ModelError("partner regions given for some scenarios only");
   for (std::size_t p = 0; p < n_partners; ++p)
     out.partners.push_back({spec.partners.front()[p].model.region.name,
-                            std::vector<double>(runs * per_run),
-                            std::vector<double>(runs * per_run_fiscal)});
+                            std::vector<double>(runs * per_run, nan),
+                            std::vector<double>(runs * per_run_fiscal, nan)});
+  return out;
+}
+
+void run_ensemble(const EnsembleSpec& spec, EnsembleResult& out) {
+  const std::size_t per_run = out.years.size() * kIndicatorCount;
+  const std::size_t per_run_fiscal = out.years.size() * kLeverCount * kGovLevels;
+  const std::size_t runs = out.done.size();
+  const std::size_t n_partners = out.partners.size();
+  const std::size_t panel_reps = panel_replicates(spec);
+  std::vector<std::size_t> todo;
+  for (std::size_t run = 0; run < runs; ++run)
+    if (!out.done[run]) todo.push_back(run);
 
   std::optional<tbb::global_control> limit;
   if (spec.threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, spec.threads);
-  std::mutex progress_mutex;
-  std::size_t done = 0;
-  const std::size_t panel_reps =
-      std::min<std::size_t>(std::max(0, spec.panel_replicates), spec.replicates);
-  std::vector<PanelTable> panels(spec.scenarios.size() * panel_reps);
-  tbb::parallel_for(std::size_t{0}, runs, [&](std::size_t run) {
+  std::mutex lock;
+  using Wall = std::chrono::steady_clock;
+  auto last = Wall::now();
+  std::size_t done = out.finished();
+  tbb::parallel_for(std::size_t{0}, todo.size(), [&](std::size_t k) {
+    const std::size_t run = todo[k];
     const std::size_t scenario = run / spec.replicates;
     const std::size_t replicate = run % spec.replicates;
-    PanelTable* panel =
-        replicate < panel_reps ? &panels[scenario * panel_reps + replicate] : nullptr;
+    PanelTable panel;
     std::vector<const ModelConfig*> configs{&spec.scenarios[scenario].model};
     for (std::size_t p = 0; p < n_partners; ++p)
       configs.push_back(&spec.partners[scenario][p].model);
-    const auto results = run_regions(configs, spec.seed, replicate, panel);
+    const auto results =
+        run_regions(configs, spec.seed, replicate, replicate < panel_reps ? &panel : nullptr);
+    std::lock_guard<std::mutex> guard(lock);
     std::copy(results[0].indicators.begin(), results[0].indicators.end(),
               out.trajectories.begin() + run * per_run);
     std::copy(results[0].fiscal.begin(), results[0].fiscal.end(),
@@ -72,17 +101,29 @@ EnsembleResult run_ensemble(const EnsembleSpec& spec) {
       std::copy(results[p + 1].fiscal.begin(), results[p + 1].fiscal.end(),
                 out.partners[p].fiscal.begin() + run * per_run_fiscal);
     }
-    if (spec.progress) {
-      std::lock_guard<std::mutex> lock(progress_mutex);
-      spec.progress(++done, runs);
+    if (replicate < panel_reps)
+      out.panel_runs[scenario * panel_reps + replicate] = std::move(panel);
+    out.done[run] = 1;
+    if (spec.progress) spec.progress(++done, runs);
+    const auto now = Wall::now();
+    if (spec.checkpoint && done < runs &&
+        std::chrono::duration<double>(now - last).count() >= spec.checkpoint_seconds) {
+      spec.checkpoint(out);
+      last = Wall::now();
     }
   });
   if (panel_reps > 0) {
-    out.panels.resize(spec.scenarios.size());
+    out.panels.assign(spec.scenarios.size(), PanelTable());
     for (std::size_t s = 0; s < spec.scenarios.size(); ++s)
       for (std::size_t rep = 0; rep < panel_reps; ++rep)
-        out.panels[s].append(panels[s * panel_reps + rep]);
+        out.panels[s].append(out.panel_runs[s * panel_reps + rep]);
+    out.panel_runs.clear();
   }
+}
+
+EnsembleResult run_ensemble(const EnsembleSpec& spec) {
+  EnsembleResult out = empty_ensemble(spec);
+  run_ensemble(spec, out);
   return out;
 }
 

@@ -12,6 +12,8 @@
 
 namespace innosim {
 
+struct EnsembleResult;
+
 struct EnsembleSpec {
   std::vector<LoadedConfig> scenarios;
   // Other regions simulated alongside the first (the region graph), per scenario:
@@ -23,6 +25,10 @@ struct EnsembleSpec {
   int panel_replicates = 0;  // record the firm panel of replicates 0 .. panel_replicates-1
   std::function<void(std::size_t done, std::size_t total)>
       progress;  // called from one thread at a time
+  // Called with the results so far, under a lock, at most every `checkpoint_seconds` while
+  // tasks finish (innosim run writes them to <out>.partial, so a killed run keeps them).
+  std::function<void(const EnsembleResult&)> checkpoint;
+  double checkpoint_seconds = 30;
 };
 
 struct EnsembleResult {
@@ -32,6 +38,14 @@ struct EnsembleResult {
   std::vector<double> trajectories;  // [scenario][replicate][time][indicator]
   std::vector<double> fiscal;        // [scenario][replicate][time][lever][level]
   std::vector<PanelTable> panels;    // per scenario, replicates in order; empty without --panel
+  // A run's tasks are its (scenario, replicate) pairs, numbered scenario * replicates +
+  // replicate. done[task] is 1 once the task's results are in the arrays (NaN before).
+  std::vector<std::uint8_t> done;
+  std::size_t finished() const;
+  bool complete() const { return finished() == done.size(); }
+  // The firm panel of each finished task that records one, [scenario][panel replicate],
+  // until the run is complete and they are joined into `panels`.
+  std::vector<PanelTable> panel_runs;
   // The partner regions' results, laid out as trajectories and fiscal above.
   struct Partner {
     std::string region;
@@ -41,6 +55,13 @@ struct EnsembleResult {
   std::vector<Partner> partners;
 };
 
+// The result of a run with no task done yet: shaped for `spec` (checked here: one time axis,
+// distinct scenario names), its arrays NaN.
+EnsembleResult empty_ensemble(const EnsembleSpec& spec);
+
+// Runs the tasks `result` does not hold (all of them for empty_ensemble's), then joins the
+// panels. A resumed run gives the same arrays as one never interrupted.
+void run_ensemble(const EnsembleSpec& spec, EnsembleResult& result);
 EnsembleResult run_ensemble(const EnsembleSpec& spec);
 
 }  // namespace innosim

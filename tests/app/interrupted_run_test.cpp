@@ -9,7 +9,10 @@
 #include <filesystem>
 #include <thread>
 
+#include "core/errors.h"
+#include "io/h5.h"
 #include "test_support.h"
+#include "test_support_h5.h"
 
 using namespace innosim;
 namespace fs = std::filesystem;
@@ -62,4 +65,53 @@ TEST_CASE("a finished run writes its file at --out", "[app]") {
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
   CHECK(fs::exists(out));
+}
+
+TEST_CASE("a run killed with SIGKILL keeps its finished tasks, and --resume completes it",
+          "[app]") {
+  test::TempDir dir;
+  const std::string whole = dir.path("whole.h5"), killed = dir.path("killed.h5");
+  const std::string partial = killed + ".partial";
+  auto run = [&](std::vector<std::string> extra) {
+    std::vector<std::string> a = {
+        INNOSIM_BINARY, "--data-dir", test::data_dir(),     "run", "--quiet",    "--replicates",
+        "24",           "--panel",    "--panel-replicates", "3",   "--scenario", "baseline",
+        "--scenario",   "plan"};
+    for (const auto& s : test::small_region()) a.insert(a.end(), {"--set", s});
+    a.insert(a.end(), extra.begin(), extra.end());
+    return spawn(a);
+  };
+  REQUIRE(test::exit_code(run({"--out", whole, "--threads", "2"})) == 0);
+  CHECK_FALSE(fs::exists(whole + ".partial"));  // removed once the run is in --out
+
+  const pid_t pid = run({"--out", killed, "--threads", "1", "--checkpoint-seconds", "0"});
+  std::int64_t done_at_kill = 0;
+  for (int k = 0; k < 1500 && done_at_kill < 8; ++k) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    if (!fs::exists(partial)) continue;
+    try {
+      done_at_kill = h5::File::open_read(partial).int_attribute("tasks_done");
+    } catch (const IoError&) {
+    }
+  }
+  ::kill(pid, SIGKILL);
+  ::waitpid(pid, nullptr, 0);
+  CHECK_FALSE(fs::exists(killed));  // nothing at --out looks complete
+  const std::int64_t after_kill = h5::File::open_read(partial).int_attribute("tasks_done");
+  INFO("tasks done when killed: " << after_kill << " of 48");
+  REQUIRE(after_kill >= 8);
+  REQUIRE(after_kill < 48);
+
+  // Another run (here: another seed) is refused, and the partial file left as it is.
+  CHECK(test::exit_code(run({"--out", killed, "--resume", "--seed", "2"})) == 4);
+  CHECK(h5::File::open_read(partial).int_attribute("tasks_done") == after_kill);
+
+  REQUIRE(test::exit_code(run({"--out", killed, "--resume", "--threads", "2"})) == 0);
+  CHECK_FALSE(fs::exists(partial));
+  for (const char* name : {"trajectories", "fiscal", "summary/mean", "summary/quantiles",
+                           "summary/effects", "summary/targets/probability", "panel/plan/revenue",
+                           "panel/baseline/rd_reported", "panel/plan/firm_id"}) {
+    INFO(name);
+    CHECK(test::same_bits(test::dataset(whole, name), test::dataset(killed, name)));
+  }
 }

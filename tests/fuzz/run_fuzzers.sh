@@ -24,6 +24,16 @@ small=(--set region.firms_total=4000 --set region.firms_above_scale=20 --set reg
   --out "$work/run_file_fuzz/two_scenarios.h5" >/dev/null
 "$build/sim/innosim" --data-dir "$src" run --quiet --replicates 2 --scenario baseline \
   "${small[@]}" --out "$work/run_file_fuzz/one_scenario.h5" >/dev/null
+# A partial run file (the shape run_file_fuzz.cpp expects), copied while the run writes it:
+# each checkpoint is a complete file renamed into place, so the copy is one of them.
+"$build/sim/innosim" --data-dir "$src" run --quiet --replicates 3 --scenario baseline \
+  --scenario plan --panel --threads 1 --checkpoint-seconds 0 --set time.end_year=2022 \
+  --out "$work/partial.h5" >/dev/null &
+writer=$!
+while kill -0 $writer 2>/dev/null && ! cp "$work/partial.h5.partial" \
+    "$work/run_file_fuzz/partial.h5" 2>/dev/null; do sleep 0.05; done
+wait $writer
+[ -f "$work/run_file_fuzz/partial.h5" ] || { echo "no partial run file for the corpus"; exit 1; }
 
 # libhdf5's own leaks on malformed files are suppressed (see the file); ours are findings.
 export LSAN_OPTIONS="suppressions=$src/tests/fuzz/lsan.supp:print_suppressions=0"

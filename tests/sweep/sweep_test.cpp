@@ -17,6 +17,7 @@
 #include "sweep/design.h"
 #include "sweep/sweep_run.h"
 #include "test_support.h"
+#include "test_support_h5.h"
 
 using namespace innosim;
 using Catch::Matchers::Contains;
@@ -39,17 +40,8 @@ std::string design_text(int points, const std::string& extra = "") {
 
 using test::spawn;
 
-int exit_code(pid_t pid) {
-  const int status = test::wait_status(pid);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::vector<double> dataset(const std::string& file, const std::string& name) {
-  const h5::File f = h5::File::open_read(file);
-  const auto slash = name.find('/');
-  if (slash == std::string::npos) return f.open_dataset(name).read_doubles();
-  return f.open_group(name.substr(0, slash)).open_dataset(name.substr(slash + 1)).read_doubles();
-}
+using test::dataset;
+using test::exit_code;
 
 }  // namespace
 
@@ -211,4 +203,19 @@ TEST_CASE("two MPI ranks write exactly the file one process writes", "[sweep][ap
     CHECK(test::same_bits(dataset(whole, name), dataset(ranks, name)));
   }
   CHECK_FALSE(fs::exists(ranks + ".rank0of2"));  // merged, then removed
+
+  // A job interrupted with 3 ranks (here: only rank 0 of 3 left a file) resumes on 2.
+  const std::string resumed = dir.path("resumed.h5");
+  REQUIRE(exit_code(spawn({INNOSIM_BINARY, "--data-dir", test::data_dir(), "sweep", design,
+                           "--quiet", "--shard", "0/3", "--out", resumed + ".rank0of3"})) == 0);
+  const test::ShellResult r = test::shell(mpiexec + " -np 2 --oversubscribe " + INNOSIM_BINARY +
+                                          " --data-dir " + test::data_dir() + " sweep " + design +
+                                          " --threads 1 --resume --out " + resumed + " 2>&1");
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  CHECK(r.output.find("already done") != std::string::npos);  // rank 0's share, not rerun
+  CHECK(test::same_bits(dataset(whole, "trajectories"), dataset(resumed, "trajectories")));
+  CHECK(
+      test::same_bits(dataset(whole, "sensitivity/total"), dataset(resumed, "sensitivity/total")));
+  CHECK_FALSE(fs::exists(resumed + ".rank0of3"));
 }
