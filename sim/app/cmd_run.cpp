@@ -56,7 +56,35 @@ std::string run_identity(const EnsembleSpec& spec) {
 std::string scenario_path(const std::string& data_dir, const std::string& region,
                           const std::string& arg) {
   if (std::filesystem::exists(arg)) return arg;
-  return scenario_file(data_dir, region, arg);
+  const std::string file = scenario_file(data_dir, region, arg);
+  if (std::filesystem::exists(file)) return file;
+  std::string known;
+  const std::string folder = "scenarios/" + region + "/";
+  for (const auto& f : list_scenarios(data_dir))
+    if (f.rfind(folder, 0) == 0)
+      known += (known.empty() ? "" : ", ") + std::filesystem::path(f).stem().string();
+  throw ConfigError("command line", 0, "--scenario",
+                    "no scenario '" + arg + "': not a file, nor a scenario of region '" + region +
+                        "' (known: " + known + ")");
+}
+
+// --set KEY=VALUE applies to every scenario; --set NAME:KEY=VALUE to the scenario given as
+// NAME on the command line (its name or file stem) only.
+struct SplitSets {
+  std::vector<std::string> every;
+  std::vector<std::pair<std::string, std::string>> one;  // (scenario, KEY=VALUE)
+};
+
+SplitSets split_sets(const std::vector<std::string>& sets) {
+  SplitSets out;
+  for (const auto& s : sets) {
+    const auto colon = s.find(':'), equals = s.find('=');
+    if (colon != std::string::npos && colon < equals)
+      out.one.emplace_back(s.substr(0, colon), s.substr(colon + 1));
+    else
+      out.every.push_back(s);
+  }
+  return out;
 }
 
 int run(const RunOptions& o, const CommonOptions& common) {
@@ -68,7 +96,8 @@ int run(const RunOptions& o, const CommonOptions& common) {
         throw ConfigError(
             "command line", 0, "--region",
             "region '" + o.regions[k] + "' is named twice; each region of a run is simulated once");
-  std::vector<std::string> sets = o.sets;
+  const SplitSets split = split_sets(o.sets);
+  std::vector<std::string> sets = split.every;
   if (o.end_year) sets.push_back("time.end_year=" + std::to_string(o.end_year));
 
   std::vector<std::string> names = o.scenarios;
@@ -80,9 +109,33 @@ int run(const RunOptions& o, const CommonOptions& common) {
   spec.threads = o.threads;
   spec.panel_replicates = o.panel ? o.panel_replicates : 0;
   if (names.empty()) spec.scenarios.push_back(load_config({data_dir, region, {}, sets}));
-  for (const auto& n : names)
+  const auto names_scenario = [](const std::string& arg, const std::string& name) {
+    return arg == name || std::filesystem::path(arg).stem().string() == name;
+  };
+  for (const auto& [target, kv] : split.one) {
+    bool found = false;
+    for (const auto& n : names) found |= names_scenario(n, target);
+    if (!found) {
+      std::string known;
+      for (const auto& n : names)
+        known += (known.empty() ? "" : ", ") + std::filesystem::path(n).stem().string();
+      throw ConfigError("command line", 0, "--set",
+                        "'" + target + ":" + kv + "' names scenario '" + target +
+                            "', which is not in this run (" + known + ")");
+    }
+  }
+  for (const auto& n : names) {
+    std::vector<std::string> own = sets;
+    for (const auto& [target, kv] : split.one)
+      if (names_scenario(n, target)) own.push_back(kv);
     spec.scenarios.push_back(
-        load_config({data_dir, region, {scenario_path(data_dir, region, n)}, sets}));
+        load_config({data_dir, region, {scenario_path(data_dir, region, n)}, own}));
+  }
+  if (!o.quiet && spec.scenarios.size() > 1)
+    for (const auto& s : split.every)
+      std::cerr << "innosim run: note: --set " << s << " applies to every scenario of the run"
+                << " (write --set " << std::filesystem::path(names.back()).stem().string() << ":"
+                << s << " for one)\n";
   // Partner regions run their own scenario of the same name if they have one, else their
   // preset alone (no new policy); --set applies to every region.
   for (std::size_t k = 0; k < spec.scenarios.size(); ++k) {
@@ -129,7 +182,7 @@ int run(const RunOptions& o, const CommonOptions& common) {
   spec.checkpoint_seconds = o.checkpoint_seconds;
   spec.checkpoint = [&](const EnsembleResult& r) { write_run_checkpoint(partial, identity, r); };
   run_ensemble(spec, result);
-  const Summary summary = summarise(result, spec.scenarios.front().model.region.targets);
+  const Summary summary = summarise(result, run_targets(spec.scenarios));
   Provenance provenance{o.seed, common.command_line, {}};
   for (const auto& s : spec.scenarios) provenance.configs.push_back(s.resolved_toml);
   write_output(out, result, summary, provenance);
@@ -179,7 +232,8 @@ void add_run_command(CLI::App& app, CommonOptions& common, Action& action) {
   cmd->add_option("--threads", o->threads, "worker threads (0 = all cores)")
       ->check(CLI::Range(0, 4096));
   cmd->add_option("--end-year", o->end_year, "last simulated year (default: the preset's)");
-  cmd->add_option("--set", o->sets, "override a configuration key: key=value (repeatable)");
+  cmd->add_option("--set", o->sets, "override a configuration key: key=value for every scenario, or scenario:key=value for "
+                  "one (repeatable)");
   cmd->add_option("--out", o->out, "output HDF5 file (default innosim-<region>.h5)");
   cmd->add_flag("--panel", o->panel,
                 "also write the firm-level panel (one row per firm and year) to /panel");

@@ -44,6 +44,45 @@ void layer(ConfigTree& tree, const Schema& s, const std::string& path) {
   tree.merge(ConfigTree::parse_file(path), path, s.known, s.open_tables);
 }
 
+// A scenario may extend another (`extends = "plan"`: plan.toml in the scenario's folder, or a
+// path ending in .toml relative to it), layered first; the chain is followed to its root.
+void layer_scenario(ConfigTree& tree, const Schema& s, const std::string& path,
+                    std::vector<std::string>& chain) {
+  if (!exists(path)) {
+    if (chain.empty()) throw ConfigError(path, 0, "", "no such file");
+    throw ConfigError(chain.back(), 0, "extends", "no such scenario: " + path);
+  }
+  const std::string me = fs::weakly_canonical(path).string();
+  for (const auto& c : chain)
+    if (fs::weakly_canonical(c).string() == me) {
+      std::string names;
+      for (const auto& x : chain) names += fs::path(x).filename().string() + " -> ";
+      throw ConfigError(chain.front(), 0, "extends",
+                        "scenarios extend each other in a cycle: " + names +
+                            fs::path(path).filename().string());
+    }
+  constexpr std::size_t kMaxDepth = 16;
+  if (chain.size() >= kMaxDepth)
+    throw ConfigError(path, 0, "extends",
+                      "expected at most " + std::to_string(kMaxDepth) + " scenarios in a chain");
+  toml::table scenario = ConfigTree::parse_file(path);
+  chain.push_back(path);
+  if (const toml::node* n = scenario.get("extends")) {
+    const auto name = n->value_exact<std::string>();
+    if (!name || name->empty() || name->find('\0') != std::string::npos)
+      throw ConfigError(path, static_cast<int>(n->source().begin.line), "extends",
+                        "expected the name of a scenario in this folder (\"plan\") or a path to "
+                        "a .toml file relative to it");
+    const fs::path dir = fs::path(path).parent_path();
+    const fs::path base = name->size() > 5 && name->substr(name->size() - 5) == ".toml"
+                              ? dir / *name
+                              : dir / (*name + ".toml");
+    layer_scenario(tree, s, base.lexically_normal().string(), chain);
+    scenario.erase("extends");
+  }
+  tree.merge(scenario, path, s.known, s.open_tables);
+}
+
 // A preset may name files to layer right after it, relative to itself: the fits that
 // `innosim calibrate` writes (configs/calibration/). Scenarios and --set still override them.
 void layer_preset(ConfigTree& tree, const Schema& s, const std::string& path, bool with_includes) {
@@ -138,7 +177,10 @@ LoadedConfig load_config(const LoadRequest& request) {
   ConfigTree tree;
   layer(tree, s, (fs::path(request.data_dir) / "configs" / "model.toml").string());
   layer_preset(tree, s, preset, request.includes);
-  for (const auto& f : request.scenario_files) layer(tree, s, f);
+  for (const auto& f : request.scenario_files) {
+    std::vector<std::string> chain;
+    layer_scenario(tree, s, f, chain);
+  }
   for (const auto& a : request.sets) tree.set(a, s.known, s.open_tables);
   return bind(tree, request.data_dir);
 }

@@ -240,6 +240,8 @@ struct RegionConfig {
 struct ScenarioInfo {
   std::string name{};
   std::string description;
+  // Targets this scenario adds to the region's; a run judges every scenario against all of them.
+  std::vector<Target> targets;
 };
 
 struct ModelConfig {

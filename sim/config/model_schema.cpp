@@ -373,6 +373,13 @@ void describe(Binder& b, ModelConfig& c) {
     b.fail("scenario.name", "expected 1 to " + std::to_string(kMaxScenarioName) +
                                 " characters, without '/', '\\', '.' or control characters");
   b.text("scenario.description", c.scenario.description, "what the scenario changes and why");
+  b.table_array("scenario.targets",
+                "targets the scenario adds to the region's (each as a [[region.targets]] entry)",
+                [&](const toml::table& t, const std::string& where) {
+                  Target target;
+                  describe_target(b, t, where, target);
+                  c.scenario.targets.push_back(target);
+                });
   b.integer("time.steps_per_year", c.time.steps_per_year, {1, 12}, "steps/yr",
             "sub-year steps (1, 4 or 12)");
   b.integer("time.end_year", c.time.end_year, kYear, "year", "last simulated year");

@@ -99,4 +99,20 @@ Summary summarise(const EnsembleResult& r, const std::vector<Target>& targets) {
   return out;
 }
 
+std::vector<Target> run_targets(const std::vector<LoadedConfig>& scenarios) {
+  std::vector<Target> out;
+  const auto add = [&](const Target& t) {
+    for (const Target& o : out)
+      if (o.indicator == t.indicator && o.year == t.year && o.comparison == t.comparison &&
+          o.value == t.value)
+        return;
+    out.push_back(t);
+  };
+  for (const auto& s : scenarios) {
+    for (const Target& t : s.model.region.targets) add(t);
+    for (const Target& t : s.model.scenario.targets) add(t);
+  }
+  return out;
+}
+
 }  // namespace innosim

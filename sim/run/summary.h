@@ -34,4 +34,8 @@ bool target_met(const Target& t, const std::vector<double>& by_year, int base_ye
 
 Summary summarise(const EnsembleResult& r, const std::vector<Target>& targets);
 
+// The targets a run judges every scenario against: each scenario's region targets, then the
+// ones it adds ([[scenario.targets]]), in the scenarios' order, each once.
+std::vector<Target> run_targets(const std::vector<LoadedConfig>& scenarios);
+
 }  // namespace innosim
