@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Effect of each lever family against the baseline, with paired replicates.
 
-For every scenarios/<region>/family_*.toml, runs `innosim run` with the baseline and the
+For every scenarios/<region>/baseline_family_*.toml, runs `innosim run` with the baseline and the
 family, then prints, at the last year, the paired effect (median and 5-95% band over
 replicates) on a few indicators, and the fiscal cost of the family per extra hnte (total
 outlays over the run, median, over the median extra hnte).
@@ -42,7 +42,7 @@ def main():
     p.add_argument("--seed", type=int, default=5)
     p.add_argument("--innosim", default=os.path.join(ROOT, "build", "sim", "innosim"))
     p.add_argument("--workdir", default="/tmp")
-    p.add_argument("--pattern", default="family_*", help="scenario files to compare with the baseline (glob, without .toml)")
+    p.add_argument("--pattern", default="baseline_family_*", help="scenario files to compare with the baseline (glob, without .toml)")
     a = p.parse_args()
     families = sorted(glob.glob(os.path.join(ROOT, "scenarios", a.region, a.pattern + ".toml")))
     if not families:
@@ -51,7 +51,7 @@ def main():
           " | fiscal cost over the run | cost per extra hnte |")
     print("|---" * (len(INDICATORS) + 3) + "|")
     for family in families:
-        name = os.path.basename(family)[:-len(".toml")].removeprefix("family_")
+        name = os.path.basename(family)[:-len(".toml")].removeprefix("baseline_family_")
         out = os.path.join(a.workdir, f"effects-{a.region}-{name}.h5")
         traj, names = run(a.innosim, a.region, family, a.replicates, a.end_year, a.seed, out)
         last = traj.shape[2] - 1

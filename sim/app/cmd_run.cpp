@@ -232,8 +232,10 @@ void add_run_command(CLI::App& app, CommonOptions& common, Action& action) {
   cmd->add_option("--threads", o->threads, "worker threads (0 = all cores)")
       ->check(CLI::Range(0, 4096));
   cmd->add_option("--end-year", o->end_year, "last simulated year (default: the preset's)");
-  cmd->add_option("--set", o->sets, "override a configuration key: key=value for every scenario, or scenario:key=value for "
-                  "one (repeatable)");
+  cmd->add_option(
+      "--set", o->sets,
+      "override a configuration key: key=value for every scenario, or scenario:key=value for "
+      "one (repeatable)");
   cmd->add_option("--out", o->out, "output HDF5 file (default innosim-<region>.h5)");
   cmd->add_flag("--panel", o->panel,
                 "also write the firm-level panel (one row per firm and year) to /panel");

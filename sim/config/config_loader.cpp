@@ -57,9 +57,9 @@ void layer_scenario(ConfigTree& tree, const Schema& s, const std::string& path,
     if (fs::weakly_canonical(c).string() == me) {
       std::string names;
       for (const auto& x : chain) names += fs::path(x).filename().string() + " -> ";
-      throw ConfigError(chain.front(), 0, "extends",
-                        "scenarios extend each other in a cycle: " + names +
-                            fs::path(path).filename().string());
+      throw ConfigError(
+          chain.front(), 0, "extends",
+          "scenarios extend each other in a cycle: " + names + fs::path(path).filename().string());
     }
   constexpr std::size_t kMaxDepth = 16;
   if (chain.size() >= kMaxDepth)

@@ -2,6 +2,7 @@
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -344,4 +345,60 @@ TEST_CASE(
   CHECK(missing.status == 2);
   CHECK_THAT(missing.output, Contains("data/configs/regions/linhai.toml") &&
                                  Contains("region.gdp") && Contains("the preset must set it"));
+}
+
+TEST_CASE("--set NAME:KEY=VALUE reaches one scenario; a plain --set reaches all and says so",
+          "[app]") {
+  test::TempDir dir;
+  const std::string out = dir.path("sets.h5");
+  std::string sets;
+  for (const auto& s : test::small_region()) sets += " --set " + s;
+  const Result run = run_innosim(
+      "run --replicates 2 --scenario baseline --scenario plan"
+      " --set plan:levers.rd_post_subsidy.rate=0.3 --set levers.rd_post_subsidy.budget=1e9" +
+      sets + " --out '" + out + "'");
+  REQUIRE(run.status == 0);
+  CHECK_THAT(run.output, Contains("note: --set levers.rd_post_subsidy.budget=1e9 applies to every "
+                                  "scenario"));
+  const std::vector<std::string> configs = h5::File::open_read(out).string_list_attribute("config");
+  REQUIRE(configs.size() == 2);
+  const auto post_subsidy = [](const std::string& toml) {
+    return toml.substr(toml.find("[levers.rd_post_subsidy]"), 400);
+  };
+  // 0.3 as toml++ writes it (17 digits, the same double).
+  CHECK_THAT(post_subsidy(configs[1]), Contains("rate = 0.29999999999999999"));
+  CHECK_THAT(post_subsidy(configs[0]),
+             !Contains("rate = 0.29999999999999999") && Contains("enabled = false"));
+  const Result unknown = run_innosim(
+      "run --quiet --scenario baseline --set plna:time.end_year=2022"
+      " --out '" +
+      dir.path("x.h5") + "'");
+  CHECK(unknown.status == 2);
+  CHECK_THAT(unknown.output, Contains("plna") && Contains("baseline"));
+}
+
+TEST_CASE("every scenario is judged against the region's targets and those any scenario adds",
+          "[app]") {
+  test::TempDir dir;
+  const std::string own = dir.file(
+      "own.toml",
+      "extends = \"" + scenario_file(test::data_dir(), "yinchuan", "plan") +
+          "\"\n[scenario]\nname = \"own\"\n[[scenario.targets]]\nindicator = \"rd_intensity\"\n"
+          "year = 2024\nvalue = 1.0\ncomparison = \">=\"\nsource = \"the planner's own\"\n");
+  const std::string out = dir.path("targets.h5");
+  std::string sets;
+  for (const auto& s : test::small_region()) sets += " --set " + s;
+  const Result run = run_innosim("run --quiet --replicates 2 --scenario baseline --scenario '" +
+                                 own + "'" + sets + " --out '" + out + "'");
+  REQUIRE(run.status == 0);
+  const h5::File f = h5::File::open_read(out);
+  const std::vector<std::string> indicators =
+      f.open_group("summary").open_group("targets").open_dataset("indicator").read_strings();
+  REQUIRE_FALSE(indicators.empty());
+  CHECK(indicators.back() == "rd_intensity");  // the scenario's, after the region's
+  const std::vector<double> p =
+      f.open_group("summary").open_group("targets").open_dataset("probability").read_doubles();
+  REQUIRE(p.size() == 2 * indicators.size());
+  CHECK_FALSE(std::isnan(p[indicators.size() - 1]));  // judged for the baseline too
+  CHECK_FALSE(std::isnan(p[2 * indicators.size() - 1]));
 }

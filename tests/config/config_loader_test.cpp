@@ -1,5 +1,6 @@
 // Configuration errors name the file, the key (and line), and what was expected.
 #include <catch2/catch.hpp>
+#include <sstream>
 
 #include "config/closest_key.h"
 #include "core/errors.h"
@@ -191,4 +192,74 @@ TEST_CASE(
   refused(sector + sector, "region.sectors", "two sectors named 'a'");
   // A budget may still be unlimited.
   CHECK_NOTHROW(test::load({"levers.rd_post_subsidy.budget=inf"}));
+}
+
+TEST_CASE("a scenario that extends the plan is the plan with its own changes", "[config]") {
+  const auto file = [](const char* name) {
+    return scenario_file(test::data_dir(), "yinchuan", name);
+  };
+  const LoadedConfig plan = test::load({}, {file("plan")});
+  const LoadedConfig variant = test::load({}, {file("plan_post_subsidy_30")});
+  CHECK(variant.model.scenario.name == "plan_post_subsidy_30");
+  CHECK(variant.model.levers.rd_post_subsidy.rate == 0.30);
+  CHECK(plan.model.levers.rd_post_subsidy.rate == 0.10);
+  // Everything else is the plan's: the resolved trees differ in the name, description and
+  // rate lines only.
+  const auto lines = [](const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string l; std::getline(in, l);) out.push_back(l);
+    return out;
+  };
+  const auto a = lines(plan.resolved_toml), b = lines(variant.resolved_toml);
+  REQUIRE(a.size() == b.size());
+  int differ = 0;
+  for (std::size_t k = 0; k < a.size(); ++k) differ += a[k] != b[k];
+  CHECK(differ == 3);
+  CHECK(variant.origin_file.at("levers.rd_post_subsidy.rate") == file("plan_post_subsidy_30"));
+  CHECK(variant.origin_file.at("levers.rd_post_subsidy.start_year") == file("plan"));
+}
+
+TEST_CASE("extends: a chain layers root first, a cycle or a missing parent is named", "[config]") {
+  test::TempDir dir;
+  dir.file("root.toml",
+           "[scenario]\nname = \"root\"\n[levers.rd_post_subsidy]\nenabled = true\n"
+           "rate = 0.1\nstart_year = 2022\n");
+  dir.file("mid.toml",
+           "extends = \"root\"\n[scenario]\nname = \"mid\"\n"
+           "[levers.rd_post_subsidy]\nrate = 0.2\n");
+  const std::string leaf =
+      dir.file("leaf.toml", "extends = \"mid.toml\"\n[scenario]\nname = \"leaf\"\n");
+  const LoadedConfig c = test::load({}, {leaf});
+  CHECK(c.model.scenario.name == "leaf");
+  CHECK(c.model.levers.rd_post_subsidy.common.enabled);  // from root
+  CHECK(c.model.levers.rd_post_subsidy.rate == 0.2);     // mid beats root
+  CHECK(c.model.levers.rd_post_subsidy.common.start_year == 2022);
+
+  dir.file("a.toml", "extends = \"b\"\n");
+  dir.file("b.toml", "extends = \"c\"\n");
+  dir.file("c.toml", "extends = \"a\"\n");
+  try {
+    test::load({}, {dir.path("a.toml")});
+    FAIL("a cycle was accepted");
+  } catch (const ConfigError& e) {
+    CHECK_THAT(e.what(), Contains("extends") && Contains("cycle") &&
+                             Contains("a.toml -> b.toml -> c.toml -> a.toml"));
+  }
+  const ConfigError missing = load_error("extends = \"nothere\"\n");
+  CHECK_THAT(missing.what(), Contains("bad.toml") && Contains("extends") && Contains("nothere"));
+  const ConfigError wrong_type = load_error("extends = 3\n");
+  CHECK_THAT(wrong_type.what(), Contains("bad.toml:1") && Contains("extends"));
+}
+
+TEST_CASE("a scenario adds targets with [[scenario.targets]]", "[config]") {
+  test::TempDir dir;
+  const std::string file = dir.file(
+      "t.toml",
+      "[scenario]\nname = \"t\"\n[[scenario.targets]]\nindicator = \"rd_intensity\"\n"
+      "year = 2025\nvalue = 2.0\ncomparison = \">=\"\nsource = \"a planner's own target\"\n");
+  const LoadedConfig c = test::load({}, {file});
+  REQUIRE(c.model.scenario.targets.size() == 1);
+  CHECK(c.model.scenario.targets[0].indicator == "rd_intensity");
+  CHECK_FALSE(c.model.region.targets.empty());  // the region's are kept
 }
