@@ -347,7 +347,7 @@ TEST_CASE(
                                  Contains("region.gdp") && Contains("the preset must set it"));
 }
 
-TEST_CASE("--set NAME:KEY=VALUE reaches one scenario; a plain --set reaches all and says so",
+TEST_CASE("a per-scenario set (NAME:KEY=VALUE) reaches one scenario - a plain one all and says so",
           "[app]") {
   test::TempDir dir;
   const std::string out = dir.path("sets.h5");
