@@ -1,5 +1,6 @@
 // `innosim summary FILE.h5`: the yearly median and 5-95% band of chosen indicators, per
-// scenario, and paired effects against the first scenario, read back from a run's file.
+// scenario, and paired effects against the reference scenario (the baseline, if the run has one),
+// read back from a run's file.
 #include <fmt/format.h>
 
 #include <iostream>
@@ -35,20 +36,20 @@ int summary(const SummaryOptions& o) {
     const std::string& unit = r.units[i];
     std::cout << fmt::format("\n{} ({}): median [5% - 95%]\n  {:<6}", name, unit, "year");
     for (const auto& sc : r.scenarios) std::cout << fmt::format(" {:>30}", sc);
-    for (std::size_t sc = 1; sc < r.scenarios.size(); ++sc)
-      std::cout << fmt::format(" {:>30}", "effect " + r.scenarios[sc]);
+    for (std::size_t sc = 0; sc < r.scenarios.size(); ++sc)
+      if (sc != r.reference) std::cout << fmt::format(" {:>30}", "effect " + r.scenarios[sc]);
     std::cout << "\n";
     for (std::size_t t = 0; t < T; ++t) {
       std::cout << fmt::format("  {:<6}", r.years[t]);
-      auto cell = [&](const std::vector<double>& v, std::size_t sc) {
-        return fmt::format("{} [{} - {}]", format_value(r.at(v, sc, t, i, 2), unit),
-                           format_value(r.at(v, sc, t, i, 0), unit),
-                           format_value(r.at(v, sc, t, i, 4), unit));
+      auto cell = [&](const std::vector<double>& v, std::size_t sc, auto format) {
+        return fmt::format("{} [{} - {}]", format(r.at(v, sc, t, i, 2), unit),
+                           format(r.at(v, sc, t, i, 0), unit), format(r.at(v, sc, t, i, 4), unit));
       };
       for (std::size_t sc = 0; sc < r.scenarios.size(); ++sc)
-        std::cout << fmt::format(" {:>30}", cell(r.quantiles, sc));
-      for (std::size_t sc = 1; sc < r.scenarios.size(); ++sc)
-        std::cout << fmt::format(" {:>30}", cell(r.effects, sc));
+        std::cout << fmt::format(" {:>30}", cell(r.quantiles, sc, format_value));
+      for (std::size_t sc = 0; sc < r.scenarios.size(); ++sc)
+        if (sc != r.reference)
+          std::cout << fmt::format(" {:>30}", cell(r.effects, sc, format_effect));
       std::cout << "\n";
     }
   }

@@ -288,6 +288,24 @@ Dataset Group::create_ints(const std::string& name, const std::vector<std::int64
   return d;
 }
 
+Dataset Group::create_labels(const std::string& name, const std::vector<std::string>& values) {
+  const std::string p = join(path_, name);
+  Handle type(H5Tcopy(H5T_C_S1));
+  H5Tset_size(type.id(), H5T_VARIABLE);
+  H5Tset_cset(type.id(), H5T_CSET_UTF8);
+  const hsize_t n = values.size();
+  Handle space(H5Screate_simple(1, &n, nullptr));
+  Dataset d(checked(H5Dcreate2(id(), name.c_str(), type.id(), space.id(), H5P_DEFAULT, H5P_DEFAULT,
+                               H5P_DEFAULT),
+                    file_, "cannot create dataset " + p),
+            p, file_);
+  std::vector<const char*> ptrs;
+  for (const auto& v : values) ptrs.push_back(v.c_str());
+  if (n && H5Dwrite(d.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()) < 0)
+    fail("cannot write " + p);
+  return d;
+}
+
 Dataset Group::create_strings(const std::string& name, const std::vector<std::string>& values) {
   const std::string p = join(path_, name);
   Handle type = string_type(values);

@@ -83,6 +83,11 @@ class Group : public Object {
   Dataset create_ints(const std::string& name, const std::vector<std::int64_t>& values);
   // Fixed-length UTF-8 strings, padded to the longest (h5py reads them as bytes).
   Dataset create_strings(const std::string& name, const std::vector<std::string>& values);
+  // Variable-length UTF-8 strings, for the labels of an axis: R's ncdf4 crashes on a
+  // fixed-length string dimension scale. innosim's own readers never read them back (they
+  // refuse variable-length strings, whose unchecked heap can crash libhdf5): what they need is
+  // also written as fixed-length attributes.
+  Dataset create_labels(const std::string& name, const std::vector<std::string>& values);
   Dataset open_dataset(const std::string& name) const;
 };
 

@@ -22,7 +22,7 @@ std::string utc_now() {
 
 h5::Dataset string_scale(h5::Group& index, const std::string& name,
                          const std::vector<std::string>& values) {
-  h5::Dataset d = index.create_strings(name, values);
+  h5::Dataset d = index.create_labels(name, values);
   d.make_scale(name);
   return d;
 }
@@ -37,9 +37,16 @@ void write_panel(h5::File& f, const EnsembleResult& r) {
     const PanelTable& t = r.panels[s];
     h5::Group g = panel.create_group(r.scenario_names[s]);
     g.set_attribute("rows", static_cast<std::int64_t>(t.rows()));
-    for (std::size_t k = 0; k < t.ints.size(); ++k) g.create_ints(t.int_names[k], t.ints[k]);
+    // Each scenario's rows are its own axis: a scale in its group (netCDF-4 scoping).
+    std::vector<std::int64_t> rows(t.rows());
+    for (std::size_t k = 0; k < rows.size(); ++k) rows[k] = static_cast<std::int64_t>(k);
+    h5::Dataset row = g.create_ints("row", rows);
+    row.make_scale("row");
+    for (std::size_t k = 0; k < t.ints.size(); ++k)
+      g.create_ints(t.int_names[k], t.ints[k]).attach_scale(row, 0);
     for (std::size_t k = 0; k < t.reals.size(); ++k)
-      g.create_doubles(t.real_names[k], {t.reals[k].size()}, t.reals[k], {std::uint64_t{1} << 16});
+      g.create_doubles(t.real_names[k], {t.reals[k].size()}, t.reals[k], {std::uint64_t{1} << 16})
+          .attach_scale(row, 0);
   }
 }
 
@@ -57,6 +64,9 @@ void write_output(const std::string& path, const EnsembleResult& r, const Summar
   f.set_attribute("replicates", std::int64_t{r.replicates});
   f.set_attribute("command", p.command);
   f.set_attribute("config", p.configs);
+  // The labels innosim's own reader needs, as fixed-length strings (the axes' labels are
+  // variable-length, for R; h5.h).
+  f.set_attribute("scenario_names", r.scenario_names);
 
   const std::uint64_t S = r.scenario_names.size(), R = r.replicates, T = r.years.size(),
                       I = kIndicatorCount;
@@ -68,7 +78,9 @@ void write_output(const std::string& path, const EnsembleResult& r, const Summar
   std::vector<std::int64_t> years(r.years.begin(), r.years.end()), reps(R);
   for (std::uint64_t k = 0; k < R; ++k) reps[k] = static_cast<std::int64_t>(k);
 
-  h5::Group index = f.create_group("index");
+  // The axes are dimension scales at the root, where netCDF-4 lets every group see them
+  // (xarray, ncdump and R's ncdf4 open the file as it is; docs/OUTPUT.md).
+  h5::Group& index = f;
   h5::Dataset d_scenario = string_scale(index, "scenario", r.scenario_names);
   h5::Dataset d_replicate = index.create_ints("replicate", reps);
   d_replicate.make_scale("replicate");
@@ -76,10 +88,34 @@ void write_output(const std::string& path, const EnsembleResult& r, const Summar
   d_time.make_scale("time");
   d_time.set_attribute("units", std::string("year"));
   h5::Dataset d_indicator = string_scale(index, "indicator", names);
-  d_indicator.set_attribute("units", units);
+  h5::Dataset d_units = index.create_labels("indicator_units", units);
+  d_units.set_attribute("description", std::string("the unit of each indicator"));
+  d_units.attach_scale(d_indicator, 0);
+  f.set_attribute("indicator_names", names);
+  f.set_attribute("indicator_units", units);
   h5::Dataset d_lever = string_scale(index, "lever", levers);
   h5::Dataset d_level = string_scale(index, "level", levels);
   h5::Dataset d_quantile = string_scale(index, "quantile", quantiles);
+  std::vector<std::string> cost_levers = levers, payers = levels, measures;
+  cost_levers.emplace_back("all");
+  payers.emplace_back("all");
+  for (const auto& m : kCostMeasures) measures.emplace_back(m.name);
+  h5::Dataset d_cost_lever = string_scale(index, "cost_lever", cost_levers);
+  d_cost_lever.set_attribute("description", std::string("the levers, then all of them together"));
+  h5::Dataset d_payer = string_scale(index, "payer", payers);
+  d_payer.set_attribute("description",
+                        std::string("the government levels, then all of them together"));
+  h5::Dataset d_measure = string_scale(index, "cost_measure", measures);
+  std::vector<std::string> measure_labels;
+  for (const auto& m : kCostMeasures) measure_labels.emplace_back(m.label);
+  d_measure.set_attribute("labels", measure_labels);
+  std::vector<std::int64_t> target_ids(s.targets.size());
+  for (std::size_t k = 0; k < target_ids.size(); ++k) target_ids[k] = static_cast<std::int64_t>(k);
+  h5::Dataset d_target = index.create_ints("target", target_ids);
+  d_target.make_scale("target");
+  d_target.set_attribute("description",
+                         std::string("number of the target in /summary/targets (the region's, "
+                                     "then those scenarios add)"));
 
   h5::Dataset traj = f.create_doubles("trajectories", {S, R, T, I}, r.trajectories,
                                       {1, std::min<std::uint64_t>(R, 64), T, I});
@@ -110,11 +146,15 @@ void write_output(const std::string& path, const EnsembleResult& r, const Summar
   q.attach_scale(d_time, 1);
   q.attach_scale(d_indicator, 2);
   q.attach_scale(d_quantile, 3);
+  summary.set_attribute("reference", r.scenario_names[s.reference]);
+  mean.set_attribute("description", std::string("mean over replicates (NaNs left out)"));
+  q.set_attribute("description", std::string("quantiles over replicates"));
   h5::Dataset e = summary.create_doubles("effects", {S, T, I, kQuantiles.size()}, s.effects);
   e.set_attribute(
       "description",
-      std::string("quantiles over replicates of each scenario minus the first scenario, "
-                  "replicate by replicate (paired: same random streams)"));
+      std::string("quantiles over replicates of each scenario minus the reference scenario "
+                  "(/summary attribute 'reference'), replicate by replicate (paired: same random "
+                  "streams); for a % indicator the effect is in percentage points"));
   e.attach_scale(d_scenario, 0);
   e.attach_scale(d_time, 1);
   e.attach_scale(d_indicator, 2);
@@ -128,17 +168,48 @@ void write_output(const std::string& path, const EnsembleResult& r, const Summar
     t_ind.push_back(t.indicator), t_cmp.push_back(t.comparison), t_src.push_back(t.source);
     t_year.push_back(t.year), t_value.push_back(t.value);
   }
-  targets.create_strings("indicator", t_ind);
-  targets.create_ints("year", t_year);
-  targets.create_doubles("value", {t_value.size()}, t_value);
-  targets.create_strings("comparison", t_cmp);
-  targets.create_strings("source", t_src);
+  targets.create_strings("indicator", t_ind).attach_scale(d_target, 0);
+  targets.create_ints("year", t_year).attach_scale(d_target, 0);
+  targets.create_doubles("value", {t_value.size()}, t_value).attach_scale(d_target, 0);
+  targets.create_strings("comparison", t_cmp).attach_scale(d_target, 0);
+  targets.create_strings("source", t_src).attach_scale(d_target, 0);
   h5::Dataset prob =
       targets.create_doubles("probability", {S, s.targets.size()}, s.target_probability);
   prob.set_attribute(
       "description",
       std::string("share of replicates meeting each target; NaN if its year is not simulated"));
   prob.attach_scale(d_scenario, 0);
+  prob.attach_scale(d_target, 1);
+  h5::Dataset prob_se =
+      targets.create_doubles("probability_se", {S, s.targets.size()}, s.target_probability_se);
+  prob_se.set_attribute("description",
+                        std::string("binomial Monte Carlo standard error of probability, "
+                                    "sqrt(p (1 - p) / replicates)"));
+  prob_se.attach_scale(d_scenario, 0);
+  prob_se.attach_scale(d_target, 1);
+
+  h5::Dataset cum = summary.create_doubles("cumulative_cost",
+                                           {S, kLeverCount + 1, kGovLevels + 1, kQuantiles.size()},
+                                           s.cumulative_cost);
+  cum.set_attribute("units", std::string("CNY"));
+  cum.set_attribute("description",
+                    std::string("lever outlays summed over the simulated years, replicate by "
+                                "replicate, then quantiles over replicates"));
+  cum.attach_scale(d_scenario, 0);
+  cum.attach_scale(d_cost_lever, 1);
+  cum.attach_scale(d_payer, 2);
+  cum.attach_scale(d_quantile, 3);
+  h5::Dataset ce = summary.create_doubles(
+      "cost_effectiveness", {S, kCostMeasures.size(), kQuantiles.size()}, s.cost_effectiveness);
+  ce.set_attribute(
+      "description",
+      std::string("extra cumulative outlay (all levers and levels) against the reference "
+                  "scenario per unit of the effect in the last year (/cost_measure's labels), "
+                  "replicate by replicate, then quantiles; inf where the effect is not positive, "
+                  "NaN for the reference"));
+  ce.attach_scale(d_scenario, 0);
+  ce.attach_scale(d_measure, 1);
+  ce.attach_scale(d_quantile, 2);
   if (!r.panels.empty()) write_panel(f, r);
   // Partner regions of a multi-region run: the same layout, one group per region.
   if (!r.partners.empty()) {

@@ -8,8 +8,9 @@
 
 namespace innosim {
 
-// 2: fixed-length strings, checksummed chunks, the HDF5 1.8 format.
-inline constexpr int kSchemaVersion = 2;
+// 2: fixed-length strings, checksummed chunks, the HDF5 1.8 format. 3: the axes at the root
+// (netCDF-4 visible), a target axis, Monte Carlo errors, cumulative costs, cost-effectiveness.
+inline constexpr int kSchemaVersion = 3;
 
 struct Provenance {
   std::uint64_t seed = 0;

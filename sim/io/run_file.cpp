@@ -1,5 +1,7 @@
 #include "io/run_file.h"
 
+#include <algorithm>
+
 #include "core/errors.h"
 #include "io/h5.h"
 #include "io/output_file.h"
@@ -27,14 +29,18 @@ RunFileSummary read_run_summary(const h5::File& f, const std::string& label) {
   RunFileSummary r;
   r.seed = f.int_attribute("seed");
   r.replicates = f.int_attribute("replicates");
-  const h5::Group index = f.open_group("index");
-  // Shapes first: a damaged index must not size the reads that follow.
-  const h5::Dataset scenario = index.open_dataset("scenario"), time = index.open_dataset("time"),
-                    indicator = index.open_dataset("indicator");
-  for (const h5::Dataset* d : {&scenario, &time, &indicator})
-    if (d->dims().size() != 1) throw IoError(label, d->path() + " is not one-dimensional");
-  const std::uint64_t S = scenario.dims()[0], T = time.dims()[0], I = indicator.dims()[0];
+  // Shapes first: a damaged index must not size the reads that follow. The labels are read
+  // from fixed-length attributes, never from the axes' variable-length strings (h5.h).
+  for (const char* a : {"scenario_names", "indicator_names", "indicator_units"})
+    if (!f.has_attribute(a)) throw IoError(label, std::string("has no '") + a + "' attribute");
+  const h5::Dataset time = f.open_dataset("time");
+  if (time.dims().size() != 1) throw IoError(label, time.path() + " is not one-dimensional");
+  r.scenarios = f.string_list_attribute("scenario_names");
+  r.indicators = f.string_list_attribute("indicator_names");
+  r.units = f.string_list_attribute("indicator_units");
+  const std::uint64_t S = r.scenarios.size(), T = time.dims()[0], I = r.indicators.size();
   if (S == 0 || T == 0 || I == 0) throw IoError(label, "has an empty index: the file is damaged");
+  check_size(label, "the 'indicator_units' attribute", r.units.size(), I);
   const h5::Group s = f.open_group("summary");
   const h5::Dataset quantiles = s.open_dataset("quantiles"), effects = s.open_dataset("effects");
   const std::vector<std::uint64_t> shape{S, T, I, RunFileSummary::kQuantiles};
@@ -42,11 +48,13 @@ RunFileSummary read_run_summary(const h5::File& f, const std::string& label) {
     if (d->dims() != shape)
       throw IoError(label, d->path() + " does not have the shape [scenario, time, indicator, " +
                                "quantile] of the index: the file is damaged");
-  r.scenarios = scenario.read_strings();
   r.years = time.read_ints();
-  r.indicators = indicator.read_strings();
-  r.units = indicator.string_list_attribute("units");
-  check_size(label, "/index/indicator's units", r.units.size(), I);
+  if (!s.has_attribute("reference")) throw IoError(label, "/summary has no 'reference' attribute");
+  const std::string reference = s.string_attribute("reference");
+  const auto ref = std::find(r.scenarios.begin(), r.scenarios.end(), reference);
+  if (ref == r.scenarios.end())
+    throw IoError(label, "/summary's reference '" + reference + "' is not one of its scenarios");
+  r.reference = static_cast<std::size_t>(ref - r.scenarios.begin());
   r.quantiles = quantiles.read_doubles();
   r.effects = effects.read_doubles();
   check_size(label, "/summary/quantiles", r.quantiles.size(),

@@ -21,7 +21,8 @@ struct RunFileSummary {
   std::vector<std::string> units;  // one per indicator
   // [scenario, time, indicator, quantile]; quantiles q05 q25 q50 q75 q95.
   std::vector<double> quantiles;
-  std::vector<double> effects;  // the same shape, paired against the first scenario
+  std::vector<double> effects;  // the same shape, paired against the reference scenario
+  std::size_t reference = 0;    // the scenario effects are measured against
   static constexpr std::size_t kQuantiles = 5;
   // The quantile `q` of indicator `i` in scenario `s` at year index `t`.
   double at(const std::vector<double>& v, std::size_t s, std::size_t t, std::size_t i,

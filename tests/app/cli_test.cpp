@@ -235,12 +235,12 @@ TEST_CASE("summary refuses a foreign or damaged file instead of reading past its
       f.set_attribute("seed", std::int64_t{1});
       f.set_attribute("replicates", std::int64_t{1});
     }
-    h5::Group index = f.create_group("index");
-    index.create_strings("scenario", {"baseline"});
-    index.create_ints("time", {2021, 2022, 2023});
-    index.create_strings("indicator", {"rd_intensity", "hntes"})
-        .set_attribute("units", std::vector<std::string>{"%", "firms"});
+    f.set_attribute("scenario_names", std::vector<std::string>{"baseline"});
+    f.set_attribute("indicator_names", std::vector<std::string>{"rd_intensity", "hntes"});
+    f.set_attribute("indicator_units", std::vector<std::string>{"%", "firms"});
+    f.create_ints("time", {2021, 2022, 2023});
     h5::Group s = f.create_group("summary");
+    s.set_attribute("reference", std::string("baseline"));
     // [scenario, time, indicator, quantile] when the sizes agree with the index.
     const std::vector<std::uint64_t> shape =
         quantiles == 30 ? std::vector<std::uint64_t>{1, 3, 2, 5} : std::vector{quantiles};

@@ -5,6 +5,7 @@
 #include <hdf5.h>
 #include <hdf5_hl.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <fstream>
@@ -79,23 +80,37 @@ TEST_CASE("a run file has the documented schema", "[io]") {
   CHECK(f.has_attribute("config"));
   h5::Dataset traj = f.open_dataset("trajectories");
   CHECK(traj.dims() == std::vector<std::uint64_t>{2, 2, 3, kIndicatorCount});
-  h5::Group index = f.open_group("index");
-  CHECK(index.open_dataset("scenario").read_strings() == r.scenario_names);
-  CHECK(index.open_dataset("time").read_ints() == std::vector<std::int64_t>{2021, 2022, 2023});
-  const auto names = index.open_dataset("indicator").read_strings();
+  // The axes are dimension scales at the root (netCDF-4 scoping), attached to every dataset.
+  for (const char* axis :
+       {"scenario", "replicate", "time", "indicator", "lever", "level", "quantile", "target"})
+    CHECK(H5DSis_scale(f.open_dataset(axis).id()) > 0);
+  for (unsigned dim = 0; dim < 4; ++dim) CHECK(H5DSget_num_scales(traj.id(), dim) == 1);
+  CHECK(f.open_dataset("time").read_ints() == std::vector<std::int64_t>{2021, 2022, 2023});
+  // The labels innosim reads back are fixed-length attributes (the axes' are variable-length).
+  CHECK(f.string_list_attribute("scenario_names") == r.scenario_names);
+  const auto names = f.string_list_attribute("indicator_names");
   REQUIRE(names.size() == kIndicatorCount);
   CHECK(names[kRdIntensity] == "rd_intensity");
-  // Dimension scales are attached, so h5py/xarray can label the axes.
-  for (unsigned dim = 0; dim < 4; ++dim) CHECK(H5DSget_num_scales(traj.id(), dim) == 1);
-  CHECK(H5DSis_scale(index.open_dataset("indicator").id()) > 0);
+  CHECK(f.string_list_attribute("indicator_units").size() == kIndicatorCount);
+  CHECK_THROWS_AS(f.open_dataset("scenario").read_strings(), IoError);  // refused, not read
   h5::Group summary = f.open_group("summary");
+  CHECK(summary.string_attribute("reference") == "baseline");
   CHECK(summary.open_dataset("quantiles").dims() ==
         std::vector<std::uint64_t>{2, 3, kIndicatorCount, 5});
   CHECK(summary.open_dataset("effects").dims() ==
         std::vector<std::uint64_t>{2, 3, kIndicatorCount, 5});
-  CHECK(index.open_dataset("indicator").string_list_attribute("units").size() == kIndicatorCount);
-  const auto p = summary.open_group("targets").open_dataset("probability").read_doubles();
-  CHECK(p == std::vector<double>{0.0, 0.0});  // hntes of 1 never reaches 250
+  const h5::Group targets = summary.open_group("targets");
+  const h5::Dataset prob = targets.open_dataset("probability");
+  CHECK(prob.read_doubles() == std::vector<double>{0.0, 0.0});  // hntes of 1 never reaches 250
+  CHECK(targets.open_dataset("probability_se").read_doubles() == std::vector<double>{0.0, 0.0});
+  CHECK(H5DSget_num_scales(prob.id(), 1) == 1);  // the target axis is labelled
+  CHECK(H5DSget_num_scales(targets.open_dataset("indicator").id(), 0) == 1);
+  const std::vector<double> cum = summary.open_dataset("cumulative_cost").read_doubles();
+  CHECK(summary.open_dataset("cumulative_cost").dims() ==
+        std::vector<std::uint64_t>{2, kLeverCount + 1, kGovLevels + 1, 5});
+  CHECK(std::all_of(cum.begin(), cum.end(), [](double v) { return v == 0; }));  // no outlay
+  CHECK(summary.open_dataset("cost_effectiveness").dims() ==
+        std::vector<std::uint64_t>{2, kCostMeasures.size(), 5});
   CHECK(f.open_dataset("fiscal").dims() ==
         std::vector<std::uint64_t>{2, 2, 3, kLeverCount, kGovLevels});
 }
