@@ -26,7 +26,7 @@ def run(innosim, region, family, replicates, end_year, seed, out):
                     "--replicates", str(replicates), "--end-year", str(end_year), "--seed", str(seed),
                     "--quiet", "--out", out], check=True)
     with h5py.File(out, "r") as f:
-        names = [n.decode() if isinstance(n, bytes) else n for n in f["index/indicator"][:]]
+        names = [n.decode() if isinstance(n, bytes) else n for n in f["indicator"][:]]
         return f["trajectories"][:], names
 
 

@@ -20,6 +20,9 @@ PACKAGES=(
   clang libclang-rt-dev  # the sanitizer build and the libFuzzer targets (scripts/test.sh)
   git                  # the formatting check lists tracked files
   python3-numpy        # the numpy reference of the sensitivity estimators (tests/sweep/)
+  python3-h5py python3-xarray python3-h5netcdf python3-pandas python3-matplotlib
+                       # analysis/innosim.py and the xarray check of the run file (tests/analysis/)
+  netcdf-bin r-cran-ncdf4  # ncdump and R's ncdf4 open the run file (tests/analysis/)
   libopenmpi-dev openmpi-bin  # sweeps across MPI ranks (optional in the build; tested in CI)
   slurm-wlm munge      # the job-array test starts a one-node Slurm cluster (tests/cluster/)
 )
