@@ -15,3 +15,11 @@ find_package(Threads REQUIRED)
 # Optional: without MPI (Debian's libopenmpi-dev) the program builds and runs on one process.
 find_package(MPI COMPONENTS C QUIET)
 find_package(benchmark REQUIRED)
+# The report's charts: Debian's Chart.js (libjs-chart.js), embedded in the program at build time.
+find_file(INNOSIM_CHARTJS NAMES chart.umd.js chart.min.js PATHS /usr/share/javascript/chart.js
+          NO_DEFAULT_PATH)
+if(NOT INNOSIM_CHARTJS)
+  message(FATAL_ERROR "Chart.js not found in /usr/share/javascript/chart.js: install libjs-chart.js "
+                      "(scripts/setup.sh does)")
+endif()
+find_package(nlohmann_json 3 REQUIRED)

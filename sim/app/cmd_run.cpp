@@ -183,8 +183,9 @@ int run(const RunOptions& o, const CommonOptions& common) {
   spec.checkpoint = [&](const EnsembleResult& r) { write_run_checkpoint(partial, identity, r); };
   run_ensemble(spec, result);
   const Summary summary = summarise(result, run_targets(spec.scenarios));
-  Provenance provenance{o.seed, common.command_line, {}};
+  Provenance provenance{o.seed, common.command_line, {}, {}};
   for (const auto& s : spec.scenarios) provenance.configs.push_back(s.resolved_toml);
+  provenance.region_label = spec.scenarios.front().model.region.label;
   write_output(out, result, summary, provenance);
   std::filesystem::remove(partial);  // the run is in `out` now
   if (!o.quiet) {

@@ -25,5 +25,6 @@ void add_summary_command(CLI::App& app, CommonOptions& common, Action& action);
 void add_calibrate_command(CLI::App& app, CommonOptions& common, Action& action);
 void add_sweep_command(CLI::App& app, CommonOptions& common, Action& action);
 void add_merge_command(CLI::App& app, CommonOptions& common, Action& action);
+void add_report_command(CLI::App& app, CommonOptions& common, Action& action);
 
 }  // namespace innosim

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   add_calibrate_command(app, common, action);
   add_sweep_command(app, common, action);
   add_merge_command(app, common, action);
+  add_report_command(app, common, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

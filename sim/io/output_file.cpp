@@ -63,6 +63,7 @@ void write_output(const std::string& path, const EnsembleResult& r, const Summar
   f.set_attribute("seed", static_cast<std::int64_t>(p.seed));
   f.set_attribute("replicates", std::int64_t{r.replicates});
   f.set_attribute("command", p.command);
+  f.set_attribute("region_label", p.region_label);
   f.set_attribute("config", p.configs);
   // The labels innosim's own reader needs, as fixed-length strings (the axes' labels are
   // variable-length, for R; h5.h).
@@ -100,6 +101,8 @@ void write_output(const std::string& path, const EnsembleResult& r, const Summar
   cost_levers.emplace_back("all");
   payers.emplace_back("all");
   for (const auto& m : kCostMeasures) measures.emplace_back(m.name);
+  f.set_attribute("cost_levers", cost_levers);
+  f.set_attribute("payers", payers);
   h5::Dataset d_cost_lever = string_scale(index, "cost_lever", cost_levers);
   d_cost_lever.set_attribute("description", std::string("the levers, then all of them together"));
   h5::Dataset d_payer = string_scale(index, "payer", payers);

@@ -16,6 +16,7 @@ struct Provenance {
   std::uint64_t seed = 0;
   std::string command;               // the command line that produced the file
   std::vector<std::string> configs;  // resolved TOML, one per scenario
+  std::string region_label;          // the preset's label ("Yinchuan")
 };
 
 // Writes the whole file under a temporary name and moves it to `path` when complete.

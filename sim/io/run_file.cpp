@@ -5,6 +5,7 @@
 #include "core/errors.h"
 #include "io/h5.h"
 #include "io/output_file.h"
+#include "run/summary.h"
 
 namespace innosim {
 namespace {
@@ -60,6 +61,53 @@ RunFileSummary read_run_summary(const h5::File& f, const std::string& label) {
   check_size(label, "/summary/quantiles", r.quantiles.size(),
              S * T * I * RunFileSummary::kQuantiles);
   check_size(label, "/summary/effects", r.effects.size(), S * T * I * RunFileSummary::kQuantiles);
+  return r;
+}
+
+RunFileReport read_run_report(const h5::File& f, const std::string& label) {
+  RunFileReport r;
+  r.summary = read_run_summary(f, label);
+  const RunFileSummary& s = r.summary;
+  for (const char* a : {"innosim_version", "git_sha", "date_created", "command", "config"})
+    if (!f.has_attribute(a)) throw IoError(label, std::string("has no '") + a + "' attribute");
+  r.innosim_version = f.string_attribute("innosim_version") + " (" + f.string_attribute("git_sha") +
+                      ")";
+  r.date_created = f.string_attribute("date_created");
+  r.command = f.string_attribute("command");
+  r.configs = f.string_list_attribute("config");
+  check_size(label, "the 'config' attribute", r.configs.size(), s.scenarios.size());
+  const std::size_t S = s.scenarios.size(), Q = RunFileSummary::kQuantiles;
+
+  const h5::Group targets = f.open_group("summary").open_group("targets");
+  const h5::Dataset indicator = targets.open_dataset("indicator");
+  if (indicator.dims().size() != 1) throw IoError(label, indicator.path() + " is not 1-D");
+  const std::size_t K = indicator.dims()[0];
+  const std::vector<std::string> ind = indicator.read_strings(),
+                                 cmp = targets.open_dataset("comparison").read_strings(),
+                                 src = targets.open_dataset("source").read_strings();
+  const std::vector<std::int64_t> year = targets.open_dataset("year").read_ints();
+  const std::vector<double> value = targets.open_dataset("value").read_doubles();
+  for (const auto n : {cmp.size(), src.size(), year.size(), value.size()})
+    check_size(label, "a field of /summary/targets", n, K);
+  for (std::size_t k = 0; k < K; ++k) r.targets.push_back({ind[k], cmp[k], src[k], year[k], value[k]});
+  r.probability = targets.open_dataset("probability").read_doubles();
+  r.probability_se = targets.open_dataset("probability_se").read_doubles();
+  check_size(label, "/summary/targets/probability", r.probability.size(), S * K);
+  check_size(label, "/summary/targets/probability_se", r.probability_se.size(), S * K);
+
+  // The cost axes are innosim's own lists; a file from a build with other levers is refused.
+  for (const char* a : {"cost_levers", "payers"})
+    if (!f.has_attribute(a)) throw IoError(label, std::string("has no '") + a + "' attribute");
+  r.cost_levers = f.string_list_attribute("cost_levers");
+  r.payers = f.string_list_attribute("payers");
+  const h5::Group summary = f.open_group("summary");
+  r.cumulative_cost = summary.open_dataset("cumulative_cost").read_doubles();
+  check_size(label, "/summary/cumulative_cost", r.cumulative_cost.size(),
+             S * r.cost_levers.size() * r.payers.size() * Q);
+  r.cost_effectiveness = summary.open_dataset("cost_effectiveness").read_doubles();
+  check_size(label, "/summary/cost_effectiveness", r.cost_effectiveness.size(),
+             S * kCostMeasures.size() * Q);
+  r.region_label = f.has_attribute("region_label") ? f.string_attribute("region_label") : "";
   return r;
 }
 

@@ -34,4 +34,23 @@ struct RunFileSummary {
 // `label` names the file in messages.
 RunFileSummary read_run_summary(const h5::File& f, const std::string& label);
 
+// What `innosim report` needs beyond the summary: the targets and their odds, the costs, the
+// cost-effectiveness and the provenance, each array checked against the summary's index.
+struct RunFileReport {
+  RunFileSummary summary;
+  std::string region_label, innosim_version, date_created, command;
+  std::vector<std::string> configs;  // resolved TOML, one per scenario
+  struct Target {
+    std::string indicator, comparison, source;
+    std::int64_t year = 0;
+    double value = 0;
+  };
+  std::vector<Target> targets;
+  std::vector<double> probability, probability_se;  // [scenario][target]
+  std::vector<std::string> cost_levers, payers;     // the levers, then "all"; the levels, "all"
+  std::vector<double> cumulative_cost;              // [scenario][cost lever][payer][quantile]
+  std::vector<double> cost_effectiveness;           // [scenario][kCostMeasures][quantile]
+};
+RunFileReport read_run_report(const h5::File& f, const std::string& label);
+
 }  // namespace innosim
