@@ -23,6 +23,9 @@ PACKAGES=(
   python3-h5py python3-xarray python3-h5netcdf python3-pandas python3-matplotlib
                        # analysis/innosim.py and the xarray check of the run file (tests/analysis/)
   netcdf-bin r-cran-ncdf4  # ncdump and R's ncdf4 open the run file (tests/analysis/)
+  libjs-chart.js       # the report's charts, embedded in the program at build time
+  nlohmann-json3-dev   # the report's data
+  chromium fonts-noto-cjk python3-pil  # the report rendered and checked in a browser (tests/report/)
   libopenmpi-dev openmpi-bin  # sweeps across MPI ranks (optional in the build; tested in CI)
   slurm-wlm munge      # the job-array test starts a one-node Slurm cluster (tests/cluster/)
 )
