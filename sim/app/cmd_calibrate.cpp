@@ -25,8 +25,18 @@ struct CalibrateOptions {
 
 int calibrate(const CalibrateOptions& o, const CommonOptions& common) {
   const std::string data_dir = resolve_data_dir(common.data_dir);
-  const std::string region = o.region.empty() ? kDefaultRegion : o.region;
-  const std::string out = o.out.empty() ? fit_file_path(data_dir, region) : o.out;
+  if (o.region.empty()) {
+    // The presets that declare something to fit.
+    std::string fittable;
+    for (const auto& r : list_regions(data_dir))
+      if (!load_config({data_dir, r, {}, {}}).model.calibration.parameters.empty())
+        fittable += (fittable.empty() ? "" : ", ") + r;
+    throw ConfigError("command line", 0, "--region",
+                      "name the preset to fit; these declare parameters and moments: " + fittable);
+  }
+  const std::string& region = o.region;
+  // The working folder, not the source tree: a fit replaces the shipped one only on purpose.
+  const std::string out = o.out.empty() ? "innosim-fit-" + region + ".toml" : o.out;
   std::filesystem::create_directories(std::filesystem::absolute(out).parent_path());
   check_writable(out);
   {
@@ -51,10 +61,9 @@ int calibrate(const CalibrateOptions& o, const CommonOptions& common) {
   }
   if (!o.quiet) {
     std::cout << text << "\nWrote " << out << "\n";
-    if (o.out.empty())
-      std::cout << "The preset uses it when configs/regions/" << region
-                << ".toml (or another preset) says: include = [\"../calibration/" << region
-                << ".toml\"]\n";
+    std::cout << "A preset uses it once it is in configs/calibration/ (now "
+              << fit_file_path(data_dir, region) << ") and configs/regions/" << region
+              << ".toml says: include = [\"../calibration/" << region << ".toml\"]\n";
   }
   return 0;
 }
@@ -66,12 +75,12 @@ void add_calibrate_command(CLI::App& app, CommonOptions& common, Action& action)
   CLI::App* cmd = app.add_subcommand(
       "calibrate",
       "fit a preset's behavioural parameters to its moments (method of simulated moments)");
-  cmd->add_option(
-      "--region", o->region,
-      std::string("region preset with a [calibration] table (default ") + kDefaultRegion + ")");
+  cmd->add_option("--region", o->region,
+                  "region preset with a [calibration] table (without it: the list of them)");
   cmd->add_option("--set", o->sets,
                   "override a configuration key before fitting: key=value (repeatable)");
-  cmd->add_option("--out", o->out, "fit file to write (default configs/calibration/<region>.toml)");
+  cmd->add_option("--out", o->out,
+                  "fit file to write (default innosim-fit-<region>.toml in the working folder)");
   cmd->add_option("--threads", o->threads,
                   "worker threads (0 = all cores); the fit does not depend on it")
       ->check(CLI::Range(0, 4096));

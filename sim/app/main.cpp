@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   CLI::App app{"innosim: agent-based simulator of a regional innovation ecosystem"};
   app.set_version_flag("--version", std::string(kVersion) + " (" + kGitSha + ")");
   app.require_subcommand(0, 1);
+  app.fallthrough();                                // --data-dir before or after the subcommand
+  app.option_defaults()->always_capture_default();  // --help shows each option's default
   CommonOptions common;
   for (int i = 0; i < argc; ++i) common.command_line += (i ? " " : "") + std::string(argv[i]);
   app.add_option(

@@ -70,8 +70,8 @@ RunFileReport read_run_report(const h5::File& f, const std::string& label) {
   const RunFileSummary& s = r.summary;
   for (const char* a : {"innosim_version", "git_sha", "date_created", "command", "config"})
     if (!f.has_attribute(a)) throw IoError(label, std::string("has no '") + a + "' attribute");
-  r.innosim_version = f.string_attribute("innosim_version") + " (" + f.string_attribute("git_sha") +
-                      ")";
+  r.innosim_version =
+      f.string_attribute("innosim_version") + " (" + f.string_attribute("git_sha") + ")";
   r.date_created = f.string_attribute("date_created");
   r.command = f.string_attribute("command");
   r.configs = f.string_list_attribute("config");
@@ -89,7 +89,8 @@ RunFileReport read_run_report(const h5::File& f, const std::string& label) {
   const std::vector<double> value = targets.open_dataset("value").read_doubles();
   for (const auto n : {cmp.size(), src.size(), year.size(), value.size()})
     check_size(label, "a field of /summary/targets", n, K);
-  for (std::size_t k = 0; k < K; ++k) r.targets.push_back({ind[k], cmp[k], src[k], year[k], value[k]});
+  for (std::size_t k = 0; k < K; ++k)
+    r.targets.push_back({ind[k], cmp[k], src[k], year[k], value[k]});
   r.probability = targets.open_dataset("probability").read_doubles();
   r.probability_se = targets.open_dataset("probability_se").read_doubles();
   check_size(label, "/summary/targets/probability", r.probability.size(), S * K);

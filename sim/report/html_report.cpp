@@ -95,7 +95,8 @@ std::string html_report(const RunFileReport& r) {
       json by_q = json::array();
       for (std::size_t k = 0; k < kQ; ++k) {
         json series = json::array();
-        for (std::size_t t = 0; t < T; ++t) series.push_back(number(s.at(s.quantiles, sc, t, fi, k)));
+        for (std::size_t t = 0; t < T; ++t)
+          series.push_back(number(s.at(s.quantiles, sc, t, fi, k)));
         by_q.push_back(series);
       }
       q.push_back(by_q);
@@ -104,15 +105,19 @@ std::string html_report(const RunFileReport& r) {
     json targets = json::array();
     for (const auto& t : r.targets) {
       if (t.indicator != name) continue;
-      json j{{"year", t.year},           {"value", t.value},  {"comparison", t.comparison},
-             {"source", t.source},       {"label", target_label(t, unit)}};
+      json j{{"year", t.year},
+             {"value", t.value},
+             {"comparison", t.comparison},
+             {"source", t.source},
+             {"label", target_label(t, unit)}};
       if (t.comparison == "growth>=") {
         // The path the growth target implies from the reference's base-year median.
         const double start = s.at(s.quantiles, s.reference, 0, fi, 2);
         json path = json::array();
         for (std::size_t k = 0; k < T && s.years[k] <= t.year; ++k)
-          path.push_back({s.years[k], number(start * std::pow(1 + t.value, static_cast<double>(
-                                                                                s.years[k] - s.years[0])))});
+          path.push_back(
+              {s.years[k], number(start * std::pow(1 + t.value,
+                                                   static_cast<double>(s.years[k] - s.years[0])))});
         j["path"] = path;
       }
       targets.push_back(j);
