@@ -137,4 +137,47 @@ sweep::SweepResult read_sweep_checkpoint(const std::string& path, const sweep::S
   return r;
 }
 
+SweepFileSensitivity read_sweep_sensitivity(const h5::File& f, const std::string& label) {
+  if (!f.has_attribute("filetype") || f.string_attribute("filetype") != "innosim-sweep")
+    throw IoError(label, "not a file written by innosim sweep");
+  if (!f.has_attribute("schema_version") ||
+      f.int_attribute("schema_version") != kSweepSchemaVersion)
+    throw IoError(label, "written with another sweep schema");
+  if (!f.exists("sensitivity"))
+    throw IoError(label,
+                  "holds no sensitivity indices: a shard or an unfinished sweep (join the "
+                  "shards with innosim merge, or finish it with --resume)");
+  SweepFileSensitivity r;
+  const h5::Group design = f.open_group("design"), index = f.open_group("index"),
+                  sens = f.open_group("sensitivity");
+  r.region = design.string_attribute("region");
+  r.sampler = design.string_attribute("sampler");
+  r.design_text = design.string_attribute("text");
+  r.method = sens.string_attribute("method");
+  r.confidence = sens.has_attribute("confidence") ? sens.double_attribute("confidence") : 0;
+  r.command = f.string_attribute("command");
+  r.version = f.string_attribute("innosim_version") + " (" + f.string_attribute("git_sha") + ")";
+  r.seed = f.int_attribute("seed");
+  r.replicates = f.int_attribute("replicates");
+  r.scenarios = index.open_dataset("scenario").read_strings();
+  r.indicators = index.open_dataset("indicator").read_strings();
+  r.factors = index.open_dataset("factor").read_strings();
+  r.years = index.open_dataset("time").read_ints();
+  const std::vector<std::uint64_t> points = design.open_dataset("values").dims();
+  if (points.size() != 2) throw IoError(label, "/design/values is not [point, factor]");
+  r.points = static_cast<std::int64_t>(points[0]);
+  const std::vector<std::uint64_t> shape{r.scenarios.size(), r.years.size(), r.indicators.size(),
+                                         r.factors.size()};
+  for (const char* name : {"first", "first_low", "first_high", "total", "total_low", "total_high",
+                           "mu", "mu_star", "sigma"}) {
+    if (!sens.exists(name)) continue;
+    const h5::Dataset d = sens.open_dataset(name);
+    if (d.dims() != shape)
+      throw IoError(label, d.path() + " does not have the index's shape: the file is damaged");
+    r.indices[name] = d.read_doubles();
+  }
+  if (r.indices.empty()) throw IoError(label, "/sensitivity holds no index");
+  return r;
+}
+
 }  // namespace innosim

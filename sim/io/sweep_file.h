@@ -3,8 +3,11 @@
 // and the sensitivity indices once all are. Rewritten whole and atomically at each checkpoint,
 // so the file on disk is always complete for the tasks it says it holds.
 #pragma once
+#include <map>
 #include <string>
+#include <vector>
 
+#include "io/h5.h"
 #include "sweep/sweep_indices.h"
 #include "sweep/sweep_run.h"
 
@@ -31,5 +34,19 @@ struct SweepFileHeader {
   std::int64_t tasks_done = 0;
 };
 SweepFileHeader read_sweep_header(const std::string& path);
+
+// The sensitivity indices of a finished sweep file, for `innosim report`. Refuses (IoError) a
+// file with none (a shard, or an unfinished sweep) and arrays whose shape the index does not
+// give.
+struct SweepFileSensitivity {
+  std::string region, sampler, method, design_text, command, version;
+  std::int64_t seed = 0, replicates = 0, points = 0;
+  double confidence = 0;
+  std::vector<std::string> scenarios, indicators, factors;
+  std::vector<std::int64_t> years;
+  // first, first_low, ..., or mu, mu_star, sigma: each [scenario][time][indicator][factor].
+  std::map<std::string, std::vector<double>> indices;
+};
+SweepFileSensitivity read_sweep_sensitivity(const h5::File& f, const std::string& label);
 
 }  // namespace innosim

@@ -50,6 +50,8 @@ std::string target_label(const RunFileReport::Target& t, std::string_view unit) 
   return fmt::format("{:g}", t.value);
 }
 
+std::string fill_template(const json& d);
+
 std::string zh(std::string_view name) {
   const int i = find_indicator(name);
   return i < 0 ? std::string() : std::string(kIndicators[i].zh);
@@ -198,6 +200,53 @@ std::string html_report(const RunFileReport& r) {
   d["cost_measures"] = measures;
   d["cost_effectiveness"] = ce;
 
+  d["kind"] = "run";
+  return fill_template(d);
+}
+
+std::string html_report(const SweepFileSensitivity& s) {
+  json d;
+  d["kind"] = "sweep";
+  d["region"] = s.region;
+  d["region_label"] = "";
+  d["sampler"] = s.sampler;
+  d["method"] = s.method;
+  d["confidence"] = s.confidence;
+  d["factors"] = s.factors;
+  d["scenarios"] = s.scenarios;
+  d["points"] = s.points;
+  d["replicates"] = s.replicates;
+  d["seed"] = s.seed;
+  d["version"] = s.version;
+  d["date"] = "";
+  d["command"] = s.command;
+  d["configs"] = std::vector<std::string>{s.design_text};
+  d["year"] = s.years.back();
+  const std::size_t T = s.years.size(), I = s.indicators.size(), K = s.factors.size();
+  json bars = json::array();
+  for (std::size_t sc = 0; sc < s.scenarios.size(); ++sc)
+    for (int i : {kRdIntensity, kHntes, kTechSmes, kFiscalCostTotal}) {
+      const auto it = std::find(s.indicators.begin(), s.indicators.end(), kIndicators[i].name);
+      if (it == s.indicators.end()) continue;
+      const std::size_t fi = static_cast<std::size_t>(it - s.indicators.begin());
+      json b{{"indicator", kIndicators[i].name},
+             {"zh", kIndicators[i].zh},
+             {"scenario", s.scenarios[sc]}};
+      for (const auto& [name, values] : s.indices) {
+        json v = json::array();
+        for (std::size_t k = 0; k < K; ++k)
+          v.push_back(number(values[((sc * T + T - 1) * I + fi) * K + k]));
+        b[name] = v;
+      }
+      bars.push_back(b);
+    }
+  d["bars"] = bars;
+  return fill_template(d);
+}
+
+namespace {
+
+std::string fill_template(const json& d) {
   // "</" would end the <script> element the JSON sits in.
   std::string data = d.dump();
   for (std::size_t k = data.find("</"); k != std::string::npos; k = data.find("</", k + 2))
@@ -212,5 +261,7 @@ std::string html_report(const RunFileReport& r) {
   put("/*INNOSIM_DATA*/", data);
   return page;
 }
+
+}  // namespace
 
 }  // namespace innosim

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "io/run_file.h"
+#include "io/sweep_file.h"
 
 namespace innosim {
 
@@ -15,5 +16,10 @@ namespace innosim {
 std::vector<int> report_indicators(const RunFileReport& r);
 
 std::string html_report(const RunFileReport& r);
+
+// A finished sweep's page: bar charts of its sensitivity indices (Sobol' first-order and total
+// with their intervals, or Morris mu* and sigma) for R&D intensity, hntes, tech SMEs and the
+// fiscal cost in the last year, per scenario, and the design.
+std::string html_report(const SweepFileSensitivity& s);
 
 }  // namespace innosim

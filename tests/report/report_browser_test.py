@@ -78,6 +78,26 @@ with tempfile.TemporaryDirectory() as tmp:
         inked = sum(1 for p in area.getdata() if p < 200) / (area.width * area.height)
         print(f"chart {k}: {100 * inked:.1f}% of its pixels drawn")
         assert inked > 0.01, f"chart {k} at {x, y} looks blank ({inked:.3%} ink)"
+    # A finished sweep's report: the sensitivity bars of 4 outcomes.
+    design = os.path.join(tmp, "design.toml")
+    with open(design, "w") as d:
+        d.write('[sweep]\nregion = "yinchuan"\nscenarios = ["plan"]\nset = [' +
+                ", ".join(f'"{x}"' for x in SMALL + ["time.end_year=2022"]) +
+                ']\nsampler = "saltelli"\npoints = 4\nreplicates = 1\nseed = 3\n'
+                'resamples = 50\n[[sweep.factors]]\nkey = "levers.rd_post_subsidy.rate"\n'
+                'min = 0.0\nmax = 0.4\n[[sweep.factors]]\nkey = "levers.talent_allowance.amount"\n'
+                'min = 0.0\nmax = 4e5\n')
+    sweep = os.path.join(tmp, "sweep.h5")
+    subprocess.run([innosim, "--data-dir", data_dir, "sweep", design, "--quiet", "--out", sweep],
+                   check=True)
+    subprocess.run([innosim, "report", sweep, "--out", page, "--quiet"], check=True)
+    sweep_dom = chromium("--dump-dom")
+    sweep_attrs = dict(re.findall(r'data-([a-z-]+)="([^"]*)"',
+                                  re.search(r"<body([^>]*)>", sweep_dom.stdout).group(1)))
+    assert sweep_attrs.get("script-errors") == "0", sweep_attrs
+    assert sweep_attrs.get("charts-drawn") == sweep_attrs.get("charts-inked") == "4", sweep_attrs
+    assert "Sobol" in sweep_dom.stdout
+
     top = max(y + h for x, y, w, h in boxes) + 10
     Image.open(screenshot).crop((0, 0, 1300, int(top))).save(screenshot[:-4] + "-charts.png")
     print(f"the report draws its {expected} charts without a script error; screenshot {screenshot}")
