@@ -288,37 +288,32 @@ Dataset Group::create_ints(const std::string& name, const std::vector<std::int64
   return d;
 }
 
-Dataset Group::create_labels(const std::string& name, const std::vector<std::string>& values) {
+Dataset Group::create_1d(const std::string& name, hid type, std::size_t count, const void* data) {
   const std::string p = join(path_, name);
-  Handle type(H5Tcopy(H5T_C_S1));
-  H5Tset_size(type.id(), H5T_VARIABLE);
-  H5Tset_cset(type.id(), H5T_CSET_UTF8);
-  const hsize_t n = values.size();
+  const hsize_t n = count;
   Handle space(H5Screate_simple(1, &n, nullptr));
-  Dataset d(checked(H5Dcreate2(id(), name.c_str(), type.id(), space.id(), H5P_DEFAULT, H5P_DEFAULT,
+  Dataset d(checked(H5Dcreate2(id(), name.c_str(), type, space.id(), H5P_DEFAULT, H5P_DEFAULT,
                                H5P_DEFAULT),
                     file_, "cannot create dataset " + p),
             p, file_);
-  std::vector<const char*> ptrs;
-  for (const auto& v : values) ptrs.push_back(v.c_str());
-  if (n && H5Dwrite(d.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()) < 0)
+  if (n && H5Dwrite(d.id(), type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data) < 0)
     fail("cannot write " + p);
   return d;
 }
 
+Dataset Group::create_labels(const std::string& name, const std::vector<std::string>& values) {
+  Handle type(H5Tcopy(H5T_C_S1));
+  H5Tset_size(type.id(), H5T_VARIABLE);
+  H5Tset_cset(type.id(), H5T_CSET_UTF8);
+  std::vector<const char*> ptrs;
+  for (const auto& v : values) ptrs.push_back(v.c_str());
+  return create_1d(name, type.id(), values.size(), ptrs.data());
+}
+
 Dataset Group::create_strings(const std::string& name, const std::vector<std::string>& values) {
-  const std::string p = join(path_, name);
   Handle type = string_type(values);
-  const hsize_t n = values.size();
-  Handle space(H5Screate_simple(1, &n, nullptr));
-  Dataset d(checked(H5Dcreate2(id(), name.c_str(), type.id(), space.id(), H5P_DEFAULT, H5P_DEFAULT,
-                               H5P_DEFAULT),
-                    file_, "cannot create dataset " + p),
-            p, file_);
   const std::vector<char> buf = packed(values, H5Tget_size(type.id()));
-  if (n && H5Dwrite(d.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data()) < 0)
-    fail("cannot write " + p);
-  return d;
+  return create_1d(name, type.id(), values.size(), buf.data());
 }
 
 Dataset Group::open_dataset(const std::string& name) const {

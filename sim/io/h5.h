@@ -89,6 +89,10 @@ class Group : public Object {
   // also written as fixed-length attributes.
   Dataset create_labels(const std::string& name, const std::vector<std::string>& values);
   Dataset open_dataset(const std::string& name) const;
+
+ private:
+  // A 1-D dataset of `count` elements of `type`, written from `data`.
+  Dataset create_1d(const std::string& name, hid type, std::size_t count, const void* data);
 };
 
 struct ImageCapture;

@@ -85,19 +85,8 @@ TEST_CASE("a run killed with SIGKILL keeps its finished tasks, and --resume comp
   CHECK_FALSE(fs::exists(whole + ".partial"));  // removed once the run is in --out
 
   const pid_t pid = run({"--out", killed, "--threads", "1", "--checkpoint-seconds", "0"});
-  std::int64_t done_at_kill = 0;
-  for (int k = 0; k < 1500 && done_at_kill < 8; ++k) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    if (!fs::exists(partial)) continue;
-    try {
-      done_at_kill = h5::File::open_read(partial).int_attribute("tasks_done");
-    } catch (const IoError&) {
-    }
-  }
-  ::kill(pid, SIGKILL);
-  ::waitpid(pid, nullptr, 0);
+  const std::int64_t after_kill = test::kill_after_tasks(pid, partial, 8, 30);
   CHECK_FALSE(fs::exists(killed));  // nothing at --out looks complete
-  const std::int64_t after_kill = h5::File::open_read(partial).int_attribute("tasks_done");
   INFO("tasks done when killed: " << after_kill << " of 48");
   REQUIRE(after_kill >= 8);
   REQUIRE(after_kill < 48);

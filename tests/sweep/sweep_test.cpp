@@ -107,18 +107,7 @@ TEST_CASE("a sweep killed with SIGKILL and resumed equals one never interrupted"
   REQUIRE(exit_code(spawn(with({"--out", whole, "--threads", "2"}))) == 0);
 
   const pid_t pid = spawn(with({"--out", killed, "--threads", "1", "--checkpoint-seconds", "0"}));
-  std::int64_t done_at_kill = 0;
-  for (int k = 0; k < 600 && done_at_kill < 10; ++k) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    if (!fs::exists(killed)) continue;
-    try {
-      done_at_kill = h5::File::open_read(killed).int_attribute("tasks_done");
-    } catch (const IoError&) {
-    }
-  }
-  ::kill(pid, SIGKILL);
-  ::waitpid(pid, nullptr, 0);
-  const std::int64_t after_kill = h5::File::open_read(killed).int_attribute("tasks_done");
+  const std::int64_t after_kill = test::kill_after_tasks(pid, killed, 10, 12);
   INFO("tasks done when killed: " << after_kill << " of 96");
   REQUIRE(after_kill >= 10);
   REQUIRE(after_kill < 96);  // killed mid-way, not after the end
