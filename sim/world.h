@@ -59,6 +59,9 @@ struct Macro {
   // Factor on every latent R&D intensity drawn, base year and entrants alike: the base year's
   // R&D calibration (docs/ODD.md 6), at the reference user cost.
   double latent_scale = 1;
+  // Exponent k of the base year's high-tech match: a drawn high-tech revenue share s becomes
+  // 1 - (1 - s)^k (init/initial_population.cpp); 1 where the preset gives no share to match.
+  double high_tech_exponent = 1;
   double smallest_revenue = 0;  // the base year's smallest firm revenue (Pareto x_min), CNY
 };
 

@@ -227,6 +227,9 @@ struct RegionConfig {
   double tech_smes{};
   double rd_expenditure{};
   double business_rd_share{};
+  // High-tech industries' share of above-scale industrial value added at the base year, %;
+  // 0 where the preset gives none (the sectors' shares then decide it).
+  double high_tech_va_share{};
   double public_rd_growth{};
   double firm_va_share_of_gdp{};
   double invention_patents{};

@@ -310,6 +310,9 @@ void describe_region(Binder& b, RegionConfig& r) {
          "enterprises' share of R&D expenditure");
   b.real("region.public_rd_growth", r.public_rd_growth, {-0.5, 0.5}, "1/yr",
          "growth of non-business (government, university, institute) R&D");
+  b.real("region.high_tech_va_share", r.high_tech_va_share, {0, 100}, "%",
+         "high-tech industries' share of above-scale industrial value added at the base year "
+         "(0: not given; the sectors' high_tech_share decides it)");
   b.real("region.firm_va_share_of_gdp", r.firm_va_share_of_gdp, {0, 1}, "share",
          "share of GDP produced by the simulated enterprises at the base year");
   b.real("region.invention_patents", r.invention_patents, kPatents, "patents",

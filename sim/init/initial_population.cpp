@@ -96,6 +96,47 @@ void settle_pending_pools(World& w, const ModelConfig& m, std::uint64_t hntes,
                                                  static_cast<double>(holders.size()))]];
 }
 
+// The preset's high-tech share of above-scale industrial value added, where it gives one:
+// every firm's high-tech revenue share s becomes 1 - (1 - s)^k, with the one k (bisection on
+// log k) that gives the share; certified firms keep the hnte profile's floor. Value added is
+// revenue times one ratio, so the revenue-weighted share is the VA share. Entrants draw
+// through the same k later (Macro::high_tech_exponent), so the match holds as firms turn over.
+void match_high_tech_share(World& w, const ModelConfig& m) {
+  const double target = m.region.high_tech_va_share / 100.0;
+  if (target <= 0) return;
+  FirmTable& f = w.firms;
+  const float floor =
+      static_cast<float>(m.hnte.high_tech_revenue_min + m.firm.certified_high_tech_margin);
+  const auto share_at = [&](double k) {
+    double high = 0, all = 0;
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      if (!f.has(i, kAboveScale)) continue;
+      float s = matched_high_tech_share(f.high_tech_revenue_share[i], k);
+      if (f.has(i, kHnte)) s = std::max(s, floor);
+      high += s * f.revenue[i];
+      all += f.revenue[i];
+    }
+    return all > 0 ? high / all : 0.0;
+  };
+  constexpr double kWidestExponent = 1e3;  // k in [1/1000, 1000]: far beyond any real match
+  constexpr int kShareBisections = 60;
+  double lo = -std::log(kWidestExponent), hi = std::log(kWidestExponent);
+  if (share_at(std::exp(lo)) > target || share_at(std::exp(hi)) < target)
+    throw ModelError("region.high_tech_va_share = " + std::to_string(m.region.high_tech_va_share) +
+                     "% cannot be reached with the preset's hnte and sectors");
+  for (int it = 0; it < kShareBisections; ++it) {
+    const double mid = (lo + hi) / 2;
+    (share_at(std::exp(mid)) < target ? lo : hi) = mid;
+  }
+  const double k = std::exp((lo + hi) / 2);
+  w.macro.high_tech_exponent = k;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    f.high_tech_revenue_share[i] = matched_high_tech_share(f.high_tech_revenue_share[i], k);
+    if (f.has(i, kHnte))
+      f.high_tech_revenue_share[i] = std::max(f.high_tech_revenue_share[i], floor);
+  }
+}
+
 std::size_t count_of(double preset_value, std::size_t available) {
   return std::min<std::size_t>(available, static_cast<std::size_t>(std::llround(preset_value)));
 }
@@ -358,6 +399,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
   policy(w.firms, w.eco, w.fiscal, w.totals, w.macro, at, m);
   accounts(w.firms, w.exited, w.totals, w.clock, m);
   match_talent(w.eco.talent, w.firms, w.eco.research, at, m);
+  match_high_tech_share(w, m);
   settle_pending_pools(w, m, static_cast<std::uint64_t>(std::llround(r.hntes)),
                        static_cast<std::uint64_t>(std::llround(r.tech_smes)));
   w.indicators = statistics(w, m);

@@ -34,7 +34,7 @@ std::size_t add_entrant(Ctx& c, Stream& s, std::uint64_t key) {
   FirmTable& f = c.w.firms;
   const std::size_t row = f.add(c.w.next_firm_id++);
   f.stream_key[row] = key;
-  draw_firm_traits(f, row, s, c.m, c.macro.latent_scale);
+  draw_firm_traits(f, row, s, c.m, c.macro.latent_scale, c.macro.high_tech_exponent);
   f.productivity[row] = static_cast<float>(c.macro.sector_productivity[f.sector[row]] +
                                            c.m.firm.productivity_sigma * s.normal());
   return row;
@@ -154,8 +154,13 @@ void relocation(Ctx& c, std::uint64_t n, EntrantKind stream_kind, std::optional<
 
 }  // namespace
 
+float matched_high_tech_share(float share, double exponent) {
+  if (exponent == 1) return share;  // bit for bit: presets without a share to match
+  return static_cast<float>(1.0 - std::pow(1.0 - static_cast<double>(share), exponent));
+}
+
 void draw_firm_traits(FirmTable& f, std::size_t row, Stream& s, const ModelConfig& m,
-                      std::optional<double> latent_scale) {
+                      std::optional<double> latent_scale, double high_tech_exponent) {
   const std::size_t k = draw_sector(m.region.sectors, s.uniform());
   const Sector& sector = m.region.sectors[k];
   f.sector[row] = static_cast<std::uint8_t>(k);
@@ -164,8 +169,8 @@ void draw_firm_traits(FirmTable& f, std::size_t row, Stream& s, const ModelConfi
   f.set(row, kHighTech, high_tech);
   // High-tech firms earn most of their revenue from high-tech products, others little.
   const double u = s.uniform(), split = m.firm.high_tech_revenue_split;
-  f.high_tech_revenue_share[row] =
-      static_cast<float>(high_tech ? split + (1.0 - split) * u : split * u);
+  f.high_tech_revenue_share[row] = matched_high_tech_share(
+      static_cast<float>(high_tech ? split + (1.0 - split) * u : split * u), high_tech_exponent);
   // Scaled, then capped. The base year draws raw (no scale yet) and caps once it knows its
   // scale (init/initial_population.cpp), so both cap the scaled draw.
   const double raw = s.lognormal(std::log(sector.rd_intensity_median), m.rd.latent_intensity_sigma);

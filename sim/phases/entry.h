@@ -32,7 +32,11 @@ void entry(EntryState s, const Macro& macro, Now at, const ModelConfig& m);
 // capped at rd.max_intensity; without it (the base year, before its scale is known) the raw
 // draw is kept uncapped.
 void draw_firm_traits(FirmTable& f, std::size_t row, Stream& s, const ModelConfig& m,
-                      std::optional<double> latent_scale);
+                      std::optional<double> latent_scale, double high_tech_exponent = 1);
+
+// A high-tech revenue share through the base year's match: 1 - (1 - share)^exponent (the same
+// share where the exponent is 1).
+float matched_high_tech_share(float share, double exponent);
 
 // A firm's operating margin before R&D covers the R&D it is born doing, so that at birth its
 // profit margin after R&D is `firm.profit_margin` plus its own noise (margins correlate with

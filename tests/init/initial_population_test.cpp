@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "phases/entry.h"
 #include "test_support.h"
 
 using namespace innosim;
@@ -28,6 +29,10 @@ TEST_CASE(
       CHECK(x[kGdp] == Approx(r.gdp).epsilon(1e-9));
       CHECK(x[kRdIntensity] == Approx(100.0 * r.rd_expenditure / r.gdp).epsilon(0.02));
       CHECK(x[kInventionPatents] == r.invention_patents);
+      // A preset that gives its high-tech share of above-scale industrial VA starts there
+      // (within 0.5 pp: the eligible-but-uncertified firms cut from the hnte pool lose theirs).
+      if (r.high_tech_va_share > 0)
+        CHECK(x[kHighTechVaShare] == Approx(r.high_tech_va_share).margin(0.5));
       // The ecosystem: talent, carriers, organisations and platforms exactly; contract
       // turnover is calibrated to the preset.
       const RegionEcosystem& e = r.ecosystem;
@@ -43,4 +48,19 @@ TEST_CASE(
       CHECK(x[kIncubatedFirms] > 0);
     }
   }
+}
+
+TEST_CASE("the high-tech match moves every firm's share one way and entrants with it", "[init]") {
+  // A share through the match: 1 - (1 - s)^k, the same share at k = 1, monotone in s and k.
+  CHECK(matched_high_tech_share(0.3f, 1.0) == 0.3f);
+  CHECK(matched_high_tech_share(0.3f, 2.0) == Approx(1 - 0.7 * 0.7));
+  CHECK(matched_high_tech_share(0.3f, 0.5) < 0.3f);
+  CHECK(matched_high_tech_share(0.0f, 3.0) == 0.0f);
+  CHECK(matched_high_tech_share(1.0f, 0.3) == 1.0f);
+  // Linhai 2015 (47.37%) lies above what its sectors give: the exponent exceeds 1.
+  const LoadedConfig c = load_config({test::data_dir(), "linhai_2015", {}, {}});
+  const World w = initial_population(c.model, {61, 0});
+  CHECK(w.macro.high_tech_exponent > 1);
+  const LoadedConfig none = load_config({test::data_dir(), "yinchuan", {}, {}});
+  CHECK(initial_population(none.model, {61, 0}).macro.high_tech_exponent == 1);
 }
