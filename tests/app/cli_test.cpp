@@ -402,3 +402,25 @@ TEST_CASE("every scenario is judged against the region's targets and those any s
   CHECK_FALSE(std::isnan(p[indicators.size() - 1]));  // judged for the baseline too
   CHECK_FALSE(std::isnan(p[2 * indicators.size() - 1]));
 }
+
+TEST_CASE("report writes one self-contained page and refuses what is not a run or a sweep",
+          "[app][report]") {
+  test::TempDir dir;
+  const std::string out = dir.path("run.h5"), page = dir.path("page.html");
+  std::string sets;
+  for (const auto& s : test::small_region()) sets += " --set " + s;
+  REQUIRE(run_innosim("run --quiet --replicates 2 --scenario baseline --scenario plan" + sets +
+                      " --out '" + out + "'")
+              .status == 0);
+  const Result report = run_innosim("report '" + out + "' --out '" + page + "'");
+  REQUIRE(report.status == 0);
+  const std::string html = test::read_text(page);
+  CHECK_THAT(html, Contains("Chart.js") && Contains("\"scenarios\":[\"baseline\",\"plan\"]") &&
+                       Contains("高新技术企业数"));
+  CHECK_THAT(html,
+             !Contains("/*INNOSIM_DATA*/") && !Contains("http://") && !Contains("https://cdn"));
+  const std::string text = dir.file("notes.txt", "not HDF5");
+  const Result foreign = run_innosim("report '" + text + "' --out '" + dir.path("x.html") + "'");
+  CHECK(foreign.status == 4);
+  CHECK_FALSE(std::filesystem::exists(dir.path("x.html")));
+}
