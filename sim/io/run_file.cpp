@@ -101,6 +101,8 @@ RunFileReport read_run_report(const h5::File& f, const std::string& label) {
     if (!f.has_attribute(a)) throw IoError(label, std::string("has no '") + a + "' attribute");
   r.cost_levers = f.string_list_attribute("cost_levers");
   r.payers = f.string_list_attribute("payers");
+  if (r.cost_levers.empty() || r.payers.empty())
+    throw IoError(label, "has no cost axes (the 'cost_levers' and 'payers' attributes are empty)");
   const h5::Group summary = f.open_group("summary");
   r.cumulative_cost = summary.open_dataset("cumulative_cost").read_doubles();
   check_size(label, "/summary/cumulative_cost", r.cumulative_cost.size(),

@@ -143,10 +143,16 @@ SweepFileSensitivity read_sweep_sensitivity(const h5::File& f, const std::string
   if (!f.has_attribute("schema_version") ||
       f.int_attribute("schema_version") != kSweepSchemaVersion)
     throw IoError(label, "written with another sweep schema");
-  if (!f.exists("sensitivity"))
-    throw IoError(label,
-                  "holds no sensitivity indices: a shard or an unfinished sweep (join the "
-                  "shards with innosim merge, or finish it with --resume)");
+  if (!f.exists("sensitivity")) {
+    const bool finished = f.has_attribute("tasks_done") && f.has_attribute("tasks_total") &&
+                          f.int_attribute("tasks_done") == f.int_attribute("tasks_total") &&
+                          f.has_attribute("shard_count") && f.int_attribute("shard_count") == 1;
+    throw IoError(label, finished ? "holds no sensitivity indices: only saltelli and morris "
+                                    "designs have them (read its points with h5py or xarray)"
+                                  : "holds no sensitivity indices yet: a shard or an unfinished "
+                                    "sweep (join the shards with innosim merge, or finish it "
+                                    "with --resume)");
+  }
   SweepFileSensitivity r;
   const h5::Group design = f.open_group("design"), index = f.open_group("index"),
                   sens = f.open_group("sensitivity");
@@ -163,6 +169,8 @@ SweepFileSensitivity read_sweep_sensitivity(const h5::File& f, const std::string
   r.indicators = index.open_dataset("indicator").read_strings();
   r.factors = index.open_dataset("factor").read_strings();
   r.years = index.open_dataset("time").read_ints();
+  if (r.scenarios.empty() || r.indicators.empty() || r.factors.empty() || r.years.empty())
+    throw IoError(label, "has an empty index: the file is damaged");
   const std::vector<std::uint64_t> points = design.open_dataset("values").dims();
   if (points.size() != 2) throw IoError(label, "/design/values is not [point, factor]");
   r.points = static_cast<std::int64_t>(points[0]);

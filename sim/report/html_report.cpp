@@ -247,8 +247,9 @@ std::string html_report(const SweepFileSensitivity& s) {
 namespace {
 
 std::string fill_template(const json& d) {
+  // A string that is not UTF-8 (a damaged or foreign file) shows U+FFFD rather than failing;
   // "</" would end the <script> element the JSON sits in.
-  std::string data = d.dump();
+  std::string data = d.dump(-1, ' ', false, json::error_handler_t::replace);
   for (std::size_t k = data.find("</"); k != std::string::npos; k = data.find("</", k + 2))
     data.replace(k, 2, "<\\/");
   std::string page = embedded::report_template();

@@ -1,5 +1,6 @@
 // libFuzzer target for the readers of run files (issue 17 item 7): the input is opened as an
-// HDF5 file image and read as a finished run's summary (`innosim summary`) and as the partial
+// HDF5 file image and read as a finished run's summary (`innosim summary`) and report
+// (`innosim report`, down to the HTML page), and as the partial
 // file of an interrupted run (`innosim run --resume`), shaped as the seed corpus's partial file
 // (2 scenarios x 3 replicates, 2021-2022, one panel replicate, no partner). A refusal (IoError)
 // is correct; a crash, a sanitizer report, a hang or another exception is a finding. libhdf5
@@ -11,6 +12,7 @@
 #include "io/h5.h"
 #include "io/run_checkpoint.h"
 #include "io/run_file.h"
+#include "report/html_report.h"
 
 namespace {
 
@@ -33,6 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const innosim::h5::File f = innosim::h5::File::open_image(data, size, "fuzz input");
     (void)innosim::read_run_summary(f, "fuzz input");
+    // What passes the report's reader must make a page (innosim report).
+    (void)innosim::html_report(innosim::read_run_report(f, "fuzz input"));
   } catch (const innosim::IoError&) {
   }
   try {

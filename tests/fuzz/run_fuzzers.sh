@@ -40,6 +40,8 @@ export LSAN_OPTIONS="suppressions=$src/tests/fuzz/lsan.supp:print_suppressions=0
 # Sweep files: a finished sweep of the target's own design.
 "$build/sim/innosim" --data-dir "$src" sweep --quiet "$src/tests/fuzz/sweep_design.toml" \
   --out "$work/sweep_file_fuzz/finished.h5"
+"$build/sim/innosim" --data-dir "$src" sweep --quiet "$src/tests/fuzz/sweep_sobol_design.toml" \
+  --out "$work/sweep_file_fuzz/sobol.h5"
 
 status=0
 for target in config_fuzz run_file_fuzz sweep_file_fuzz; do

@@ -154,7 +154,14 @@ TEST_CASE("two shards of a job array merge into exactly the file one process wri
   CHECK_FALSE(fs::exists(merged));
   CHECK(innosim({"sweep", design, "--quiet", "--shard", "2/2", "--out", o1}) == 2);
 
+  // A shard has no indices yet: its report is refused, saying why; the merged file's is not.
+  const test::ShellResult shard_report = test::shell(std::string(INNOSIM_BINARY) + " report " + s0 +
+                                                     " --out " + dir.path("s0.html") + " 2>&1");
+  CHECK(shard_report.status == 4);
+  CHECK(shard_report.output.find("innosim merge") != std::string::npos);
+
   REQUIRE(innosim({"merge", s1, s0, "--quiet", "--out", merged}) == 0);
+  CHECK(innosim({"report", merged, "--quiet", "--out", dir.path("merged.html")}) == 0);
   for (const char* name :
        {"trajectories", "fiscal", "design/unit_points", "design/values", "sensitivity/first",
         "sensitivity/total", "sensitivity/first_low", "sensitivity/total_high"}) {
