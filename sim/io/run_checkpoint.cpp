@@ -13,6 +13,13 @@ constexpr const char* kFiletype = "innosim-run-partial";
 
 std::string version() { return std::string(kVersion) + " " + kGitSha; }
 
+// The task of panel run k: panel runs are [scenario][panel replicate], tasks
+// [scenario][replicate].
+std::size_t panel_task(const EnsembleResult& r, std::size_t k) {
+  const std::size_t panel_reps = r.panel_runs.size() / r.scenario_names.size();
+  return k / panel_reps * static_cast<std::size_t>(r.replicates) + k % panel_reps;
+}
+
 void put_arrays(h5::Group g, const std::vector<double>& trajectories,
                 const std::vector<double>& fiscal) {
   g.create_doubles("trajectories", {trajectories.size()}, trajectories);
@@ -50,12 +57,9 @@ void write_run_checkpoint(const std::string& path, const std::string& identity,
                r.partners[p].fiscal);
   f.create_ints("done", std::vector<std::int64_t>(r.done.begin(), r.done.end()));
   // Panels of finished tasks only: an unfinished one is recorded again when its task reruns.
-  const std::size_t panel_reps =
-      r.panel_runs.size() / std::max<std::size_t>(1, r.scenario_names.size());
   h5::Group panels = f.create_group("panel_runs");
   for (std::size_t k = 0; k < r.panel_runs.size(); ++k) {
-    const std::size_t task = k / panel_reps * r.replicates + k % panel_reps;
-    if (!r.done[task]) continue;
+    if (!r.done[panel_task(r, k)]) continue;
     h5::Group g = panels.create_group(std::to_string(k));
     const PanelTable& t = r.panel_runs[k];
     for (std::size_t c = 0; c < t.ints.size(); ++c) g.create_ints(t.int_names[c], t.ints[c]);
@@ -97,12 +101,9 @@ EnsembleResult read_run_checkpoint(const h5::File& f, const std::string& path,
                   "its task list does not have this run's shape: the file is damaged" + refused);
   const std::vector<std::int64_t> mask = done.read_ints();
   for (std::size_t k = 0; k < mask.size(); ++k) r.done[k] = mask[k] == 1;
-  const std::size_t panel_reps =
-      r.panel_runs.size() / std::max<std::size_t>(1, r.scenario_names.size());
   const h5::Group panels = f.open_group("panel_runs");
   for (std::size_t k = 0; k < r.panel_runs.size(); ++k) {
-    const std::size_t task = k / panel_reps * r.replicates + k % panel_reps;
-    if (!r.done[task]) continue;
+    if (!r.done[panel_task(r, k)]) continue;
     if (!panels.exists(std::to_string(k)))
       throw IoError(path, "a finished task's firm panel is missing: the file is damaged" + refused);
     const h5::Group g = panels.open_group(std::to_string(k));

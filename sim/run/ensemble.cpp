@@ -4,13 +4,13 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <mutex>
 #include <optional>
 
 #include "core/errors.h"
 #include "run/replicate.h"
+#include "run/wall_interval.h"
 
 namespace innosim {
 namespace {
@@ -77,8 +77,7 @@ void run_ensemble(const EnsembleSpec& spec, EnsembleResult& out) {
   std::optional<tbb::global_control> limit;
   if (spec.threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, spec.threads);
   std::mutex lock;
-  using Wall = std::chrono::steady_clock;
-  auto last = Wall::now();
+  WallInterval interval(spec.checkpoint_seconds);
   std::size_t done = out.finished();
   tbb::parallel_for(std::size_t{0}, todo.size(), [&](std::size_t k) {
     const std::size_t run = todo[k];
@@ -105,11 +104,9 @@ void run_ensemble(const EnsembleSpec& spec, EnsembleResult& out) {
       out.panel_runs[scenario * panel_reps + replicate] = std::move(panel);
     out.done[run] = 1;
     if (spec.progress) spec.progress(++done, runs);
-    const auto now = Wall::now();
-    if (spec.checkpoint && done < runs &&
-        std::chrono::duration<double>(now - last).count() >= spec.checkpoint_seconds) {
+    if (spec.checkpoint && done < runs && interval.due()) {
       spec.checkpoint(out);
-      last = Wall::now();
+      interval.restart();
     }
   });
   if (panel_reps > 0) {

@@ -4,7 +4,6 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <mutex>
 #include <optional>
@@ -14,6 +13,7 @@
 #include "observe/indicator_catalog.h"
 #include "policy/fiscal_ledger.h"
 #include "run/replicate.h"
+#include "run/wall_interval.h"
 
 namespace innosim::sweep {
 
@@ -87,8 +87,7 @@ void run_sweep(const SweepPlan& plan, SweepResult& result, int threads, double c
   std::optional<tbb::global_control> limit;
   if (threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, threads);
   std::mutex lock;
-  using Clock = std::chrono::steady_clock;
-  auto last = Clock::now();
+  WallInterval interval(checkpoint_seconds);
   std::size_t done = result.finished();
   tbb::parallel_for(std::size_t{0}, todo.size(), [&](std::size_t k) {
     const std::size_t task = todo[k];
@@ -108,10 +107,9 @@ void run_sweep(const SweepPlan& plan, SweepResult& result, int threads, double c
     result.done[task] = 1;
     ++done;
     if (progress) progress(done, plan.shard_tasks());
-    const auto now = Clock::now();
-    if (checkpoint && std::chrono::duration<double>(now - last).count() >= checkpoint_seconds) {
+    if (checkpoint && interval.due()) {
       checkpoint(result);
-      last = Clock::now();
+      interval.restart();
     }
   });
 }
