@@ -5,48 +5,9 @@
 namespace innosim {
 namespace {
 
-// Applies `f` to the same column of two tables, for every column: the one list of columns,
-// so adding a column cannot miss a structural operation.
-template <class F>
-void for_each_column_pair(FirmTable& a, FirmTable& b, F f) {
-  f(a.id, b.id);
-  f(a.stream_key, b.stream_key);
-  f(a.flags, b.flags);
-  f(a.sector, b.sector);
-  f(a.birth_step, b.birth_step);
-  f(a.hnte_expiry, b.hnte_expiry);
-  f(a.specialized_expiry, b.specialized_expiry);
-  f(a.revenue, b.revenue);
-  f(a.productivity, b.productivity);
-  f(a.high_tech_revenue_share, b.high_tech_revenue_share);
-  f(a.latent_intensity, b.latent_intensity);
-  f(a.intensity, b.intensity);
-  f(a.relabel, b.relabel);
-  f(a.grant_rd, b.grant_rd);
-  f(a.cash, b.cash);
-  f(a.knowledge, b.knowledge);
-  f(a.profit_last, b.profit_last);
-  f(a.margin, b.margin);
-  f(a.loss_carried, b.loss_carried);
-  f(a.subsidy_year, b.subsidy_year);
-  f(a.revenue_year, b.revenue_year);
-  f(a.rd_year, b.rd_year);
-  f(a.rd_real_year, b.rd_real_year);
-  f(a.support_year, b.support_year);
-  f(a.applications_year, b.applications_year);
-  f(a.patents, b.patents);
-  f(a.carrier, b.carrier);
-  f(a.tenancy_end, b.tenancy_end);
-  f(a.loan, b.loan);
-  f(a.rd_staff, b.rd_staff);
-  f(a.leading, b.leading);
-  for (int h = 0; h < kHistoryYears; ++h)
-    f(a.rd_hist[h], b.rd_hist[h]), f(a.revenue_hist[h], b.revenue_hist[h]);
-}
-
 template <class F>
 void for_each_column(FirmTable& t, F f) {
-  for_each_column_pair(t, t, [&](auto& col, auto&) { f(col); });
+  for_each_column_pair(t, t, [&](const char*, auto& col, auto&) { f(col); });
 }
 
 }  // namespace
@@ -62,7 +23,7 @@ void FirmTable::move_dead_to(FirmTable& exited) {
   keep.reserve(size());
   for (std::size_t i = 0; i < size(); ++i) (has(i, kDead) ? dead : keep).push_back(i);
   if (dead.empty()) return;
-  for_each_column_pair(*this, exited, [&](auto& from, auto& to) {
+  for_each_column_pair(*this, exited, [&](const char*, auto& from, auto& to) {
     for (std::size_t i : dead) to.push_back(from[i]);
     for (std::size_t k = 0; k < keep.size(); ++k) from[k] = from[keep[k]];
     from.resize(keep.size());

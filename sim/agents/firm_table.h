@@ -92,4 +92,51 @@ struct FirmTable {
   void reserve(std::size_t n);
 };
 
+// Applies f(name, column of a, column of b) to the same column of two tables, for every
+// column: the one list of columns, so that adding a column cannot miss a structural
+// operation or the saved state (io/state_file.cpp). `Table` may be const.
+template <class Table, class F>
+void for_each_column_pair(Table& a, Table& b, F f) {
+  static constexpr const char* kRdHist[kHistoryYears] = {"rd_hist_0", "rd_hist_1", "rd_hist_2"};
+  static constexpr const char* kRevenueHist[kHistoryYears] = {"revenue_hist_0", "revenue_hist_1",
+                                                              "revenue_hist_2"};
+#define INNOSIM_COLUMN(c) f(#c, a.c, b.c)
+  INNOSIM_COLUMN(id);
+  INNOSIM_COLUMN(stream_key);
+  INNOSIM_COLUMN(flags);
+  INNOSIM_COLUMN(sector);
+  INNOSIM_COLUMN(birth_step);
+  INNOSIM_COLUMN(hnte_expiry);
+  INNOSIM_COLUMN(specialized_expiry);
+  INNOSIM_COLUMN(revenue);
+  INNOSIM_COLUMN(productivity);
+  INNOSIM_COLUMN(high_tech_revenue_share);
+  INNOSIM_COLUMN(latent_intensity);
+  INNOSIM_COLUMN(intensity);
+  INNOSIM_COLUMN(relabel);
+  INNOSIM_COLUMN(grant_rd);
+  INNOSIM_COLUMN(cash);
+  INNOSIM_COLUMN(knowledge);
+  INNOSIM_COLUMN(profit_last);
+  INNOSIM_COLUMN(margin);
+  INNOSIM_COLUMN(loss_carried);
+  INNOSIM_COLUMN(subsidy_year);
+  INNOSIM_COLUMN(revenue_year);
+  INNOSIM_COLUMN(rd_year);
+  INNOSIM_COLUMN(rd_real_year);
+  INNOSIM_COLUMN(support_year);
+  INNOSIM_COLUMN(applications_year);
+  INNOSIM_COLUMN(patents);
+  INNOSIM_COLUMN(carrier);
+  INNOSIM_COLUMN(tenancy_end);
+  INNOSIM_COLUMN(loan);
+  INNOSIM_COLUMN(rd_staff);
+  INNOSIM_COLUMN(leading);
+#undef INNOSIM_COLUMN
+  for (int h = 0; h < kHistoryYears; ++h) {
+    f(kRdHist[h], a.rd_hist[h], b.rd_hist[h]);
+    f(kRevenueHist[h], a.revenue_hist[h], b.revenue_hist[h]);
+  }
+}
+
 }  // namespace innosim

@@ -35,17 +35,29 @@ struct TalentTable {
     return id.size() - 1;
   }
   // Removes the rows with `leaving` set, keeping the order of the rest.
-  void remove_leavers() {
-    std::size_t k = 0;
-    for (std::size_t i = 0; i < size(); ++i) {
-      if (leaving[i]) continue;
-      id[k] = id[i], type[k] = type[i], skill[k] = skill[i], employer[k] = employer[i];
-      allowance_years[k] = allowance_years[i], leaving[k] = 0;
-      ++k;
-    }
-    id.resize(k), type.resize(k), skill.resize(k), employer.resize(k), allowance_years.resize(k),
-        leaving.resize(k);
-  }
+  void remove_leavers();
 };
+
+// Applies f(name, column) to every column of `t` (which may be const): the one list of
+// columns, for compaction and the saved state (io/state_file.cpp).
+template <class Table, class F>
+void for_each_column(Table& t, F f) {
+  f("id", t.id);
+  f("type", t.type);
+  f("skill", t.skill);
+  f("employer", t.employer);
+  f("allowance_years", t.allowance_years);
+  f("leaving", t.leaving);
+}
+
+inline void TalentTable::remove_leavers() {
+  std::vector<std::size_t> keep;
+  for (std::size_t i = 0; i < size(); ++i)
+    if (!leaving[i]) keep.push_back(i);
+  for_each_column(*this, [&](const char*, auto& col) {
+    for (std::size_t k = 0; k < keep.size(); ++k) col[k] = col[keep[k]];
+    col.resize(keep.size());
+  });
+}
 
 }  // namespace innosim

@@ -1,10 +1,14 @@
 // `innosim run`: the main job. Loads the region preset and its scenarios, runs the
 // replicates, writes the HDF5 file and prints the result table.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "app/commands.h"
@@ -15,6 +19,7 @@
 #include "io/atomic_file.h"
 #include "io/output_file.h"
 #include "io/run_checkpoint.h"
+#include "io/state_file.h"
 #include "run/ensemble.h"
 #include "run/memory_estimate.h"
 #include "run/summary.h"
@@ -37,7 +42,59 @@ struct RunOptions {
   int panel_replicates = 1;
   bool resume = false;
   double checkpoint_seconds = 30;
+  std::string checkpoint;      // state file to save
+  int checkpoint_every = 1;    // years
+  std::string resume_from;     // state file of this run to continue
+  std::string from_state;      // state file to branch this run's scenarios from
+  std::string state_scenario;  // the saved scenario to branch from
+  bool seed_given = false;     // --seed on the command line
+  bool replicates_given = false;
 };
+
+// Opens the state a run continues or branches from and checks the options against it.
+std::optional<StateFile> open_state(const RunOptions& o) {
+  if ((o.resume ? 1 : 0) + !o.resume_from.empty() + !o.from_state.empty() > 1)
+    throw ConfigError("command line", 0, "--resume",
+                      "--resume, --resume-from and --from-state are different ways to start a "
+                      "run; give one");
+  if (o.from_state.empty()) {
+    if (!o.state_scenario.empty())
+      throw ConfigError("command line", 0, "--state-scenario", "only with --from-state");
+    return o.resume_from.empty() ? std::nullopt : std::optional<StateFile>(o.resume_from);
+  }
+  std::optional<StateFile> state(o.from_state);
+  const StateHeader& h = state->header();
+  if (o.seed_given && o.seed != h.seed)
+    throw ConfigError("command line", 0, "--seed",
+                      fmt::format("{} was saved with seed {}; a branch continues its streams, so "
+                                  "it keeps that seed (leave --seed out)",
+                                  o.from_state, h.seed));
+  if (o.replicates_given && o.replicates > h.replicates)
+    throw ConfigError("command line", 0, "--replicates",
+                      fmt::format("{} holds {} replicates per scenario; a branch can run at most "
+                                  "those, got {}",
+                                  o.from_state, h.replicates, o.replicates));
+  if (o.panel)
+    throw ConfigError("command line", 0, "--panel",
+                      "a branch from a state has the panel of the run that saved it, or none; "
+                      "--panel is for runs from the base year");
+  return state;
+}
+
+// The saved scenario a branch starts from: --state-scenario, or the state's only one.
+std::size_t source_scenario(const RunOptions& o, const StateHeader& h) {
+  if (o.state_scenario.empty()) {
+    if (h.scenarios.size() == 1) return 0;
+    throw ConfigError("command line", 0, "--state-scenario",
+                      fmt::format("{} holds scenarios {}; name the one to branch from",
+                                  o.from_state, fmt::join(h.scenarios, ", ")));
+  }
+  for (std::size_t k = 0; k < h.scenarios.size(); ++k)
+    if (h.scenarios[k] == o.state_scenario) return k;
+  throw ConfigError("command line", 0, "--state-scenario",
+                    fmt::format("{} holds no scenario '{}' (it holds {})", o.from_state,
+                                o.state_scenario, fmt::join(h.scenarios, ", ")));
+}
 
 // Everything that changes a run's results, so that --resume joins only the same run.
 std::string run_identity(const EnsembleSpec& spec) {
@@ -103,9 +160,14 @@ int run(const RunOptions& o, const CommonOptions& common) {
   std::vector<std::string> names = o.scenarios;
   if (names.empty())
     names = load_config({data_dir, region, {}, sets}).model.region.default_scenarios;
+  std::optional<StateFile> state = open_state(o);
   EnsembleSpec spec;
   spec.replicates = o.replicates;
   spec.seed = o.seed;
+  if (!o.from_state.empty()) {
+    spec.seed = state->header().seed;
+    if (!o.replicates_given) spec.replicates = state->header().replicates;
+  }
   spec.threads = o.threads;
   spec.panel_replicates = o.panel ? o.panel_replicates : 0;
   if (names.empty()) spec.scenarios.push_back(load_config({data_dir, region, {}, sets}));
@@ -162,6 +224,15 @@ int run(const RunOptions& o, const CommonOptions& common) {
       for (const auto& [key, file] : c.origin_file) inputs.insert(file);
   check_not_input(out, {inputs.begin(), inputs.end()});
   check_not_input(partial, {inputs.begin(), inputs.end()});
+  // The state file to save: --checkpoint's, or the one a resumed run came from.
+  const std::string state_out = o.checkpoint.empty() ? o.resume_from : o.checkpoint;
+  if (!state_out.empty()) {
+    check_writable(state_out);
+    check_not_input(state_out, {inputs.begin(), inputs.end()});
+    if (std::filesystem::weakly_canonical(state_out) == std::filesystem::weakly_canonical(out))
+      throw ConfigError("command line", 0, "--checkpoint",
+                        "the state file and --out are both " + out + "; give them two names");
+  }
   refuse_if_too_large(spec, o.max_memory_mb * 1e6);
   const bool terminal = !o.quiet && ::isatty(STDERR_FILENO);
   if (terminal) std::cerr << "innosim run: " << describe(estimate_peak_memory(spec)) << "\n";
@@ -171,6 +242,9 @@ int run(const RunOptions& o, const CommonOptions& common) {
   // Finished tasks go to <out>.partial as they complete; --resume runs only the others.
   const std::string identity = run_identity(spec);
   EnsembleResult result = empty_ensemble(spec);
+  if (o.resume && !state_out.empty())
+    throw ConfigError("command line", 0, "--resume",
+                      "a run that saves its state resumes with --resume-from " + state_out);
   if (o.resume && std::filesystem::exists(partial)) {
     result = read_run_checkpoint(partial, identity, result);
     if (!o.quiet)
@@ -181,6 +255,45 @@ int run(const RunOptions& o, const CommonOptions& common) {
   }
   spec.checkpoint_seconds = o.checkpoint_seconds;
   spec.checkpoint = [&](const EnsembleResult& r) { write_run_checkpoint(partial, identity, r); };
+  if (!o.resume_from.empty() && state->header().identity != identity)
+    throw IoError(o.resume_from,
+                  "is the state of another run (other configs, seed, replicates or panel); "
+                  "--resume-from continues the command that saved it, --from-state branches "
+                  "new scenarios from it; refused, and left as it is");
+  const int years = static_cast<int>(result.years.size());
+  if (state) {
+    const std::size_t from = o.from_state.empty() ? 0 : source_scenario(o, state->header());
+    const std::size_t saved_replicates = static_cast<std::size_t>(state->header().replicates);
+    spec.start_from = [&, from, saved_replicates](std::size_t task, const auto& configs) {
+      // A resumed task is itself; a branch's replicate r starts from the saved replicate r.
+      const std::size_t saved =
+          o.from_state.empty() ? task : from * saved_replicates + task % spec.replicates;
+      return state->read(saved, configs, years);
+    };
+    if (!o.quiet)
+      std::cerr << "innosim run: " << (o.from_state.empty() ? "resuming" : "branching")
+                << " from the state of " << state->header().year << " in "
+                << (o.from_state.empty() ? o.resume_from : o.from_state) << "\n";
+  }
+  if (!state_out.empty()) {
+    spec.state_every = o.checkpoint_every;
+    StateHeader header{identity,
+                       spec.seed,
+                       spec.replicates,
+                       result.scenario_names,
+                       {},
+                       result.years.front(),
+                       result.years.back(),
+                       spec.scenarios.front().model.time.steps_per_year,
+                       0};
+    header.regions.push_back(spec.scenarios.front().model.region.name);
+    if (!spec.partners.empty())
+      for (const auto& p : spec.partners.front()) header.regions.push_back(p.model.region.name);
+    spec.save_state = [&, header](const std::vector<ReplicateRun>& tasks) mutable {
+      header.year = result.years.front() + tasks.front().next_year - 1;
+      write_state_file(state_out, header, tasks);
+    };
+  }
   run_ensemble(spec, result);
   const Summary summary = summarise(result, run_targets(spec.scenarios));
   Provenance provenance{o.seed, common.command_line, {}, {}};
@@ -249,8 +362,29 @@ void add_run_command(CLI::App& app, CommonOptions& common, Action& action) {
   cmd->add_option("--checkpoint-seconds", o->checkpoint_seconds,
                   "write the finished tasks to <out>.partial at most this often (default 30)")
       ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--checkpoint", o->checkpoint,
+                  "save every replicate's whole state to this file at every --checkpoint-every "
+                  "years and at the end (replicates then advance together, all in memory)");
+  cmd->add_option("--checkpoint-every", o->checkpoint_every,
+                  "years between state saves (default 1)")
+      ->check(CLI::Range(1, 1000));
+  cmd->add_option("--resume-from", o->resume_from,
+                  "continue the run that saved this state file (the same command otherwise), "
+                  "saving to it again unless --checkpoint names another file");
+  cmd->add_option("--from-state", o->from_state,
+                  "start this run's scenarios from a saved state instead of the base year "
+                  "(same region, seed and replicates; the years up to the state are the saved "
+                  "run's)");
+  cmd->add_option("--state-scenario", o->state_scenario,
+                  "the saved scenario to branch from (default: the state's only one)");
   cmd->add_flag("--quiet", o->quiet, "print nothing but errors");
-  action = [o, &common] { return run(*o, common); };
+  const CLI::Option* seed = cmd->get_option("--seed");
+  const CLI::Option* replicates = cmd->get_option("--replicates");
+  action = [o, &common, seed, replicates] {
+    o->seed_given = seed->count() > 0;
+    o->replicates_given = replicates->count() > 0;
+    return run(*o, common);
+  };
 }
 
 }  // namespace innosim

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <functional>
 #include <memory>
+#include <type_traits>
 
 #include "core/errors.h"
 #include "io/atomic_file.h"
@@ -300,6 +301,70 @@ Dataset Group::create_1d(const std::string& name, hid type, std::size_t count, c
     fail("cannot write " + p);
   return d;
 }
+
+namespace {
+
+template <class T>
+hid_t native_type() {
+  if constexpr (std::is_same_v<T, double>) return H5T_NATIVE_DOUBLE;
+  if constexpr (std::is_same_v<T, float>) return H5T_NATIVE_FLOAT;
+  if constexpr (std::is_same_v<T, std::uint8_t>) return H5T_NATIVE_UINT8;
+  if constexpr (std::is_same_v<T, std::uint16_t>) return H5T_NATIVE_UINT16;
+  if constexpr (std::is_same_v<T, std::uint32_t>) return H5T_NATIVE_UINT32;
+  if constexpr (std::is_same_v<T, std::int32_t>) return H5T_NATIVE_INT32;
+  if constexpr (std::is_same_v<T, std::uint64_t>) return H5T_NATIVE_UINT64;
+  if constexpr (std::is_same_v<T, std::int64_t>) return H5T_NATIVE_INT64;
+}
+
+}  // namespace
+
+template <class T>
+Dataset Group::create_array(const std::string& name, const std::vector<T>& values) {
+  const std::string p = join(path_, name);
+  const hsize_t n = values.size();
+  Handle space(H5Screate_simple(1, &n, nullptr));
+  Handle props(H5Pcreate(H5P_DATASET_CREATE));
+  if (n > 0) {
+    const hsize_t chunk = std::min<hsize_t>(n, 1 << 18);
+    H5Pset_chunk(props.id(), 1, &chunk);
+    H5Pset_fletcher32(props.id());
+    H5Pset_shuffle(props.id());
+    H5Pset_deflate(props.id(), 1);  // fast: a national state is gigabytes
+  }
+  Dataset d(checked(H5Dcreate2(id(), name.c_str(), native_type<T>(), space.id(), H5P_DEFAULT,
+                               props.id(), H5P_DEFAULT),
+                    file_, "cannot create dataset " + p),
+            p, file_);
+  if (n && H5Dwrite(d.id(), native_type<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0)
+    fail("cannot write " + p);
+  return d;
+}
+
+template <class T>
+std::vector<T> Dataset::read_array() const {
+  const std::vector<std::uint64_t> d = dims();
+  if (d.size() != 1) fail("expected a 1-D array");
+  Handle stored(H5Dget_type(id()));
+  if (stored.id() < 0 || H5Tequal(stored.id(), native_type<T>()) <= 0)
+    fail("stored in another type than expected");
+  std::vector<T> out(d[0]);
+  if (d[0] && H5Dread(id(), native_type<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0)
+    fail("cannot read");
+  return out;
+}
+
+#define INNOSIM_H5_ARRAY(T)                                                           \
+  template Dataset Group::create_array<T>(const std::string&, const std::vector<T>&); \
+  template std::vector<T> Dataset::read_array<T>() const;
+INNOSIM_H5_ARRAY(double)
+INNOSIM_H5_ARRAY(float)
+INNOSIM_H5_ARRAY(std::uint8_t)
+INNOSIM_H5_ARRAY(std::uint16_t)
+INNOSIM_H5_ARRAY(std::uint32_t)
+INNOSIM_H5_ARRAY(std::int32_t)
+INNOSIM_H5_ARRAY(std::uint64_t)
+INNOSIM_H5_ARRAY(std::int64_t)
+#undef INNOSIM_H5_ARRAY
 
 Dataset Group::create_labels(const std::string& name, const std::vector<std::string>& values) {
   Handle type(H5Tcopy(H5T_C_S1));

@@ -65,6 +65,10 @@ class Dataset : public Object {
   std::vector<double> read_doubles() const;
   std::vector<std::int64_t> read_ints() const;
   std::vector<std::string> read_strings() const;
+  // A 1-D array stored as exactly T's type (class, size and sign), or IoError: the simulation
+  // state is read back in the types it was written in, never converted.
+  template <class T>
+  std::vector<T> read_array() const;
   // Makes this 1-D dataset a dimension scale named `name`.
   void make_scale(const std::string& name);
   // Attaches `scale` to dimension `dim` of this dataset.
@@ -81,6 +85,10 @@ class Group : public Object {
   Dataset create_doubles(const std::string& name, const std::vector<std::uint64_t>& dims,
                          const std::vector<double>& values, std::vector<std::uint64_t> chunk = {});
   Dataset create_ints(const std::string& name, const std::vector<std::int64_t>& values);
+  // A 1-D array in T's own type (an integer or floating type of the simulation state),
+  // chunked, lightly compressed and checksummed.
+  template <class T>
+  Dataset create_array(const std::string& name, const std::vector<T>& values);
   // Fixed-length UTF-8 strings, padded to the longest (h5py reads them as bytes).
   Dataset create_strings(const std::string& name, const std::vector<std::string>& values);
   // Variable-length UTF-8 strings, for the labels of an axis: R's ncdf4 crashes on a

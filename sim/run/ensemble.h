@@ -9,6 +9,7 @@
 
 #include "config/config_loader.h"
 #include "observe/firm_panel.h"
+#include "run/replicate.h"
 
 namespace innosim {
 
@@ -29,6 +30,14 @@ struct EnsembleSpec {
   // tasks finish (innosim run writes them to <out>.partial, so a killed run keeps them).
   std::function<void(const EnsembleResult&)> checkpoint;
   double checkpoint_seconds = 30;
+  // Long runs (innosim run --checkpoint, --resume-from, --from-state): the tasks advance
+  // together, all held in memory, `state_every` years at a time, and after each stretch
+  // `save_state` is given every task's whole state (the last one at the end year).
+  int state_every = 0;  // years; 0 = no state saved
+  std::function<void(const std::vector<ReplicateRun>&)> save_state;
+  // Where each task starts, given its region configs, if not at the base year: a saved state.
+  std::function<ReplicateRun(std::size_t task, const std::vector<const ModelConfig*>&)> start_from;
+  bool advances_together() const { return state_every > 0 || bool(start_from); }
 };
 
 struct EnsembleResult {

@@ -56,12 +56,14 @@ MemoryEstimate estimate_peak_memory(const EnsembleSpec& spec) {
   }
   const double runs = static_cast<double>(spec.scenarios.size()) * spec.replicates;
   const double threads = spec.threads > 0 ? spec.threads : tbb::info::default_concurrency();
-  const double in_flight = std::min(threads, runs);
+  // A run that saves or starts from a state holds every task at once (run/ensemble.h).
+  const double in_flight = spec.advances_together() ? runs : std::min(threads, runs);
   const double results =
       kResultCopies * runs * years * (kIndicatorCount + kLeverCount * kGovLevels) * 8.0;
   MemoryEstimate est;
   est.bytes = kProgramBytes + in_flight * largest + results;
-  est.seconds = firm_steps * spec.replicates / (kFirmStepsPerSecondPerThread * in_flight);
+  est.seconds =
+      firm_steps * spec.replicates / (kFirmStepsPerSecondPerThread * std::min(threads, runs));
   std::ostringstream d;
   d.precision(3);
   d << in_flight << " replicate(s) in flight x " << largest / 1e6 << " MB + " << results / 1e6

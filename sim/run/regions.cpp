@@ -47,8 +47,7 @@ std::uint64_t region_salt(const std::string& name) {
   return h << 32;
 }
 
-Economy initial_economy(const std::vector<const ModelConfig*>& configs, std::uint64_t seed,
-                        std::uint64_t replicate) {
+Economy economy_shell(const std::vector<const ModelConfig*>& configs) {
   if (configs.empty()) throw ModelError("no region to run");
   for (const ModelConfig* m : configs)
     if (m->region.base_year != configs[0]->region.base_year ||
@@ -57,7 +56,12 @@ Economy initial_economy(const std::vector<const ModelConfig*>& configs, std::uin
       throw ModelError("region '" + m->region.name +
                        "' has another base year, end year or step than '" +
                        configs[0]->region.name + "'; the regions of a run share one clock");
-  Economy e{configs, {}, build_graph(configs)};
+  return Economy{configs, {}, build_graph(configs)};
+}
+
+Economy initial_economy(const std::vector<const ModelConfig*>& configs, std::uint64_t seed,
+                        std::uint64_t replicate) {
+  Economy e = economy_shell(configs);
   for (const ModelConfig* m : configs)
     e.regions.push_back(
         initial_population(*m, RunKey{seed, replicate, region_salt(m->region.name)}));

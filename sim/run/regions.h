@@ -20,6 +20,9 @@ struct Economy {
 
 // The salt that keys a region's random streams: a hash of its name, in the high 32 bits.
 std::uint64_t region_salt(const std::string& name);
+// The regions' configs and graph, no World yet (a saved state fills them in); checks that the
+// regions share one clock.
+Economy economy_shell(const std::vector<const ModelConfig*>& configs);
 Economy initial_economy(const std::vector<const ModelConfig*>& configs, std::uint64_t seed,
                         std::uint64_t replicate);
 void step_economy(Economy& e);

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "run/regions.h"
-
 namespace innosim {
 namespace {
 
@@ -18,29 +16,44 @@ void record(const World& w, ReplicateResult& r, int t, bool base_year) {
 
 }  // namespace
 
-std::vector<ReplicateResult> run_regions(const std::vector<const ModelConfig*>& configs,
-                                         std::uint64_t seed, std::uint64_t replicate,
-                                         PanelTable* panel) {
-  const ModelConfig& first = *configs.front();
-  const int years = year_count(first);
-  std::vector<ReplicateResult> out(configs.size());
-  for (auto& r : out) {
+ReplicateRun start_replicate(const std::vector<const ModelConfig*>& configs, std::uint64_t seed,
+                             std::uint64_t replicate, bool record_panel) {
+  ReplicateRun run{initial_economy(configs, seed, replicate), {}, record_panel, {}, 1};
+  const int years = year_count(*configs.front());
+  run.results.resize(configs.size());
+  for (auto& r : run.results) {
     r.indicators.assign(static_cast<std::size_t>(years) * kIndicatorCount, std::nan(""));
     r.fiscal.assign(static_cast<std::size_t>(years) * kLeverCount * kGovLevels, std::nan(""));
   }
-  Economy e = initial_economy(configs, seed, replicate);
-  for (std::size_t k = 0; k < configs.size(); ++k) record(e.regions[k], out[k], 0, true);
-  if (panel) panel->record(e.regions[0], first, replicate);
-  for (int t = 1; t < years; ++t) {
+  Economy& e = run.economy;
+  for (std::size_t k = 0; k < configs.size(); ++k) record(e.regions[k], run.results[k], 0, true);
+  if (record_panel) run.panel.record(e.regions[0], *configs.front(), replicate);
+  return run;
+}
+
+void advance_replicate(ReplicateRun& run, int until) {
+  Economy& e = run.economy;
+  const ModelConfig& first = *e.configs.front();
+  const std::uint64_t replicate = e.regions[0].key.replicate;
+  for (; run.next_year < until; ++run.next_year) {
     for (int s = 0; s < first.time.steps_per_year; ++s) {
-      for (std::size_t k = 0; k < configs.size(); ++k)
-        out[k].firm_steps += static_cast<double>(e.regions[k].firms.size());
+      for (std::size_t k = 0; k < e.regions.size(); ++k)
+        run.results[k].firm_steps += static_cast<double>(e.regions[k].firms.size());
       step_economy(e);
     }
-    for (std::size_t k = 0; k < configs.size(); ++k) record(e.regions[k], out[k], t, false);
-    if (panel) panel->record(e.regions[0], first, replicate);
+    for (std::size_t k = 0; k < e.regions.size(); ++k)
+      record(e.regions[k], run.results[k], run.next_year, false);
+    if (run.record_panel) run.panel.record(e.regions[0], first, replicate);
   }
-  return out;
+}
+
+std::vector<ReplicateResult> run_regions(const std::vector<const ModelConfig*>& configs,
+                                         std::uint64_t seed, std::uint64_t replicate,
+                                         PanelTable* panel) {
+  ReplicateRun run = start_replicate(configs, seed, replicate, panel != nullptr);
+  advance_replicate(run, year_count(*configs.front()));
+  if (panel) *panel = std::move(run.panel);
+  return std::move(run.results);
 }
 
 ReplicateResult run_replicate(const ModelConfig& m, RunKey key, PanelTable* panel) {
