@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <mutex>
+#include <string_view>
 #include <type_traits>
 
 #include "core/errors.h"
@@ -104,20 +106,24 @@ class Reader {
     throw IoError(path_, g_.path() + ": " + what + ": the state file is damaged; refused");
   }
 
+  // State numbers are finite (the model never stores NaN or infinity in its agents);
+  // `any_number` admits them, for recorded results.
   template <class T>
-  void column(const char* name, std::vector<T>& v) const {
+  void column(const char* name, std::vector<T>& v, bool any_number = false) const {
     const auto c = g_.open_dataset(name).template read_array<stored_t<T>>();
     v.resize(c.size());
     for (std::size_t i = 0; i < c.size(); ++i) {
       if constexpr (std::is_enum_v<T>)
         if (c[i] >= enum_end(T{})) damaged(fmt::format("{} has an unknown value {}", name, c[i]));
+      if constexpr (std::is_floating_point_v<T>)
+        if (!any_number && !std::isfinite(c[i])) damaged(fmt::format("{} is not finite", name));
       v[i] = static_cast<T>(c[i]);
     }
   }
   template <class T, std::size_t N>
   void fixed(const char* name, std::array<T, N>& v) const {
     std::vector<T> c;
-    column(name, c);
+    column(name, c, std::string_view(name) == "indicators");
     if (c.size() != N) damaged(fmt::format("{} has {} values, not {}", name, c.size(), N));
     std::copy(c.begin(), c.end(), v.begin());
   }
@@ -251,7 +257,7 @@ void archive(A& a, W& w) {
   a.value("flying_startups", h.flying_startups);
   a.rows("arrivals", h.arrivals, col("type", &Migrant::type), col("skill", &Migrant::skill),
          col("talent_id", &Migrant::talent_id));
-  a.fixed("indicators", w.indicators);
+  a.fixed("indicators", w.indicators);  // the last year's, which may hold NaN (a ratio of 0/0)
 }
 
 template <class Ids>
@@ -346,7 +352,9 @@ void write_state_file(const std::string& path, const StateHeader& hd,
   f.save(path);
 }
 
-StateFile::StateFile(const std::string& path) : path_(path), file_(h5::File::open_read(path)) {
+StateFile::StateFile(const std::string& path) : StateFile(h5::File::open_read(path), path) {}
+
+StateFile::StateFile(h5::File file, const std::string& path) : path_(path), file_(std::move(file)) {
   const auto refuse = [&](const std::string& why) { throw IoError(path, why + "; refused"); };
   if (!file_.has_attribute("filetype") || file_.string_attribute("filetype") != kFiletype)
     refuse("not an innosim state file (written by innosim run --checkpoint)");
@@ -358,7 +366,10 @@ StateFile::StateFile(const std::string& path) : path_(path), file_(h5::File::ope
            version() + ": a state continues only on the innosim that saved it");
   StateHeader& h = header_;
   h.identity = file_.string_attribute("identity");
-  h.seed = std::stoull(file_.string_attribute("seed"));
+  const std::string seed = file_.string_attribute("seed");
+  const auto [end, error] = std::from_chars(seed.data(), seed.data() + seed.size(), h.seed);
+  if (seed.empty() || error != std::errc() || end != seed.data() + seed.size())
+    refuse("its seed '" + seed + "' is not an integer in [0, 2^64): the file is damaged");
   h.replicates = static_cast<int>(file_.int_attribute("replicates"));
   h.scenarios = file_.string_list_attribute("scenarios");
   h.regions = file_.string_list_attribute("regions");
@@ -405,8 +416,8 @@ ReplicateRun StateFile::read(std::size_t task, const std::vector<const ModelConf
     w.eco.network.rebuild(w.firms, w.eco.research);
     run.economy.regions.push_back(std::move(w));
     ReplicateResult& r = run.results[k];
-    g.column("indicators_so_far", r.indicators);
-    g.column("fiscal_so_far", r.fiscal);
+    g.column("indicators_so_far", r.indicators, true);
+    g.column("fiscal_so_far", r.fiscal, true);
     g.value("firm_steps", r.firm_steps);
     const std::size_t per_year = kIndicatorCount, per_year_fiscal = kLeverCount * kGovLevels;
     if (r.indicators.size() != saved_years * per_year ||
@@ -424,7 +435,7 @@ ReplicateRun StateFile::read(std::size_t task, const std::vector<const ModelConf
     for (std::size_t c = 0; c < run.panel.ints.size(); ++c)
       p.column(run.panel.int_names[c].c_str(), run.panel.ints[c]);
     for (std::size_t c = 0; c < run.panel.reals.size(); ++c)
-      p.column(run.panel.real_names[c].c_str(), run.panel.reals[c]);
+      p.column(run.panel.real_names[c].c_str(), run.panel.reals[c], true);
     for (const auto& c : run.panel.ints)
       if (c.size() != run.panel.rows()) t.damaged("the panel's columns have other lengths");
     for (const auto& c : run.panel.reals)

@@ -38,6 +38,8 @@ class StateFile {
   // Opens `path` and reads its header; IoError if it is not a state file of this schema and
   // innosim version.
   explicit StateFile(const std::string& path);
+  // The same from an open file (the fuzz target reads images); `path` labels messages.
+  StateFile(h5::File file, const std::string& path);
   const StateHeader& header() const { return header_; }
   // The replicate of task `task`, its economy set up for `configs` (one per region, in the
   // saved order, sharing the saved base year and step) and its results laid out for a horizon

@@ -10,7 +10,8 @@ src=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 findings="$build/fuzz-findings"
-mkdir -p "$work/config_fuzz" "$work/run_file_fuzz" "$work/sweep_file_fuzz" "$findings"
+mkdir -p "$work/config_fuzz" "$work/run_file_fuzz" "$work/sweep_file_fuzz" \
+  "$work/state_file_fuzz" "$findings"
 
 # Configs: every shipped model file, preset, fit and scenario.
 n=0
@@ -43,8 +44,15 @@ export LSAN_OPTIONS="suppressions=$src/tests/fuzz/lsan.supp:print_suppressions=0
 "$build/sim/innosim" --data-dir "$src" sweep --quiet "$src/tests/fuzz/sweep_sobol_design.toml" \
   --out "$work/sweep_file_fuzz/sobol.h5"
 
+# A state file: one year of the shape state_file_fuzz.cpp expects (its talent shrunk with the
+# region, so that an input stays small).
+"$build/sim/innosim" --data-dir "$src" run --quiet --replicates 1 --scenario baseline \
+  "${small[@]}" --set region.rd_personnel=625 --set region.leading_talents=6 \
+  --set region.talent_total=13375 --checkpoint "$work/state_file_fuzz/2022.h5" \
+  --out "$work/state-run.h5" >/dev/null
+
 status=0
-for target in config_fuzz run_file_fuzz sweep_file_fuzz; do
+for target in config_fuzz run_file_fuzz sweep_file_fuzz state_file_fuzz; do
   log="$work/$target.log"
   start=$(date +%s)
   if ! "$build/tests/fuzz/$target" "$work/$target" -max_total_time="$seconds" -timeout=20 \
