@@ -1,5 +1,7 @@
 #include "step.h"
 
+#include <chrono>
+
 #include "observe/indicators.h"
 #include "phases/accounts.h"
 #include "phases/certification.h"
@@ -56,35 +58,55 @@ void open_year(World& w, const ModelConfig& m) {
   open_year_public_rd(w.macro, w.clock.year, m);
 }
 
+// Runs `phase` and, with `times`, adds its wall time.
+template <class F>
+void timed(PhaseTimes* times, Phase phase, F run) {
+  if (!times) return run();
+  const auto t0 = std::chrono::steady_clock::now();
+  run();
+  times->seconds[phase] +=
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
 }  // namespace
 
-void step(World& w, const ModelConfig& m) {
+void step(World& w, const ModelConfig& m, PhaseTimes* times) {
   advance_clock(w, m);
   if (w.clock.substep == 0) open_year(w, m);
-  sector_means(w, m);
+  timed(times, kPhaseSectorMeans, [&] { sector_means(w, m); });
   const Now at = now(w);
-  entry({w.firms, w.next_firm_id, w.eco, w.handoffs, w.totals, w.fiscal}, w.macro, at, m);
-  growth(w.firms, w.eco.carriers, w.macro, at, m);
-  innovation(w.firms, w.eco, at, m);
-  exit_firms(w.firms, w.eco.carriers, w.totals, at, m);
-  incubation(w.firms, w.eco.carriers, at, m);
-  if (year_end(w, m)) {
-    certification(w.firms, at, m);
-    policy(w.firms, w.eco, w.fiscal, w.totals, w.macro, at, m);
-    accounts(w.firms, w.exited, w.totals, w.clock, m);
+  timed(times, kPhaseEntry, [&] {
+    entry({w.firms, w.next_firm_id, w.eco, w.handoffs, w.totals, w.fiscal}, w.macro, at, m);
+  });
+  timed(times, kPhaseGrowth, [&] { growth(w.firms, w.eco.carriers, w.macro, at, m); });
+  timed(times, kPhaseInnovation, [&] { innovation(w.firms, w.eco, at, m); });
+  timed(times, kPhaseExit, [&] { exit_firms(w.firms, w.eco.carriers, w.totals, at, m); });
+  timed(times, kPhaseIncubation, [&] { incubation(w.firms, w.eco.carriers, at, m); });
+  if (!year_end(w, m)) return;
+  timed(times, kPhaseCertification, [&] { certification(w.firms, at, m); });
+  timed(times, kPhasePolicy,
+        [&] { policy(w.firms, w.eco, w.fiscal, w.totals, w.macro, at, m); });
+  timed(times, kPhaseAccounts, [&] { accounts(w.firms, w.exited, w.totals, w.clock, m); });
+  timed(times, kPhaseCarriers, [&] {
     carriers_year_end(w.eco.carriers, w.firms, w.fiscal, w.handoffs, w.eco.east_link, at, m);
+  });
+  timed(times, kPhaseResearch, [&] {
     research_year_end(w.eco, w.firms, w.fiscal, w.totals, w.handoffs, w.macro, at, m);
-    finance_year_end(w.firms, w.totals, w.fiscal, at, m);
-    settle_defaults(w.totals, w.firms, m);
-    talent_flows(w.eco, w.totals, w.handoffs, w.fiscal, at, m);
-    w.indicators = statistics(w, m);
-    rd_decision(w.firms, w.fiscal, at, m);
+  });
+  timed(times, kPhaseFinance, [&] { finance_year_end(w.firms, w.totals, w.fiscal, at, m); });
+  timed(times, kPhaseDefaults, [&] { settle_defaults(w.totals, w.firms, m); });
+  timed(times, kPhaseTalentFlows,
+        [&] { talent_flows(w.eco, w.totals, w.handoffs, w.fiscal, at, m); });
+  timed(times, kPhaseStatistics, [&] { w.indicators = statistics(w, m); });
+  timed(times, kPhaseRdDecision, [&] { rd_decision(w.firms, w.fiscal, at, m); });
+  timed(times, kPhaseTalentMatching, [&] {
     w.eco.talent_tightness = match_talent(w.eco.talent, w.firms, w.eco.research, at, m);
-    // One compaction a year: the year's exits move out of the live table, and the network
-    // is rebuilt over what remains.
-    w.firms.move_dead_to(w.exited);
-    collaboration_year_end(w.eco, w.firms, w.fiscal, w.next_firm_id, at, m);
-  }
+  });
+  // One compaction a year: the year's exits move out of the live table, and the network
+  // is rebuilt over what remains.
+  timed(times, kPhaseCompaction, [&] { w.firms.move_dead_to(w.exited); });
+  timed(times, kPhaseNetwork,
+        [&] { collaboration_year_end(w.eco, w.firms, w.fiscal, w.next_firm_id, at, m); });
 }
 
 }  // namespace innosim

@@ -30,6 +30,12 @@ CollaborationGraph& CollaborationGraph::operator=(const CollaborationGraph& othe
   if (this != &other) *this = CollaborationGraph(other);
   return *this;
 }
+std::size_t CollaborationGraph::bytes() const {
+  return ties.capacity() * sizeof(Tie) + kinds.capacity() * sizeof(TieKind) +
+         csr_->m_forward.m_rowstart.capacity() * sizeof(std::uint32_t) +
+         csr_->m_forward.m_column.capacity() * sizeof(std::uint32_t);
+}
+
 namespace {
 
 // Vertex of an agent key, or -1 if the agent is gone. `firm_row` maps firm ids to rows

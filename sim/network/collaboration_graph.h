@@ -45,6 +45,8 @@ class CollaborationGraph {
   // (a partner shares what it knows among its partners), CNY.
   double neighbour_knowledge(std::size_t i, const FirmTable& f, const ResearchTable& r) const;
   bool adjacent(std::size_t firm_row, std::size_t other_firm_row) const;
+  // Memory held by the tie list and the graph, bytes.
+  std::size_t bytes() const;
 
  private:
   // The Boost.Graph CSR graph, kept out of this header so that Boost stays inside network/.
