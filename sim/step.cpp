@@ -84,15 +84,13 @@ void step(World& w, const ModelConfig& m, PhaseTimes* times) {
   timed(times, kPhaseIncubation, [&] { incubation(w.firms, w.eco.carriers, at, m); });
   if (!year_end(w, m)) return;
   timed(times, kPhaseCertification, [&] { certification(w.firms, at, m); });
-  timed(times, kPhasePolicy,
-        [&] { policy(w.firms, w.eco, w.fiscal, w.totals, w.macro, at, m); });
+  timed(times, kPhasePolicy, [&] { policy(w.firms, w.eco, w.fiscal, w.totals, w.macro, at, m); });
   timed(times, kPhaseAccounts, [&] { accounts(w.firms, w.exited, w.totals, w.clock, m); });
   timed(times, kPhaseCarriers, [&] {
     carriers_year_end(w.eco.carriers, w.firms, w.fiscal, w.handoffs, w.eco.east_link, at, m);
   });
-  timed(times, kPhaseResearch, [&] {
-    research_year_end(w.eco, w.firms, w.fiscal, w.totals, w.handoffs, w.macro, at, m);
-  });
+  timed(times, kPhaseResearch,
+        [&] { research_year_end(w.eco, w.firms, w.fiscal, w.totals, w.handoffs, w.macro, at, m); });
   timed(times, kPhaseFinance, [&] { finance_year_end(w.firms, w.totals, w.fiscal, at, m); });
   timed(times, kPhaseDefaults, [&] { settle_defaults(w.totals, w.firms, m); });
   timed(times, kPhaseTalentFlows,

@@ -32,9 +32,9 @@ enum Phase : int {
   kPhaseCount
 };
 inline constexpr std::array<const char*, kPhaseCount> kPhaseNames = {
-    "sector means", "entry",      "growth",      "innovation",      "exit",
-    "incubation",   "certification", "policy",   "accounts",        "carriers",
-    "research",     "finance",    "defaults",    "talent flows",    "statistics",
+    "sector means", "entry",           "growth",     "innovation",     "exit",
+    "incubation",   "certification",   "policy",     "accounts",       "carriers",
+    "research",     "finance",         "defaults",   "talent flows",   "statistics",
     "R&D decision", "talent matching", "compaction", "network rebuild"};
 
 // Wall seconds spent in each phase, summed over the steps that were given it.

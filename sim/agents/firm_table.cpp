@@ -1,5 +1,7 @@
 #include "agents/firm_table.h"
 
+#include <tbb/task_group.h>
+
 #include <algorithm>
 
 namespace innosim {
@@ -19,15 +21,26 @@ std::size_t FirmTable::add(std::uint64_t new_id) {
 }
 
 void FirmTable::move_dead_to(FirmTable& exited) {
-  std::vector<std::size_t> keep, dead;
-  keep.reserve(size());
-  for (std::size_t i = 0; i < size(); ++i) (has(i, kDead) ? dead : keep).push_back(i);
-  if (dead.empty()) return;
+  std::vector<std::uint8_t> dead(size());
+  std::size_t n_dead = 0;
+  for (std::size_t i = 0; i < size(); ++i) n_dead += dead[i] = has(i, kDead) ? 1 : 0;
+  if (n_dead == 0) return;
+  // Each column compacts on its own: the columns are independent, so they run in parallel
+  // with the same result whatever the schedule.
+  tbb::task_group columns;
   for_each_column_pair(*this, exited, [&](const char*, auto& from, auto& to) {
-    for (std::size_t i : dead) to.push_back(from[i]);
-    for (std::size_t k = 0; k < keep.size(); ++k) from[k] = from[keep[k]];
-    from.resize(keep.size());
+    columns.run([&from, &to, &dead, n_dead] {
+      to.reserve(to.size() + n_dead);
+      std::size_t k = 0;
+      for (std::size_t i = 0; i < from.size(); ++i)
+        if (dead[i])
+          to.push_back(from[i]);
+        else
+          from[k++] = from[i];
+      from.resize(k);
+    });
   });
+  columns.wait();
 }
 
 void FirmTable::clear() {

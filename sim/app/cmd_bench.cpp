@@ -67,22 +67,21 @@ std::vector<std::string> scaled(const ModelConfig& m, double firms, std::vector<
   const double k = firms / m.region.firms_total;
   const RegionConfig& r = m.region;
   const RegionEcosystem& e = r.ecosystem;
-  for (const auto& [key, value] :
-       std::vector<std::pair<const char*, double>>{{"firms_total", firms},
-                                                   {"population", r.population * k},
-                                                   {"gdp", r.gdp * k},
-                                                   {"firms_above_scale", r.firms_above_scale * k},
-                                                   {"hntes", r.hntes * k},
-                                                   {"tech_smes", r.tech_smes * k},
-                                                   {"rd_expenditure", r.rd_expenditure * k},
-                                                   {"invention_patents", r.invention_patents * k},
-                                                   {"talent_total", e.talent_total * k},
-                                                   {"rd_personnel", e.rd_personnel * k},
-                                                   {"leading_talents", e.leading_talents * k},
-                                                   {"graduates", e.graduates * k},
-                                                   {"tech_contract_turnover",
-                                                    e.tech_contract_turnover * k},
-                                                   {"vc_private", e.vc_private * k}})
+  for (const auto& [key, value] : std::vector<std::pair<const char*, double>>{
+           {"firms_total", firms},
+           {"population", r.population * k},
+           {"gdp", r.gdp * k},
+           {"firms_above_scale", r.firms_above_scale * k},
+           {"hntes", r.hntes * k},
+           {"tech_smes", r.tech_smes * k},
+           {"rd_expenditure", r.rd_expenditure * k},
+           {"invention_patents", r.invention_patents * k},
+           {"talent_total", e.talent_total * k},
+           {"rd_personnel", e.rd_personnel * k},
+           {"leading_talents", e.leading_talents * k},
+           {"graduates", e.graduates * k},
+           {"tech_contract_turnover", e.tech_contract_turnover * k},
+           {"vc_private", e.vc_private * k}})
     sets.push_back(fmt::format("region.{}={:.17g}", key, std::round(value)));
   return sets;
 }
@@ -182,10 +181,8 @@ int bench_firms(const BenchOptions& o, const LoadedConfig& c, int many,
     const WorldBytes& b = first.bytes;
     const double per_firm = static_cast<double>(b.total()) / first.firms_at_end;
     size["bytes_per_firm"] = per_firm;
-    size["bytes"] = {{"firms", b.firms},
-                     {"talent", b.talent},
-                     {"network", b.network},
-                     {"other", b.other}};
+    size["bytes"] = {
+        {"firms", b.firms}, {"talent", b.talent}, {"network", b.network}, {"other", b.other}};
     size["peak_memory_bytes"] = peak_rss();
     json phases = json::object();
     for (int p = 0; p < kPhaseCount; ++p) phases[kPhaseNames[p]] = first.phases.seconds[p];

@@ -28,6 +28,7 @@ struct Ctx {
   const Macro& macro;
   Now at;
   const ModelConfig& m;
+  CarrierVacancies vacancies;  // where startups find a place this step
 };
 
 std::size_t add_entrant(Ctx& c, Stream& s, std::uint64_t key) {
@@ -82,7 +83,7 @@ std::size_t startup(Ctx& c, bool always_rd, EntrantKind kind, std::uint64_t k) {
   f.set(row, kRdActive, active);
   f.intensity[row] = active ? f.latent_intensity[row] : 0.0f;
   fund_rd_margin(f, row);
-  admit_startup(f, c.w.eco.carriers, c.at, m, row, s);
+  admit_startup(f, c.w.eco.carriers, c.vacancies, c.at, m, row, s);
   return row;
 }
 
@@ -207,7 +208,7 @@ void give_certified_profile(FirmTable& f, std::size_t i, Stream& s, const ModelC
 }
 
 void entry(EntryState w, const Macro& macro, Now at, const ModelConfig& m) {
-  Ctx c{w, macro, at, m};
+  Ctx c{w, macro, at, m, CarrierVacancies(w.eco.carriers)};
   auto count = [&](EntrantKind kind, double mean) {
     return agent_stream(at, kRegionAgent, Purpose::kEntry, kind).poisson(mean);
   };

@@ -1,6 +1,9 @@
 #include "phases/exit.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
 
 #include "phases/phase_context.h"
 
@@ -21,14 +24,59 @@ double exit_hazard(const FirmTable& f, const CarrierTable& carriers, const Clock
   return h;
 }
 
+namespace {
+
+// An upper bound on a firm's yearly hazard that costs no transcendental function: age's
+// factor at most 1 + young_excess, the size factor (r / r_ref)^-e at most its value at the
+// nearest power of two on the far side of r (tabulated by binary exponent), and the carrier
+// and venture factors at most 1. Only a firm whose draw falls under the bound's exit
+// probability (1 - exp(-x) <= x) has its exact hazard computed, so the outcomes are the
+// exact rule's, bit for bit (performance only).
+class HazardBound {
+ public:
+  explicit HazardBound(const ModelConfig& m) : p_(m.firm) {
+    const double e = p_.exit_size_elasticity;
+    for (int k = kMinExponent; k <= kMaxExponent; ++k)
+      // r / r_ref = mantissa * 2^k with mantissa in [0.5, 1).
+      size_[k - kMinExponent] = e >= 0 ? std::exp2(-(k - 1) * e) : std::exp2(-k * e);
+    base_ = p_.exit_hazard * (1.0 + std::max(0.0, p_.exit_young_excess)) *
+            std::max(1.0, 1.0 - m.carriers.hazard_reduction) *
+            std::max(1.0, 1.0 - m.finance.hazard_reduction);
+  }
+  // Bound on the step's exit probability of firm `i`, or +inf where none is at hand.
+  double probability(const FirmTable& f, std::size_t i, double dt) const {
+    const double x = f.revenue[i] / p_.exit_reference_revenue;
+    if (!(x > 0) || !std::isfinite(x)) return kNone;
+    int k = 0;
+    std::frexp(x, &k);
+    if (k < kMinExponent || k > kMaxExponent) return kNone;
+    double h = base_ * size_[k - kMinExponent];
+    if (f.profit_last[i] < 0) h *= std::max(1.0, p_.exit_loss_multiplier);
+    if (f.cash[i] < 0) h *= std::max(1.0, p_.exit_illiquid_multiplier);
+    // Margins for the rounding of pow, exp and the products in the exact rule.
+    return h * dt * (1.0 + 1e-9) + 1e-12;
+  }
+
+ private:
+  static constexpr int kMinExponent = -1100, kMaxExponent = 1100;
+  static constexpr double kNone = std::numeric_limits<double>::infinity();
+  const FirmParams& p_;
+  std::array<double, kMaxExponent - kMinExponent + 1> size_{};
+  double base_ = 0;
+};
+
+}  // namespace
+
 void exit_firms(FirmTable& f, const CarrierTable& carriers, YearTotals& totals, Now at,
                 const ModelConfig& m) {
   const double dt = step_years(m);
+  const HazardBound bound(m);
   for_each_row(f, [&](std::size_t i) {
     if (f.has(i, kDead)) return;
     Stream s = firm_stream(at, f, i, Purpose::kExit);
-    if (s.uniform() < 1.0 - std::exp(-exit_hazard(f, carriers, at.clock, m, i) * dt))
-      f.set(i, kDead, true);
+    const double u = s.uniform();
+    if (u >= bound.probability(f, i, dt)) return;
+    if (u < 1.0 - std::exp(-exit_hazard(f, carriers, at.clock, m, i) * dt)) f.set(i, kDead, true);
   });
   // Exited firms stay in the table, flagged, until the year closes: the dead rows are the
   // year's exits.

@@ -21,20 +21,34 @@ void venture_deals(FirmTable& f, YearTotals& totals, FiscalState& fiscal, Now at
     if (f.has(i, kVcBacked) &&
         (f.has(i, kListed) || age_years(at.clock, f, m, i) > p.stage_max_age[2] + p.hold_years))
       f.set(i, kVcBacked, false);
-  std::vector<std::pair<double, std::size_t>> candidates;
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    if (f.has(i, kDead) || f.has(i, kVcBacked) || age_years(at.clock, f, m, i) > max_age) continue;
+  // Scores in parallel (each from the firm's own stream), gathered in row order.
+  const auto eligible = [&](std::size_t i) {
+    return !f.has(i, kDead) && !f.has(i, kVcBacked) && age_years(at.clock, f, m, i) <= max_age;
+  };
+  std::vector<double> score(f.size());
+  for_each_row(f, [&](std::size_t i) {
+    if (!eligible(i)) return;
     Stream s = firm_stream(at, f, i, Purpose::kFinance);
     const double growth = f.revenue_hist[0][i] > 0 && f.revenue_hist[1][i] > 0
                               ? std::log(f.revenue_hist[0][i] / f.revenue_hist[1][i])
                               : 0.0;
-    const double score = std::log1p(f.patents[i]) + p.score_growth_weight * growth +
-                         p.score_signal_weight * (f.carrier[i] != 0) +
-                         p.score_signal_weight * f.has(i, kTechSme) +
-                         p.score_signal_weight * f.has(i, kInnovated) + p.score_noise * s.normal();
-    candidates.emplace_back(-score, i);
-  }
-  std::sort(candidates.begin(), candidates.end());  // best first; ties by row
+    score[i] = std::log1p(f.patents[i]) + p.score_growth_weight * growth +
+               p.score_signal_weight * (f.carrier[i] != 0) +
+               p.score_signal_weight * f.has(i, kTechSme) +
+               p.score_signal_weight * f.has(i, kInnovated) + p.score_noise * s.normal();
+  });
+  std::vector<std::pair<double, std::size_t>> candidates;
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (eligible(i)) candidates.emplace_back(-score[i], i);
+  std::vector<double>().swap(score);
+  // Best first, ties by row. Every deal is at least min_deal, so no more than total /
+  // min_deal firms can be reached: only those need ordering.
+  const double reachable = p.min_deal > 0 ? std::floor(vc.total / p.min_deal) + 1 : 0;
+  const std::size_t ordered = p.min_deal > 0 && reachable < static_cast<double>(candidates.size())
+                                  ? static_cast<std::size_t>(reachable)
+                                  : candidates.size();
+  std::partial_sort(candidates.begin(), candidates.begin() + ordered, candidates.end());
+  candidates.resize(ordered);
   const double government_share = vc.government / vc.total;
   double government_left = vc.government;  // the shares never add up past the tranche
   double left = vc.total;

@@ -1,6 +1,7 @@
 #include "phases/incubation.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "phases/phase_context.h"
@@ -12,32 +13,59 @@ namespace {
 
 double occupancy(const Carrier& c) { return c.capacity > 0 ? c.tenants / c.capacity : 0.0; }
 
-// A carrier of `kind` with free space, searched from a random start; nullptr if all are full.
-Carrier* free_carrier(CarrierTable& carriers, CarrierKind kind, double u) {
-  auto& rows = carriers.rows;
-  if (rows.empty()) return nullptr;
-  const auto start = static_cast<std::size_t>(u * static_cast<double>(rows.size()));
-  for (std::size_t k = 0; k < rows.size(); ++k) {
-    Carrier& c = rows[(start + k) % rows.size()];
-    if (c.kind == kind && !c.closed && !c.flying && c.tenants < c.capacity) return &c;
-  }
-  return nullptr;
-}
+bool has_place(const Carrier& c) { return !c.closed && !c.flying && c.tenants < c.capacity; }
 
-void leave(FirmTable& f, CarrierTable& carriers, std::size_t row) {
-  if (Carrier* c = carriers.find(f.carrier[row])) --c->tenants;
+void leave(FirmTable& f, CarrierTable& carriers, std::size_t row,
+           CarrierVacancies* vacancies = nullptr) {
+  if (Carrier* c = carriers.find(f.carrier[row])) {
+    --c->tenants;
+    if (vacancies) vacancies->refresh(carriers, *c);
+  }
   f.carrier[row] = 0;
 }
 
-void enter(FirmTable& f, Now at, const ModelConfig& m, std::size_t row, Carrier& c) {
+void enter(FirmTable& f, CarrierTable& carriers, CarrierVacancies& vacancies, Now at,
+           const ModelConfig& m, std::size_t row, Carrier& c) {
   f.carrier[row] = c.id;
   f.tenancy_end[row] =
       at.clock.step +
       static_cast<std::int32_t>(std::lround(m.carriers.term_years[c.kind] * m.time.steps_per_year));
   ++c.tenants;
+  vacancies.refresh(carriers, c);
 }
 
 }  // namespace
+
+CarrierVacancies::CarrierVacancies(const CarrierTable& carriers) {
+  for (auto& bits : free_) bits.assign((carriers.rows.size() + 63) / 64, 0);
+  for (const Carrier& c : carriers.rows) refresh(carriers, c);
+}
+
+void CarrierVacancies::refresh(const CarrierTable& carriers, const Carrier& c) {
+  const auto row = static_cast<std::size_t>(&c - carriers.rows.data());
+  const std::uint64_t bit = std::uint64_t{1} << (row % 64);
+  std::uint64_t& word = free_[c.kind][row / 64];
+  word = has_place(c) ? word | bit : word & ~bit;
+}
+
+Carrier* CarrierVacancies::find(CarrierTable& carriers, CarrierKind kind, double u) const {
+  const std::size_t n = carriers.rows.size();
+  if (n == 0) return nullptr;
+  const auto start = static_cast<std::size_t>(u * static_cast<double>(n)) % n;
+  const auto& bits = free_[kind];
+  // The first set bit at or after `from` and before `to`, or `to`.
+  const auto first = [&](std::size_t from, std::size_t to) {
+    for (std::size_t w = from / 64; w * 64 < to; ++w) {
+      std::uint64_t word = bits[w];
+      if (w == from / 64) word &= ~std::uint64_t{0} << (from % 64);
+      if (word) return std::min(to, w * 64 + static_cast<std::size_t>(std::countr_zero(word)));
+    }
+    return to;
+  };
+  if (const std::size_t row = first(start, n); row < n) return &carriers.rows[row];
+  const std::size_t row = first(0, start);
+  return row < start ? &carriers.rows[row] : nullptr;
+}
 
 double draw_carrier_quality(const CarrierParams& p, double u) {
   const double factor = 1.0 - p.quality_spread + 2 * p.quality_spread * u;
@@ -48,15 +76,15 @@ double carrier_capacity(const CarrierParams& p, CarrierKind kind, CarrierLevel l
   return std::round(p.capacity[kind] * (1.0 + p.capacity_per_level * static_cast<int>(level)));
 }
 
-void admit_startup(FirmTable& f, CarrierTable& carriers, Now at, const ModelConfig& m,
-                   std::size_t row, Stream& s) {
+void admit_startup(FirmTable& f, CarrierTable& carriers, CarrierVacancies& vacancies, Now at,
+                   const ModelConfig& m, std::size_t row, Stream& s) {
   // Draws in a fixed order whatever happens, so carriers change outcomes, not alignments.
   const double apply = s.uniform(), kind_u = s.uniform(), start_u = s.uniform(),
                accept = s.uniform();
   if (apply >= m.carriers.apply_prob) return;
   const CarrierKind kind = kind_u < m.carriers.maker_space_share ? kMakerSpace : kIncubator;
-  Carrier* c = free_carrier(carriers, kind, start_u);
-  if (!c) c = free_carrier(carriers, kind == kMakerSpace ? kIncubator : kMakerSpace, start_u);
+  Carrier* c = vacancies.find(carriers, kind, start_u);
+  if (!c) c = vacancies.find(carriers, kind == kMakerSpace ? kIncubator : kMakerSpace, start_u);
   if (!c) {  // excess demand, noted where the startup first looked
     for (auto& other : carriers.rows)
       if (other.kind == kind && !other.flying) {
@@ -67,25 +95,26 @@ void admit_startup(FirmTable& f, CarrierTable& carriers, Now at, const ModelConf
   }
   if (accept >= c->quality)
     return;  // a carrier's quality is also how many applicants it can serve well
-  enter(f, at, m, row, *c);
+  enter(f, carriers, vacancies, at, m, row, *c);
 }
 
 void incubation(FirmTable& f, CarrierTable& carriers, Now at, const ModelConfig& m) {
+  CarrierVacancies vacancies(carriers);
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (f.carrier[i] == 0) continue;
     if (f.has(i, kDead)) {
-      leave(f, carriers, i);
+      leave(f, carriers, i, &vacancies);
       continue;
     }
     if (f.tenancy_end[i] > at.clock.step) continue;
     const Carrier* from = carriers.find(f.carrier[i]);
     const bool incubated = from && from->kind != kAccelerator;
-    leave(f, carriers, i);
+    leave(f, carriers, i, &vacancies);
     if (!incubated || age_years(at.clock, f, m, i) > m.carriers.accelerator_max_age) continue;
     Stream s = firm_stream(at, f, i, Purpose::kCarrier);
-    if (Carrier* acc = free_carrier(carriers, kAccelerator, s.uniform());
+    if (Carrier* acc = vacancies.find(carriers, kAccelerator, s.uniform());
         acc && s.uniform() < acc->quality)
-      enter(f, at, m, i, *acc);
+      enter(f, carriers, vacancies, at, m, i, *acc);
   }
 }
 
