@@ -1,10 +1,21 @@
-// Throughput of one model step and of the initial population, in firms per second
-// (items_per_second). Whole-run throughput across threads: `innosim bench`.
+// Throughput of one model step, of its per-step phases and of the initial population, in
+// firms per second (items_per_second), and the machine's memory bandwidth (a STREAM triad,
+// bytes_per_second) to compare them with. Whole runs across threads, bytes per firm and the
+// year-end phases' split: `innosim bench` (docs/PERFORMANCE.md).
 #include <benchmark/benchmark.h>
+#include <tbb/blocked_range.h>
 #include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
+
+#include <vector>
 
 #include "config/config_loader.h"
 #include "init/initial_population.h"
+#include "phases/exit.h"
+#include "phases/growth.h"
+#include "phases/incubation.h"
+#include "phases/innovation.h"
+#include "phases/phase_context.h"
 #include "step.h"
 
 namespace {
@@ -41,6 +52,63 @@ BENCHMARK(BM_Step)
     ->Args({1000000, 2})
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
+
+// One per-step phase on a world a year into the run, at one thread. The phase runs on the
+// same state each iteration (the state drifts a little, as it would over a year's steps).
+template <class Phase>
+void phase_bench(benchmark::State& state, Phase phase) {
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 1);
+  const innosim::ModelConfig m = model(state.range(0));
+  innosim::World w = innosim::initial_population(m, {1, 0});
+  for (int s = 0; s < m.time.steps_per_year; ++s) innosim::step(w, m);
+  const innosim::Now at = innosim::now(w);
+  for (auto _ : state) phase(w, m, at);
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(w.firms.size()));
+}
+
+void BM_Growth(benchmark::State& state) {
+  phase_bench(state, [](innosim::World& w, const innosim::ModelConfig& m, innosim::Now at) {
+    innosim::growth(w.firms, w.eco.carriers, w.macro, at, m);
+  });
+}
+void BM_Innovation(benchmark::State& state) {
+  phase_bench(state, [](innosim::World& w, const innosim::ModelConfig& m, innosim::Now at) {
+    innosim::innovation(w.firms, w.eco, at, m);
+  });
+}
+void BM_Exit(benchmark::State& state) {
+  phase_bench(state, [](innosim::World& w, const innosim::ModelConfig& m, innosim::Now at) {
+    innosim::exit_firms(w.firms, w.eco.carriers, w.totals, at, m);
+  });
+}
+void BM_Incubation(benchmark::State& state) {
+  phase_bench(state, [](innosim::World& w, const innosim::ModelConfig& m, innosim::Now at) {
+    innosim::incubation(w.firms, w.eco.carriers, at, m);
+  });
+}
+BENCHMARK(BM_Growth)->Arg(1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Innovation)->Arg(1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Exit)->Arg(1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Incubation)->Arg(1000000)->Unit(benchmark::kMillisecond);
+
+// STREAM's triad, a[i] = b[i] + s c[i], over arrays far larger than the caches: the memory
+// bandwidth a per-firm sweep can use at best.
+void BM_StreamTriad(benchmark::State& state) {
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                            static_cast<std::size_t>(state.range(0)));
+  const std::size_t n = 1 << 25;  // 3 x 256 MiB
+  std::vector<double> a(n, 0.0), b(n, 1.0), c(n, 2.0);
+  for (auto _ : state) {
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 1 << 16),
+                      [&](const tbb::blocked_range<std::size_t>& r) {
+                        for (std::size_t i = r.begin(); i != r.end(); ++i) a[i] = b[i] + 3.0 * c[i];
+                      });
+    benchmark::DoNotOptimize(a.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(3 * n * sizeof(double)));
+}
+BENCHMARK(BM_StreamTriad)->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 void BM_InitialPopulation(benchmark::State& state) {
   const innosim::ModelConfig m = model(state.range(0));

@@ -15,6 +15,9 @@ void for_each_column(FirmTable& t, F f) {
 }  // namespace
 
 std::size_t FirmTable::add(std::uint64_t new_id) {
+  // Grow by an eighth, not the vectors' doubling: a national table of 48 million firms would
+  // otherwise jump to twice its size in memory the year entries pass the reserve.
+  if (id.size() == id.capacity()) reserve(id.size() + id.size() / 8 + 64);
   for_each_column(*this, [](auto& col) { col.emplace_back(); });
   id.back() = stream_key.back() = new_id;
   return id.size() - 1;

@@ -233,7 +233,9 @@ int run(const RunOptions& o, const CommonOptions& common) {
       throw ConfigError("command line", 0, "--checkpoint",
                         "the state file and --out are both " + out + "; give them two names");
   }
-  refuse_if_too_large(spec, o.max_memory_mb * 1e6);
+  if (const int at_once = fit_in_memory(spec, o.max_memory_mb * 1e6); at_once > 0 && !o.quiet)
+    std::cerr << "innosim run: " << at_once
+              << " task(s) at a time, each on every thread, to stay within memory\n";
   const bool terminal = !o.quiet && ::isatty(STDERR_FILENO);
   if (terminal) std::cerr << "innosim run: " << describe(estimate_peak_memory(spec)) << "\n";
   auto bar = std::make_shared<ProgressBar>("innosim run " + region, terminal);

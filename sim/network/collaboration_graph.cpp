@@ -1,5 +1,8 @@
 #include "network/collaboration_graph.h"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <utility>
@@ -59,20 +62,39 @@ std::int64_t vertex_of(std::uint64_t key, const std::vector<std::int32_t>& firm_
 
 void CollaborationGraph::rebuild(const FirmTable& f, const ResearchTable& r) {
   std::vector<std::int32_t> firm_row(f.size() ? f.id.back() + 1 : 0, -1);
-  for (std::size_t i = 0; i < f.size(); ++i) firm_row[f.id[i]] = static_cast<std::int32_t>(i);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
-  edges.reserve(2 * ties.size());
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, f.size(), 1 << 14),
+                    [&](const tbb::blocked_range<std::size_t>& range) {
+                      for (std::size_t i = range.begin(); i != range.end(); ++i)
+                        firm_row[f.id[i]] = static_cast<std::int32_t>(i);
+                    });
+  // Each tie's two vertices, looked up in parallel into their place in the edge list (a tie
+  // to an agent that is gone marked kGone), then the list and the ties compacted in order.
+  constexpr std::uint32_t kGone = ~std::uint32_t{0};
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges(2 * ties.size());
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, ties.size(), 1 << 14),
+                    [&](const tbb::blocked_range<std::size_t>& range) {
+                      for (std::size_t k = range.begin(); k != range.end(); ++k) {
+                        const auto a = vertex_of(ties[k].a, firm_row, f, r),
+                                   b = vertex_of(ties[k].b, firm_row, f, r);
+                        const bool kept = a >= 0 && b >= 0 && a != b;
+                        const auto va = kept ? static_cast<std::uint32_t>(a) : kGone,
+                                   vb = kept ? static_cast<std::uint32_t>(b) : kGone;
+                        edges[2 * k] = {va, vb};
+                        edges[2 * k + 1] = {vb, va};
+                      }
+                    });
   std::size_t kept = 0;
   for (std::size_t k = 0; k < ties.size(); ++k) {
-    const auto a = vertex_of(ties[k].a, firm_row, f, r), b = vertex_of(ties[k].b, firm_row, f, r);
-    if (a < 0 || b < 0 || a == b) continue;
+    if (edges[2 * k].first == kGone) continue;
     ties[kept] = ties[k];
-    kinds[kept++] = kinds[k];
-    edges.emplace_back(static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b));
-    edges.emplace_back(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(a));
+    kinds[kept] = kinds[k];
+    edges[2 * kept] = edges[2 * k];
+    edges[2 * kept + 1] = edges[2 * k + 1];
+    ++kept;
   }
   ties.resize(kept);
   kinds.resize(kept);
+  edges.resize(2 * kept);
   std::vector<std::int32_t>().swap(firm_row);
   *csr_ = Csr();  // free the old graph before building the new one
   firm_vertices_ = f.size();

@@ -176,11 +176,20 @@ double match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research,
   // personnel are counted by headcount); only the whole persons its R&D needs are binding.
   std::vector<float> demand(f.size()),
       wanted(f.size());  // whole persons: exact in float, half the memory at national scale
-  for (std::size_t i = 0; i < f.size(); ++i) {
+  for_each_row(f, [&](std::size_t i) {
     const double d = rd_staff_demand(f, i, m);
     demand[i] = static_cast<float>(std::round(d));
     wanted[i] = d > 0 ? std::max(1.0f, demand[i]) : 0.0f;
-  }
+  });
+  // Each employed talent's firm row (-1: an organisation, nobody, or a firm gone), looked up
+  // in parallel; kept in talent order below.
+  std::vector<std::int32_t> employer_row(t.size(), -1);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, t.size(), kFirmsPerTask),
+                    [&](const tbb::blocked_range<std::size_t>& range) {
+                      for (std::size_t i = range.begin(); i != range.end(); ++i)
+                        if (t.employer[i] != kNoEmployer && !(t.employer[i] & kOrgEmployer))
+                          employer_row[i] = static_cast<std::int32_t>(f.find(t.employer[i]));
+                    });
 
   // Keep staff up to demand (in id order); release the rest and the staff of exited firms.
   std::vector<double> org_staff(org_demand.size(), 0.0);
@@ -198,7 +207,7 @@ double match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research,
         t.employer[i] = kNoEmployer;
       continue;
     }
-    const std::int64_t row = f.find(e);
+    const std::int64_t row = employer_row[i];
     if (row >= 0 && staff[row] < demand[row])
       staff[row] += 1;
     else

@@ -161,20 +161,24 @@ void run_ensemble(const EnsembleSpec& spec, EnsembleResult& out) {
   std::mutex lock;
   WallInterval interval(spec.checkpoint_seconds);
   std::size_t done = out.finished();
-  tbb::parallel_for(std::size_t{0}, todo.size(), [&](std::size_t k) {
-    const std::size_t run = todo[k];
-    PanelTable panel;
-    const bool with_panel = run % spec.replicates < panel_reps;
-    const auto results = run_regions(task_configs(spec, run), spec.seed, run % spec.replicates,
-                                     with_panel ? &panel : nullptr);
-    std::lock_guard<std::mutex> guard(lock);
-    gather(spec, out, run, results, with_panel ? &panel : nullptr);
-    if (spec.progress) spec.progress(++done, runs);
-    if (spec.checkpoint && done < runs && interval.due()) {
-      spec.checkpoint(out);
-      interval.restart();
-    }
-  });
+  // Tasks in batches of at most max_in_flight; inside a task the phases use every thread.
+  const std::size_t batch = spec.max_in_flight > 0 ? static_cast<std::size_t>(spec.max_in_flight)
+                                                   : std::max<std::size_t>(1, todo.size());
+  for (std::size_t from = 0; from < todo.size(); from += batch)
+    tbb::parallel_for(from, std::min(todo.size(), from + batch), [&](std::size_t k) {
+      const std::size_t run = todo[k];
+      PanelTable panel;
+      const bool with_panel = run % spec.replicates < panel_reps;
+      const auto results = run_regions(task_configs(spec, run), spec.seed, run % spec.replicates,
+                                       with_panel ? &panel : nullptr);
+      std::lock_guard<std::mutex> guard(lock);
+      gather(spec, out, run, results, with_panel ? &panel : nullptr);
+      if (spec.progress) spec.progress(++done, runs);
+      if (spec.checkpoint && done < runs && interval.due()) {
+        spec.checkpoint(out);
+        interval.restart();
+      }
+    });
   join_panels(spec, out);
 }
 

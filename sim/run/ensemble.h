@@ -22,7 +22,11 @@ struct EnsembleSpec {
   std::vector<std::vector<LoadedConfig>> partners;
   int replicates = 1;
   std::uint64_t seed = 1;
-  int threads = 0;           // 0 = all cores
+  int threads = 0;  // 0 = all cores
+  // At most this many tasks at once (0: as many as threads), so that a run whose replicates
+  // do not all fit in memory together runs them in turn, each on every thread (innosim run
+  // sets it from the memory estimate).
+  int max_in_flight = 0;
   int panel_replicates = 0;  // record the firm panel of replicates 0 .. panel_replicates-1
   std::function<void(std::size_t done, std::size_t total)>
       progress;  // called from one thread at a time

@@ -57,7 +57,10 @@ MemoryEstimate estimate_peak_memory(const EnsembleSpec& spec) {
   const double runs = static_cast<double>(spec.scenarios.size()) * spec.replicates;
   const double threads = spec.threads > 0 ? spec.threads : tbb::info::default_concurrency();
   // A run that saves or starts from a state holds every task at once (run/ensemble.h).
-  const double in_flight = spec.advances_together() ? runs : std::min(threads, runs);
+  const double in_flight = spec.advances_together() ? runs
+                           : spec.max_in_flight > 0
+                               ? std::min({threads, runs, static_cast<double>(spec.max_in_flight)})
+                               : std::min(threads, runs);
   const double results =
       kResultCopies * runs * years * (kIndicatorCount + kLeverCount * kGovLevels) * 8.0;
   MemoryEstimate est;
@@ -91,17 +94,45 @@ std::string describe(const MemoryEstimate& e) {
   return d.str();
 }
 
-void refuse_if_too_large(const EnsembleSpec& spec, double limit_bytes) {
-  const MemoryEstimate est = estimate_peak_memory(spec);
-  const double machine = physical_memory();
-  const double cap = limit_bytes > 0 ? limit_bytes : kMachineShare * machine;
-  if (cap <= 0 || est.bytes <= cap) return;
+namespace {
+
+double memory_cap(double limit_bytes) {
+  return limit_bytes > 0 ? limit_bytes : kMachineShare * physical_memory();
+}
+
+[[noreturn]] void refuse(const MemoryEstimate& est, double limit_bytes) {
   std::ostringstream msg;
   msg.precision(3);
   msg << "the run would need about " << est.bytes / 1e9 << " GB (" << est.detail << ") but "
-      << (limit_bytes > 0 ? "--max-memory allows " : "this machine has ") << cap / 1e9
+      << (limit_bytes > 0 ? "--max-memory allows " : "this machine has ")
+      << memory_cap(limit_bytes) / 1e9
       << " GB; lower region.firms_total, region.graduates, --replicates or --threads";
   throw ModelError(msg.str());
+}
+
+}  // namespace
+
+void refuse_if_too_large(const EnsembleSpec& spec, double limit_bytes) {
+  const MemoryEstimate est = estimate_peak_memory(spec);
+  const double cap = memory_cap(limit_bytes);
+  if (cap > 0 && est.bytes > cap) refuse(est, limit_bytes);
+}
+
+int fit_in_memory(EnsembleSpec& spec, double limit_bytes) {
+  const double cap = memory_cap(limit_bytes);
+  MemoryEstimate est = estimate_peak_memory(spec);
+  // Fewer tasks at once until the run fits (a run that holds every task cannot).
+  const int threads =
+      spec.threads > 0 ? spec.threads : static_cast<int>(tbb::info::default_concurrency());
+  const int runs = static_cast<int>(spec.scenarios.size()) * spec.replicates;
+  while (cap > 0 && est.bytes > cap && !spec.advances_together()) {
+    const int now = spec.max_in_flight > 0 ? spec.max_in_flight : std::min(threads, runs);
+    if (now <= 1) break;
+    spec.max_in_flight = now - 1;
+    est = estimate_peak_memory(spec);
+  }
+  if (cap > 0 && est.bytes > cap) refuse(est, limit_bytes);
+  return spec.max_in_flight;
 }
 
 }  // namespace innosim

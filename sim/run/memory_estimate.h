@@ -28,5 +28,10 @@ double physical_memory();
 // Throws ModelError when the estimate exceeds `limit_bytes` (if > 0) or 90% of the machine's
 // memory; the message names region.firms_total, --replicates and --threads.
 void refuse_if_too_large(const EnsembleSpec& spec, double limit_bytes);
+// Lowers spec.max_in_flight until the estimate is within `limit_bytes` (if > 0) or 90% of the
+// machine's memory, and returns it (0: no cap was needed); throws ModelError when even one
+// task at a time does not fit, with a message naming region.firms_total, --replicates and
+// --threads.
+int fit_in_memory(EnsembleSpec& spec, double limit_bytes);
 
 }  // namespace innosim

@@ -33,3 +33,29 @@ TEST_CASE("the estimate grows with firms - replicates and graduates and is print
   CHECK_THAT(describe(base), Catch::Matchers::Contains(" MB of memory and ") &&
                                  Catch::Matchers::Contains("(estimated)"));
 }
+
+TEST_CASE("a run whose replicates do not fit in memory together runs them in turn, same results",
+          "[run]") {
+  EnsembleSpec all;
+  all.scenarios.push_back(test::load());
+  all.replicates = 4;
+  all.threads = 2;
+  all.seed = 3;
+  EnsembleSpec one_at_a_time = all;
+  one_at_a_time.max_in_flight = 1;
+  const double two = estimate_peak_memory(all).bytes;
+  const double one = estimate_peak_memory(one_at_a_time).bytes;
+  REQUIRE(one < two);
+
+  EnsembleSpec fitted = all;
+  CHECK(fit_in_memory(fitted, (one + two) / 2) == 1);
+  CHECK(fitted.max_in_flight == 1);
+  EnsembleSpec roomy = all;
+  CHECK(fit_in_memory(roomy, 2 * two) == 0);  // no cap needed
+  EnsembleSpec tight = all;
+  CHECK_THROWS_WITH(fit_in_memory(tight, one / 2), Catch::Matchers::Contains("would need"));
+
+  const EnsembleResult a = run_ensemble(all), b = run_ensemble(fitted);
+  CHECK(test::same_bits(a.trajectories, b.trajectories));
+  CHECK(test::same_bits(a.fiscal, b.fiscal));
+}
