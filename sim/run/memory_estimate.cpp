@@ -16,7 +16,10 @@ namespace innosim {
 namespace {
 
 constexpr double kProgramBytes = 25e6;  // measured, see the header
-constexpr double kBytesPerFirm = 500;   // measured 450, with a margin
+// Measured at the peak: 450 bytes per base-year firm on the default preset (90,000 firms,
+// where fixed buffers weigh most) and 310 on the national run (48.4 million firms to 2031,
+// docs/PERFORMANCE.md); the program's 25 MB covers the small runs' excess.
+constexpr double kBytesPerFirm = 360;
 constexpr double kBytesPerTalent = 64;  // id, type, skill, employer, flags and sort buffers
 constexpr double kMachineShare = 0.9;   // leave the rest to the system
 // Throughput, measured by `innosim bench` on the default preset (90,000 firms, 8 replicates):
@@ -40,9 +43,12 @@ MemoryEstimate estimate_peak_memory(const EnsembleSpec& spec) {
   auto add_region = [&](const ModelConfig& m) {
     const RegionEcosystem& e = m.region.ecosystem;
     const double span = static_cast<double>(m.time.end_year - m.region.base_year + 1);
-    // Graduates join the talent table every year (an upper bound: not all take R&D jobs).
+    // The graduates who take R&D jobs in the region join the talent table every year (an
+    // upper bound: none leave or retire); the others join the aggregate pool.
+    const double graduate_talents =
+        e.graduates * m.talent.graduate_rd_share * m.talent.graduate_retention * span;
     per_replicate += kBytesPerFirm * m.region.firms_total +
-                     kBytesPerTalent * (e.rd_personnel + e.leading_talents + e.graduates * span);
+                     kBytesPerTalent * (e.rd_personnel + e.leading_talents + graduate_talents);
     years = std::max(years, span);
     firm_steps += kMeanFirmsOverBase * m.region.firms_total * (span - 1) * m.time.steps_per_year;
   };

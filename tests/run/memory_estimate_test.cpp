@@ -26,10 +26,13 @@ TEST_CASE("the estimate grows with firms - replicates and graduates and is print
   bigger.push_back("region.firms_total=40000");
   const MemoryEstimate big = estimate_peak_memory(spec(bigger, 4));
   CHECK(big.seconds == Approx(10 * base.seconds));
-  CHECK(big.bytes > base.bytes + 36000 * 400.0);
+  CHECK(big.bytes > base.bytes + 36000 * 300.0);
   auto graduates = test::small_region();
   graduates.push_back("region.graduates=1e6");
-  CHECK(estimate_peak_memory(spec(graduates, 4)).bytes > base.bytes + 1e6 * 64);
+  // The graduates who take R&D jobs become individual talents, every year of the run.
+  const TalentParams& t = test::load().model.talent;
+  CHECK(estimate_peak_memory(spec(graduates, 4)).bytes >
+        base.bytes + 1e6 * t.graduate_rd_share * t.graduate_retention * 64);
   CHECK_THAT(describe(base), Catch::Matchers::Contains(" MB of memory and ") &&
                                  Catch::Matchers::Contains("(estimated)"));
 }
