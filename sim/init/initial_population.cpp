@@ -24,8 +24,8 @@ namespace {
 // Numerical guards and orderings, not behaviour.
 constexpr double kTinyShare = 1e-9;       // keeps x_min finite when no firm is above scale
 constexpr double kRoundingGuard = 1e-12;  // relative margin so rounding keeps the k-th firm above
-constexpr std::size_t kEntrySlack = 4;
-constexpr int kBisections = 60;          // the R&D factor to double precision
+constexpr std::size_t kEntrySlack = 8;    // room for entrants before the table grows (memory only)
+constexpr int kBisections = 60;           // the R&D factor to double precision
 constexpr double kMaxScaleFactor = 1e6;  // a factor search bound (every firm at the cap)    // room
                                          // for a quarter more firms before reallocating
 

@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <string>
 #include <utility>
+
+#include "core/errors.h"
 
 namespace innosim {
 
@@ -33,6 +36,17 @@ CollaborationGraph& CollaborationGraph::operator=(const CollaborationGraph& othe
   if (this != &other) *this = CollaborationGraph(other);
   return *this;
 }
+std::uint32_t tie_end(std::uint64_t key) {
+  const std::uint64_t id = key & ~(kOrgKey | kPlatformKey);
+  if (id >= kTieIdLimit)
+    throw ModelError("agent id " + std::to_string(id) +
+                     " is beyond what the network stores (2^30): more firms than the model is "
+                     "built for");
+  return static_cast<std::uint32_t>(id) | ((key & kPlatformKey) ? kTiePlatform
+                                           : (key & kOrgKey)    ? kTieOrg
+                                                                : 0);
+}
+
 std::size_t CollaborationGraph::bytes() const {
   return ties.capacity() * sizeof(Tie) + kinds.capacity() * sizeof(TieKind) +
          csr_->m_forward.m_rowstart.capacity() * sizeof(std::uint32_t) +
@@ -74,8 +88,8 @@ void CollaborationGraph::rebuild(const FirmTable& f, const ResearchTable& r) {
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, ties.size(), 1 << 14),
                     [&](const tbb::blocked_range<std::size_t>& range) {
                       for (std::size_t k = range.begin(); k != range.end(); ++k) {
-                        const auto a = vertex_of(ties[k].a, firm_row, f, r),
-                                   b = vertex_of(ties[k].b, firm_row, f, r);
+                        const auto a = vertex_of(agent_key(ties[k].a), firm_row, f, r),
+                                   b = vertex_of(agent_key(ties[k].b), firm_row, f, r);
                         const bool kept = a >= 0 && b >= 0 && a != b;
                         const auto va = kept ? static_cast<std::uint32_t>(a) : kGone,
                                    vb = kept ? static_cast<std::uint32_t>(b) : kGone;
