@@ -53,12 +53,13 @@ class HazardBound {
     double h = base_ * size_[k - kMinExponent];
     if (f.profit_last[i] < 0) h *= std::max(1.0, p_.exit_loss_multiplier);
     if (f.cash[i] < 0) h *= std::max(1.0, p_.exit_illiquid_multiplier);
-    // Margins for the rounding of pow, exp and the products in the exact rule.
-    return h * dt * (1.0 + 1e-9) + 1e-12;
+    return h * dt * (1.0 + kRelativeMargin) + kAbsoluteMargin;
   }
 
  private:
   static constexpr int kMinExponent = -1100, kMaxExponent = 1100;
+  // Margins for the rounding of pow, exp and the products in the exact rule.
+  static constexpr double kRelativeMargin = 1e-9, kAbsoluteMargin = 1e-12;
   static constexpr double kNone = std::numeric_limits<double>::infinity();
   const FirmParams& p_;
   std::array<double, kMaxExponent - kMinExponent + 1> size_{};

@@ -34,17 +34,19 @@ void enter(FirmTable& f, CarrierTable& carriers, CarrierVacancies& vacancies, No
   vacancies.refresh(carriers, c);
 }
 
+constexpr std::size_t kWordBits = 64;  // carriers per mask word
+
 }  // namespace
 
 CarrierVacancies::CarrierVacancies(const CarrierTable& carriers) {
-  for (auto& bits : free_) bits.assign((carriers.rows.size() + 63) / 64, 0);
+  for (auto& bits : free_) bits.assign((carriers.rows.size() + kWordBits - 1) / kWordBits, 0);
   for (const Carrier& c : carriers.rows) refresh(carriers, c);
 }
 
 void CarrierVacancies::refresh(const CarrierTable& carriers, const Carrier& c) {
   const auto row = static_cast<std::size_t>(&c - carriers.rows.data());
-  const std::uint64_t bit = std::uint64_t{1} << (row % 64);
-  std::uint64_t& word = free_[c.kind][row / 64];
+  const std::uint64_t bit = std::uint64_t{1} << (row % kWordBits);
+  std::uint64_t& word = free_[c.kind][row / kWordBits];
   word = has_place(c) ? word | bit : word & ~bit;
 }
 
@@ -55,10 +57,11 @@ Carrier* CarrierVacancies::find(CarrierTable& carriers, CarrierKind kind, double
   const auto& bits = free_[kind];
   // The first set bit at or after `from` and before `to`, or `to`.
   const auto first = [&](std::size_t from, std::size_t to) {
-    for (std::size_t w = from / 64; w * 64 < to; ++w) {
+    for (std::size_t w = from / kWordBits; w * kWordBits < to; ++w) {
       std::uint64_t word = bits[w];
-      if (w == from / 64) word &= ~std::uint64_t{0} << (from % 64);
-      if (word) return std::min(to, w * 64 + static_cast<std::size_t>(std::countr_zero(word)));
+      if (w == from / kWordBits) word &= ~std::uint64_t{0} << (from % kWordBits);
+      if (word)
+        return std::min(to, w * kWordBits + static_cast<std::size_t>(std::countr_zero(word)));
     }
     return to;
   };
