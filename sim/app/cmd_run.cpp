@@ -233,11 +233,7 @@ int run(const RunOptions& o, const CommonOptions& common) {
       throw ConfigError("command line", 0, "--checkpoint",
                         "the state file and --out are both " + out + "; give them two names");
   }
-  if (const int at_once = fit_in_memory(spec, o.max_memory_mb * 1e6); at_once > 0 && !o.quiet)
-    std::cerr << "innosim run: " << at_once
-              << " task(s) at a time, each on every thread, to stay within memory\n";
   const bool terminal = !o.quiet && ::isatty(STDERR_FILENO);
-  if (terminal) std::cerr << "innosim run: " << describe(estimate_peak_memory(spec)) << "\n";
   auto bar = std::make_shared<ProgressBar>("innosim run " + region, terminal);
   spec.progress = [bar](std::size_t done, std::size_t total) { bar->update(done, total); };
 
@@ -296,6 +292,11 @@ int run(const RunOptions& o, const CommonOptions& common) {
       write_state_file(state_out, header, tasks);
     };
   }
+  // Memory last, once the spec says whether every task is held at once (a state saved).
+  if (const int at_once = fit_in_memory(spec, o.max_memory_mb * 1e6); at_once > 0 && !o.quiet)
+    std::cerr << "innosim run: " << at_once
+              << " task(s) at a time, each on every thread, to stay within memory\n";
+  if (terminal) std::cerr << "innosim run: " << describe(estimate_peak_memory(spec)) << "\n";
   run_ensemble(spec, result);
   const Summary summary = summarise(result, run_targets(spec.scenarios));
   Provenance provenance{o.seed, common.command_line, {}, {}};

@@ -57,6 +57,13 @@ TEST_CASE("a run whose replicates do not fit in memory together runs them in tur
   CHECK(fit_in_memory(roomy, 2 * two) == 0);  // no cap needed
   EnsembleSpec tight = all;
   CHECK_THROWS_WITH(fit_in_memory(tight, one / 2), Catch::Matchers::Contains("would need"));
+  // A run that saves its state holds every task at once: it is estimated so, never capped.
+  EnsembleSpec saving = all;
+  saving.state_every = 1;
+  const double held = estimate_peak_memory(saving).bytes;
+  CHECK(held > two);
+  CHECK_THROWS_WITH(fit_in_memory(saving, (two + held) / 2),
+                    Catch::Matchers::Contains("would need"));
 
   const EnsembleResult a = run_ensemble(all), b = run_ensemble(fitted);
   CHECK(test::same_bits(a.trajectories, b.trajectories));
