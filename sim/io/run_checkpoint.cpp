@@ -5,13 +5,12 @@
 #include "core/errors.h"
 #include "core/version.h"
 #include "io/h5.h"
+#include "io/panel_group.h"
 
 namespace innosim {
 namespace {
 
 constexpr const char* kFiletype = "innosim-run-partial";
-
-std::string version() { return std::string(kVersion) + " " + kGitSha; }
 
 // The task of panel run k: panel runs are [scenario][panel replicate], tasks
 // [scenario][replicate].
@@ -47,7 +46,7 @@ void write_run_checkpoint(const std::string& path, const std::string& identity,
   h5::File f = h5::File::create_in_memory(path);
   f.set_attribute("filetype", std::string(kFiletype));
   f.set_attribute("schema_version", std::int64_t{kRunCheckpointSchemaVersion});
-  f.set_attribute("innosim_version", version());
+  f.set_attribute("innosim_version", build_identity());
   f.set_attribute("identity", identity);
   f.set_attribute("tasks_done", static_cast<std::int64_t>(r.finished()));
   f.set_attribute("tasks_total", static_cast<std::int64_t>(r.done.size()));
@@ -60,11 +59,7 @@ void write_run_checkpoint(const std::string& path, const std::string& identity,
   h5::Group panels = f.create_group("panel_runs");
   for (std::size_t k = 0; k < r.panel_runs.size(); ++k) {
     if (!r.done[panel_task(r, k)]) continue;
-    h5::Group g = panels.create_group(std::to_string(k));
-    const PanelTable& t = r.panel_runs[k];
-    for (std::size_t c = 0; c < t.ints.size(); ++c) g.create_ints(t.int_names[c], t.ints[c]);
-    for (std::size_t c = 0; c < t.reals.size(); ++c)
-      g.create_doubles(t.real_names[c], {t.reals[c].size()}, t.reals[c]);
+    write_panel_group(panels.create_group(std::to_string(k)), r.panel_runs[k]);
   }
   f.save(path);
 }
@@ -82,7 +77,7 @@ EnsembleResult read_run_checkpoint(const h5::File& f, const std::string& path,
   if (!f.has_attribute("schema_version") ||
       f.int_attribute("schema_version") != kRunCheckpointSchemaVersion)
     throw IoError(path, "written with another partial-run schema" + refused);
-  if (f.string_attribute("innosim_version") != version())
+  if (f.string_attribute("innosim_version") != build_identity())
     throw IoError(path, "was written by another innosim (" + f.string_attribute("innosim_version") +
                             "), whose results would not match this one's" + refused);
   if (f.string_attribute("identity") != identity)
@@ -106,20 +101,8 @@ EnsembleResult read_run_checkpoint(const h5::File& f, const std::string& path,
     if (!r.done[panel_task(r, k)]) continue;
     if (!panels.exists(std::to_string(k)))
       throw IoError(path, "a finished task's firm panel is missing: the file is damaged" + refused);
-    const h5::Group g = panels.open_group(std::to_string(k));
-    PanelTable& t = r.panel_runs[k];
-    for (std::size_t c = 0; c < t.ints.size(); ++c)
-      t.ints[c] = g.open_dataset(t.int_names[c]).read_ints();
-    for (std::size_t c = 0; c < t.reals.size(); ++c)
-      t.reals[c] = g.open_dataset(t.real_names[c]).read_doubles();
-    for (const auto& column : t.ints)
-      if (column.size() != t.rows())
-        throw IoError(path,
-                      "a firm panel's columns differ in length: the file is damaged" + refused);
-    for (const auto& column : t.reals)
-      if (column.size() != t.rows())
-        throw IoError(path,
-                      "a firm panel's columns differ in length: the file is damaged" + refused);
+    if (!read_panel_group(panels.open_group(std::to_string(k)), r.panel_runs[k]))
+      throw IoError(path, "a firm panel's columns differ in length: the file is damaged" + refused);
   }
   return r;
 }

@@ -5,20 +5,20 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <functional>
 #include <mutex>
 #include <string_view>
 #include <type_traits>
 
 #include "core/errors.h"
 #include "core/version.h"
+#include "io/panel_group.h"
 #include "policy/lever.h"
 
 namespace innosim {
 namespace {
 
 constexpr const char* kFiletype = "innosim-state";
-
-std::string version() { return std::string(kVersion) + " " + kGitSha; }
 
 // How a value is stored: enums as their underlying integer, bool as a byte, int as int32.
 template <class T>
@@ -262,9 +262,7 @@ void archive(A& a, W& w) {
 
 template <class Ids>
 bool increasing(const Ids& ids) {
-  for (std::size_t i = 1; i < ids.size(); ++i)
-    if (ids[i] <= ids[i - 1]) return false;
-  return true;
+  return std::adjacent_find(ids.begin(), ids.end(), std::greater_equal<>()) == ids.end();
 }
 
 // What a damaged or altered file could make the model index out of range or allocate without
@@ -319,7 +317,7 @@ void write_state_file(const std::string& path, const StateHeader& hd,
   h5::File f = h5::File::create_in_memory(path);
   f.set_attribute("filetype", std::string(kFiletype));
   f.set_attribute("schema_version", std::int64_t{kStateSchemaVersion});
-  f.set_attribute("innosim_version", version());
+  f.set_attribute("innosim_version", build_identity());
   f.set_attribute("identity", hd.identity);
   f.set_attribute("seed", std::to_string(hd.seed));  // a string: all of [0, 2^64)
   f.set_attribute("replicates", std::int64_t{hd.replicates});
@@ -341,13 +339,8 @@ void write_state_file(const std::string& path, const StateHeader& hd,
       g.value("firm_steps", run.results[k].firm_steps);
     }
     t.value("record_panel", run.record_panel);
-    if (run.record_panel) {
-      Writer p = t.sub("panel");
-      for (std::size_t c = 0; c < run.panel.ints.size(); ++c)
-        p.column(run.panel.int_names[c].c_str(), run.panel.ints[c]);
-      for (std::size_t c = 0; c < run.panel.reals.size(); ++c)
-        p.column(run.panel.real_names[c].c_str(), run.panel.reals[c]);
-    }
+    if (run.record_panel)
+      write_panel_group(f.create_group(fmt::format("task{}/panel", task)), run.panel);
   }
   f.save(path);
 }
@@ -361,9 +354,9 @@ StateFile::StateFile(h5::File file, const std::string& path) : path_(path), file
   if (file_.int_attribute("schema_version") != kStateSchemaVersion)
     refuse(fmt::format("a state file of schema {}, this innosim reads schema {}",
                        file_.int_attribute("schema_version"), kStateSchemaVersion));
-  if (file_.string_attribute("innosim_version") != version())
+  if (file_.string_attribute("innosim_version") != build_identity())
     refuse("saved by innosim " + file_.string_attribute("innosim_version") + ", this is " +
-           version() + ": a state continues only on the innosim that saved it");
+           build_identity() + ": a state continues only on the innosim that saved it");
   StateHeader& h = header_;
   h.identity = file_.string_attribute("identity");
   const std::string seed = file_.string_attribute("seed");
@@ -430,17 +423,9 @@ ReplicateRun StateFile::read(std::size_t task, const std::vector<const ModelConf
     std::fill(r.fiscal.begin() + next * per_year_fiscal, r.fiscal.end(), std::nan(""));
   }
   t.value("record_panel", run.record_panel);
-  if (run.record_panel) {
-    const Reader p = t.sub("panel");
-    for (std::size_t c = 0; c < run.panel.ints.size(); ++c)
-      p.column(run.panel.int_names[c].c_str(), run.panel.ints[c]);
-    for (std::size_t c = 0; c < run.panel.reals.size(); ++c)
-      p.column(run.panel.real_names[c].c_str(), run.panel.reals[c], true);
-    for (const auto& c : run.panel.ints)
-      if (c.size() != run.panel.rows()) t.damaged("the panel's columns have other lengths");
-    for (const auto& c : run.panel.reals)
-      if (c.size() != run.panel.rows()) t.damaged("the panel's columns have other lengths");
-  }
+  if (run.record_panel &&
+      !read_panel_group(file_.open_group(fmt::format("task{}/panel", task)), run.panel))
+    t.damaged("the panel's columns have other lengths");
   return run;
 }
 

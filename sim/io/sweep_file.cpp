@@ -111,7 +111,7 @@ sweep::SweepResult read_sweep_checkpoint(const std::string& path, const sweep::S
         path, "holds another design than " + plan.design.file + refused + " (give another --out)");
   if (h.seed != static_cast<std::int64_t>(plan.design.seed))
     throw IoError(path, "was made with another seed" + refused);
-  if (h.version != std::string(kVersion) + " " + kGitSha)
+  if (h.version != build_identity())
     throw IoError(path, "was written by another innosim (" + h.version +
                             "), whose results would not match this one's" + refused);
   if (h.shard_index != static_cast<std::int64_t>(plan.shard_index) ||
