@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "config/config_loader.h"
+#include "config/scaled_region.h"
 #include "init/initial_population.h"
 #include "phases/exit.h"
 #include "phases/growth.h"
@@ -20,16 +21,15 @@
 
 namespace {
 
+// The default preset scaled to `firms` firms.
 innosim::ModelConfig model(long firms) {
-  const double n = static_cast<double>(firms);
-  return innosim::load_config({INNOSIM_SOURCE_DIR,
-                               "yinchuan",
-                               {},
-                               {"region.firms_total=" + std::to_string(firms),
-                                "region.firms_above_scale=" + std::to_string(n * 420 / 90000),
-                                "region.hntes=" + std::to_string(n * 170 / 90000),
-                                "region.tech_smes=" + std::to_string(n * 700 / 90000),
-                                "region.rd_expenditure=" + std::to_string(3.52e9 * n / 90000)}})
+  const innosim::LoadedConfig preset =
+      innosim::load_config({INNOSIM_SOURCE_DIR, "yinchuan", {}, {}});
+  return innosim::load_config(
+             {INNOSIM_SOURCE_DIR,
+              "yinchuan",
+              {},
+              innosim::scaled_region_sets(preset.model, static_cast<double>(firms))})
       .model;
 }
 

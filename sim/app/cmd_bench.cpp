@@ -16,6 +16,7 @@
 
 #include "app/commands.h"
 #include "config/config_loader.h"
+#include "config/scaled_region.h"
 #include "init/initial_population.h"
 #include "run/replicate.h"
 #include "run/world_bytes.h"
@@ -59,31 +60,6 @@ std::pair<double, double> measure_replicates(const ModelConfig& m, int replicate
   double total = 0;
   for (double f : firm_steps) total += f;
   return {total, seconds};
-}
-
-// The preset scaled to `firms` firms: every count and money stock in proportion, the
-// ecosystem's organisations and carriers as they are.
-std::vector<std::string> scaled(const ModelConfig& m, double firms, std::vector<std::string> sets) {
-  const double k = firms / m.region.firms_total;
-  const RegionConfig& r = m.region;
-  const RegionEcosystem& e = r.ecosystem;
-  for (const auto& [key, value] : std::vector<std::pair<const char*, double>>{
-           {"firms_total", firms},
-           {"population", r.population * k},
-           {"gdp", r.gdp * k},
-           {"firms_above_scale", r.firms_above_scale * k},
-           {"hntes", r.hntes * k},
-           {"tech_smes", r.tech_smes * k},
-           {"rd_expenditure", r.rd_expenditure * k},
-           {"invention_patents", r.invention_patents * k},
-           {"talent_total", e.talent_total * k},
-           {"rd_personnel", e.rd_personnel * k},
-           {"leading_talents", e.leading_talents * k},
-           {"graduates", e.graduates * k},
-           {"tech_contract_turnover", e.tech_contract_turnover * k},
-           {"vc_private", e.vc_private * k}})
-    sets.push_back(fmt::format("region.{}={:.17g}", key, std::round(value)));
-  return sets;
 }
 
 struct BigRun {
@@ -154,7 +130,9 @@ int bench_firms(const BenchOptions& o, const LoadedConfig& c, int many,
                  {"steps_per_year", c.model.time.steps_per_year},
                  {"sizes", json::array()}};
   for (const double firms : o.firms) {
-    const LoadedConfig sc = load_config({data_dir, o.region, {}, scaled(c.model, firms, o.sets)});
+    std::vector<std::string> sets = o.sets;
+    for (auto& s : scaled_region_sets(c.model, firms)) sets.push_back(std::move(s));
+    const LoadedConfig sc = load_config({data_dir, o.region, {}, sets});
     json size = {{"firms", firms}, {"measurements", json::array()}};
     if (!o.json)
       std::cout << fmt::format("innosim bench: {} scaled to {:.0f} firms, one run of {} year(s)\n",
@@ -179,8 +157,10 @@ int bench_firms(const BenchOptions& o, const LoadedConfig& c, int many,
       if (many == 1) break;
     }
     const WorldBytes& b = first.bytes;
-    const double per_firm = static_cast<double>(b.total()) / first.firms_at_end;
-    size["bytes_per_firm"] = per_firm;
+    const auto per_firm = [&](std::size_t bytes) {
+      return static_cast<double>(bytes) / first.firms_at_end;
+    };
+    size["bytes_per_firm"] = per_firm(b.total());
     size["bytes"] = {
         {"firms", b.firms}, {"talent", b.talent}, {"network", b.network}, {"other", b.other}};
     size["peak_memory_bytes"] = peak_rss();
@@ -191,8 +171,8 @@ int bench_firms(const BenchOptions& o, const LoadedConfig& c, int many,
       std::cout << fmt::format(
           "  memory: {:.0f} bytes per firm (firms {:.0f}, talent {:.0f}, network {:.0f}, other "
           "{:.0f}); peak of the process so far {:.2f} GB\n",
-          per_firm, b.firms / first.firms_at_end, b.talent / first.firms_at_end,
-          b.network / first.firms_at_end, b.other / first.firms_at_end, peak_rss() / 1e9);
+          per_firm(b.total()), per_firm(b.firms), per_firm(b.talent), per_firm(b.network),
+          per_firm(b.other), peak_rss() / 1e9);
       std::cout << "  time by phase, one thread:";
       for (int p = 0; p < kPhaseCount; ++p)
         if (first.phases.seconds[p] >= 0.005 * first.step_seconds)

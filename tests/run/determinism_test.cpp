@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <cstring>
 
+#include "config/scaled_region.h"
 #include "observe/indicator_catalog.h"
 #include "run/ensemble.h"
 #include "run/replicate.h"
@@ -49,12 +50,9 @@ TEST_CASE("one run of a million firms gives the same trajectory on 1 and 2 threa
           "[determinism]") {
   // Inside one run the phases share the firms between threads (year-end work included):
   // their sums keep a fixed order, so the schedule changes nothing.
-  const double k = 1e6 / 90000;
-  const LoadedConfig c = test::load(
-      {"region.firms_total=1e6", "region.firms_above_scale=" + std::to_string(420 * k),
-       "region.hntes=" + std::to_string(170 * k), "region.tech_smes=" + std::to_string(700 * k),
-       "region.rd_expenditure=" + std::to_string(3.52e9 * k),
-       "region.gdp=" + std::to_string(2.26295e11 * k), "time.end_year=2022"});
+  auto sets = scaled_region_sets(test::load({}).model, 1e6);
+  sets.push_back("time.end_year=2022");
+  const LoadedConfig c = test::load(sets);
   const auto on = [&](int threads) {
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
     return run_replicate(c.model, {5, 0});
