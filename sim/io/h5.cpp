@@ -81,6 +81,22 @@ void compressed_and_checked(hid_t props) {
   H5Pset_deflate(props, 4);
 }
 
+// Creation properties that keep every attribute and link in its object's header (compact
+// storage), never in a fractal heap: libhdf5 reads a damaged dense store past its buffers
+// (fuzzed run and state files overflowed the heap in H5HF__huge_op), while object headers
+// carry checksums in the 1.8 format. An attribute over 64 KiB would still go dense, so long
+// texts are datasets (Group::create_text).
+Handle compact_props(hid_t property_class) {
+  constexpr unsigned kMostCompact = 65535, kFewestDense = 65535;  // libhdf5's limits
+  Handle props(H5Pcreate(property_class));
+  if (props.id() < 0 || H5Pset_attr_phase_change(props.id(), kMostCompact, kFewestDense) < 0)
+    throw IoError("HDF5", "cannot set up compact attribute storage");
+  if (property_class != H5P_DATASET_CREATE &&
+      H5Pset_link_phase_change(props.id(), kMostCompact, kFewestDense) < 0)
+    throw IoError("HDF5", "cannot set up compact link storage");
+  return props;
+}
+
 std::string join(const std::string& base, const std::string& name) {
   return base == "/" ? "/" + name : base + "/" + name;
 }
@@ -230,7 +246,8 @@ void Dataset::attach_scale(const Dataset& scale, unsigned dim) {
 
 Group Group::create_group(const std::string& name) {
   const std::string p = join(path_, name);
-  return Group(checked(H5Gcreate2(id(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), file_,
+  const Handle props = compact_props(H5P_GROUP_CREATE);
+  return Group(checked(H5Gcreate2(id(), name.c_str(), H5P_DEFAULT, props.id(), H5P_DEFAULT), file_,
                        "cannot create group " + p),
                p, file_);
 }
@@ -253,7 +270,7 @@ Dataset Group::create_doubles(const std::string& name, const std::vector<std::ui
   if (n != values.size()) fail(name + ": shape and data size differ");
   std::vector<hsize_t> hd(dims.begin(), dims.end());
   Handle space(H5Screate_simple(static_cast<int>(hd.size()), hd.data(), nullptr));
-  Handle props(H5Pcreate(H5P_DATASET_CREATE));
+  Handle props = compact_props(H5P_DATASET_CREATE);
   if (n > 0) {
     if (chunk.empty()) chunk = dims;
     std::vector<hsize_t> hc(chunk.size());
@@ -274,7 +291,7 @@ Dataset Group::create_ints(const std::string& name, const std::vector<std::int64
   const std::string p = join(path_, name);
   const hsize_t n = values.size();
   Handle space(H5Screate_simple(1, &n, nullptr));
-  Handle props(H5Pcreate(H5P_DATASET_CREATE));
+  Handle props = compact_props(H5P_DATASET_CREATE);
   if (n > 0) {
     const hsize_t chunk = std::min<hsize_t>(n, 1 << 16);
     H5Pset_chunk(props.id(), 1, &chunk);
@@ -293,7 +310,8 @@ Dataset Group::create_1d(const std::string& name, hid type, std::size_t count, c
   const std::string p = join(path_, name);
   const hsize_t n = count;
   Handle space(H5Screate_simple(1, &n, nullptr));
-  Dataset d(checked(H5Dcreate2(id(), name.c_str(), type, space.id(), H5P_DEFAULT, H5P_DEFAULT,
+  const Handle props = compact_props(H5P_DATASET_CREATE);
+  Dataset d(checked(H5Dcreate2(id(), name.c_str(), type, space.id(), H5P_DEFAULT, props.id(),
                                H5P_DEFAULT),
                     file_, "cannot create dataset " + p),
             p, file_);
@@ -323,7 +341,7 @@ Dataset Group::create_array(const std::string& name, const std::vector<T>& value
   const std::string p = join(path_, name);
   const hsize_t n = values.size();
   Handle space(H5Screate_simple(1, &n, nullptr));
-  Handle props(H5Pcreate(H5P_DATASET_CREATE));
+  Handle props = compact_props(H5P_DATASET_CREATE);
   if (n > 0) {
     const hsize_t chunk = std::min<hsize_t>(n, 1 << 18);
     H5Pset_chunk(props.id(), 1, &chunk);
@@ -351,6 +369,17 @@ std::vector<T> Dataset::read_array() const {
   if (d[0] && H5Dread(id(), native_type<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0)
     fail("cannot read");
   return out;
+}
+
+Dataset Group::create_text(const std::string& name, const std::string& text) {
+  Dataset d = create_array(name, std::vector<std::uint8_t>(text.begin(), text.end()));
+  d.set_attribute("encoding", std::string("UTF-8"));
+  return d;
+}
+
+std::string Dataset::read_text() const {
+  const std::vector<std::uint8_t> bytes = read_array<std::uint8_t>();
+  return {bytes.begin(), bytes.end()};
 }
 
 #define INNOSIM_H5_ARRAY(T)                                                           \
@@ -454,7 +483,8 @@ File File::create_in_memory(const std::string& name) {
   // The name must be unique among open core files, not meaningful.
   static std::atomic<unsigned> counter{0};
   const std::string internal = "innosim-memory-" + std::to_string(counter++);
-  File f(checked(H5Fcreate(internal.c_str(), H5F_ACC_EXCL, H5P_DEFAULT, access.id()), name,
+  const Handle creation = compact_props(H5P_FILE_CREATE);  // the root group's
+  File f(checked(H5Fcreate(internal.c_str(), H5F_ACC_EXCL, creation.id(), access.id()), name,
                  "cannot create file"),
          "/", name);
   f.capture_ = std::move(capture);

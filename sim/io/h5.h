@@ -69,6 +69,8 @@ class Dataset : public Object {
   // state is read back in the types it was written in, never converted.
   template <class T>
   std::vector<T> read_array() const;
+  // A text written by Group::create_text.
+  std::string read_text() const;
   // Makes this 1-D dataset a dimension scale named `name`.
   void make_scale(const std::string& name);
   // Attaches `scale` to dimension `dim` of this dataset.
@@ -89,6 +91,10 @@ class Group : public Object {
   // chunked, lightly compressed and checksummed.
   template <class T>
   Dataset create_array(const std::string& name, const std::vector<T>& values);
+  // A long UTF-8 text as a checksummed byte array: an attribute of over 64 KiB would go to
+  // HDF5's dense attribute storage, whose reader libhdf5 does not harden against a damaged
+  // file (a fuzzed state file overflowed the heap in H5HF__huge_op).
+  Dataset create_text(const std::string& name, const std::string& text);
   // Fixed-length UTF-8 strings, padded to the longest (h5py reads them as bytes).
   Dataset create_strings(const std::string& name, const std::vector<std::string>& values);
   // Variable-length UTF-8 strings, for the labels of an axis: R's ncdf4 crashes on a

@@ -47,7 +47,7 @@ void write_run_checkpoint(const std::string& path, const std::string& identity,
   f.set_attribute("filetype", std::string(kFiletype));
   f.set_attribute("schema_version", std::int64_t{kRunCheckpointSchemaVersion});
   f.set_attribute("innosim_version", build_identity());
-  f.set_attribute("identity", identity);
+  f.create_text("identity", identity);
   f.set_attribute("tasks_done", static_cast<std::int64_t>(r.finished()));
   f.set_attribute("tasks_total", static_cast<std::int64_t>(r.done.size()));
   put_arrays(f.create_group("region"), r.trajectories, r.fiscal);
@@ -80,7 +80,7 @@ EnsembleResult read_run_checkpoint(const h5::File& f, const std::string& path,
   if (f.string_attribute("innosim_version") != build_identity())
     throw IoError(path, "was written by another innosim (" + f.string_attribute("innosim_version") +
                             "), whose results would not match this one's" + refused);
-  if (f.string_attribute("identity") != identity)
+  if (f.open_dataset("identity").read_text() != identity)
     throw IoError(path,
                   "holds another run (other scenarios, configuration, --set, seed, replicates or "
                   "panel)" +

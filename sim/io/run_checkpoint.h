@@ -11,7 +11,7 @@
 
 namespace innosim {
 
-inline constexpr int kRunCheckpointSchemaVersion = 1;
+inline constexpr int kRunCheckpointSchemaVersion = 2;  // 2: the run identity as a text dataset
 
 // Where a run that writes `out` keeps its finished tasks until it is complete.
 std::string partial_path(const std::string& out);

@@ -318,7 +318,7 @@ void write_state_file(const std::string& path, const StateHeader& hd,
   f.set_attribute("filetype", std::string(kFiletype));
   f.set_attribute("schema_version", std::int64_t{kStateSchemaVersion});
   f.set_attribute("innosim_version", build_identity());
-  f.set_attribute("identity", hd.identity);
+  f.create_text("identity", hd.identity);
   f.set_attribute("seed", std::to_string(hd.seed));  // a string: all of [0, 2^64)
   f.set_attribute("replicates", std::int64_t{hd.replicates});
   f.set_attribute("scenarios", hd.scenarios);
@@ -358,7 +358,7 @@ StateFile::StateFile(h5::File file, const std::string& path) : path_(path), file
     refuse("saved by innosim " + file_.string_attribute("innosim_version") + ", this is " +
            build_identity() + ": a state continues only on the innosim that saved it");
   StateHeader& h = header_;
-  h.identity = file_.string_attribute("identity");
+  h.identity = file_.open_dataset("identity").read_text();
   const std::string seed = file_.string_attribute("seed");
   const auto [end, error] = std::from_chars(seed.data(), seed.data() + seed.size(), h.seed);
   if (seed.empty() || error != std::errc() || end != seed.data() + seed.size())

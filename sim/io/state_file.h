@@ -13,7 +13,7 @@
 
 namespace innosim {
 
-inline constexpr int kStateSchemaVersion = 1;
+inline constexpr int kStateSchemaVersion = 2;  // 2: the run identity as a text dataset
 
 // What a state file is of, all in its root attributes.
 struct StateHeader {

@@ -43,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const innosim::h5::File f = innosim::h5::File::open_image(data, size, "fuzz input");
     // The file's own identity, so that inputs reach the arrays behind that check.
     const std::string identity =
-        f.has_attribute("identity") ? f.string_attribute("identity") : std::string();
+        f.exists("identity") ? f.open_dataset("identity").read_text() : std::string();
     static const innosim::EnsembleResult empty = partial_shape();
     (void)innosim::read_run_checkpoint(f, "fuzz input", identity, empty);
   } catch (const innosim::IoError&) {

@@ -51,6 +51,12 @@ export LSAN_OPTIONS="suppressions=$src/tests/fuzz/lsan.supp:print_suppressions=0
   --set region.talent_total=13375 --checkpoint "$work/state_file_fuzz/2022.h5" \
   --out "$work/state-run.h5" >/dev/null
 
+# Inputs that once were findings (tests/fuzz/regressions/TARGET/), kept so that each run
+# replays them first.
+for dir in "$src"/tests/fuzz/regressions/*/; do
+  cp "$dir"* "$work/$(basename "$dir")/"
+done
+
 status=0
 for target in config_fuzz run_file_fuzz sweep_file_fuzz state_file_fuzz; do
   log="$work/$target.log"

@@ -175,3 +175,33 @@ TEST_CASE("a corrupted chunk fails to read and variable-length strings are refus
   CHECK_THROWS_WITH(f.string_attribute("filetype"),
                     Catch::Matchers::Contains("expected fixed-length strings"));
 }
+
+TEST_CASE("attributes and links stay in their object headers: no fractal heap in a file",
+          "[io][security]") {
+  // libhdf5 overruns its buffers on a damaged dense store (fuzzing found it in H5HF__huge_op),
+  // so every file innosim writes keeps attributes and links compact, and long texts are
+  // datasets. HDF5 defaults go dense past 8 attributes or 8 links.
+  test::TempDir dir;
+  const std::string path = dir.path("compact.h5");
+  const std::string text(200'000, 'x');  // beyond an attribute's 64 KiB
+  {
+    h5::File f = h5::File::create_in_memory(path);
+    for (int k = 0; k < 40; ++k) f.set_attribute("a" + std::to_string(k), std::int64_t{k});
+    h5::Group g = f.create_group("many");
+    for (int k = 0; k < 40; ++k) {
+      g.create_group("g" + std::to_string(k)).set_attribute("n", std::int64_t{k});
+      g.create_ints("d" + std::to_string(k), {k}).set_attribute("units", std::string("1"));
+    }
+    f.create_text("identity", text);
+    f.save(path);
+  }
+  std::ifstream in(path, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // The signatures of a fractal heap header and of a version-2 B-tree header.
+  CHECK(bytes.find("FRHP") == std::string::npos);
+  CHECK(bytes.find("BTHD") == std::string::npos);
+  h5::File f = h5::File::open_read(path);
+  CHECK(f.int_attribute("a39") == 39);
+  CHECK(f.open_group("many").open_group("g39").int_attribute("n") == 39);
+  CHECK(f.open_dataset("identity").read_text() == text);
+}
