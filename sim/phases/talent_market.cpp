@@ -105,10 +105,13 @@ void talent_flows(Ecosystem& eco, YearTotals& totals, Handoffs& handoffs, Fiscal
   }
   t.remove_leavers();
 
-  // The pool moves at the same rates, in expectation (it is an aggregate).
+  // The pool moves at the base rates, in expectation (it is an aggregate). It is the talent
+  // outside R&D, so the R&D market's tightness does not move it: when it did, a policy that
+  // brought R&D talents in slackened that market and drove the rest of the talent out.
+  const double base_gap = std::exp(p.gap_effect * p.wage_gap);
   const double pool_retire = eco.talent_pool * p.retirement_rate;
-  const double pool_out = eco.talent_pool * std::min(1.0, p.outflow_rate * gap);
-  const double pool_in = eco.talent_pool * (p.inflow_rate + eco.east_inflow_rate) * pull;
+  const double pool_out = eco.talent_pool * std::min(1.0, p.outflow_rate * base_gap);
+  const double pool_in = eco.talent_pool * (p.inflow_rate + eco.east_inflow_rate);
   const double pool_grads =
       m.region.ecosystem.graduates * p.graduate_retention * (1.0 - p.graduate_rd_share);
   eco.talent_pool += pool_in + pool_grads - pool_out - pool_retire;
@@ -125,9 +128,11 @@ void talent_flows(Ecosystem& eco, YearTotals& totals, Handoffs& handoffs, Fiscal
   auto region = [&](ArrivalStream kind) {
     return agent_stream(at, kRegionAgent, Purpose::kArrival, kind);
   };
+  // Only arrivals skilled enough for the allowance answer it (the top eligible share).
+  const double eligible = m.levers.talent_allowance.eligible_share;
   const auto arrivals = region(kArrivalCount)
                             .poisson(rd_stock * (p.inflow_rate + eco.east_inflow_rate) * pull *
-                                     (1.0 + p.allowance_response * allowance));
+                                     (1.0 + p.allowance_response * allowance * eligible));
   for (std::uint64_t k = 0; k < arrivals; ++k)
     add_talent(eco, kRdTalent, static_cast<float>(skill(kArrivalSkill, k)));
   const auto graduates =

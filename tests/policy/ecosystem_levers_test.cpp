@@ -83,6 +83,20 @@ TEST_CASE("a talent allowance raises the region's R&D personnel", "[levers][tale
   CHECK(more > on);
 }
 
+TEST_CASE("a talent allowance leaves the talent outside R&D where it was", "[levers][talent]") {
+  // The pool (talent outside R&D) moves at the base rates whatever the R&D market's tightness:
+  // when the allowance's R&D arrivals slackened that market, they drove the pool out (Yinchuan's
+  // plan lost 15,000 talents by 2025, docs/ODD.md 7.11). Its path is a deterministic
+  // expectation, so it is the same with the lever on and off, to rounding.
+  const auto outside = [](const std::vector<std::string>& sets) {
+    return total(sets, kTalentTotal) - total(sets, kRdPersonnel);
+  };
+  const double off = outside({});
+  const double on = outside({"levers.talent_allowance.enabled=true"});
+  INFO("talent outside R&D, summed over years: off " << off << ", on " << on);
+  CHECK(on == Approx(off).epsilon(1e-9));
+}
+
 TEST_CASE("flying incubators and R&D centres act only along an edge to the east hub",
           "[levers][regions]") {
   const std::vector<std::string> on = {"levers.flying_incubator.enabled=true",
