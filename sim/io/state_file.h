@@ -15,7 +15,7 @@ namespace innosim {
 
 inline constexpr int kStateSchemaVersion = 2;  // 2: the run identity as a text dataset
 
-// What a state file is of, all in its root attributes.
+// What a state file is of: its root attributes and its /identity text.
 struct StateHeader {
   std::string identity;  // the run's every input (innosim run's run identity)
   std::uint64_t seed = 0;

@@ -79,7 +79,8 @@ void talent_flows(Ecosystem& eco, YearTotals& totals, Handoffs& handoffs, Fiscal
   const double pull = std::pow(
       std::max(eco.talent_tightness, kMinTightness) / std::max(eco.base_tightness, kMinTightness),
       p.demand_response);
-  const double gap = std::exp(p.gap_effect * p.wage_gap) / pull;
+  const double base_gap = std::exp(p.gap_effect * p.wage_gap);
+  const double gap = base_gap / pull;
   const double allowance = allowance_ratio(fiscal, year, m);
   const std::size_t before = t.size();
 
@@ -108,7 +109,6 @@ void talent_flows(Ecosystem& eco, YearTotals& totals, Handoffs& handoffs, Fiscal
   // The pool moves at the base rates, in expectation (it is an aggregate). It is the talent
   // outside R&D, so the R&D market's tightness does not move it: when it did, a policy that
   // brought R&D talents in slackened that market and drove the rest of the talent out.
-  const double base_gap = std::exp(p.gap_effect * p.wage_gap);
   const double pool_retire = eco.talent_pool * p.retirement_rate;
   const double pool_out = eco.talent_pool * std::min(1.0, p.outflow_rate * base_gap);
   const double pool_in = eco.talent_pool * (p.inflow_rate + eco.east_inflow_rate);
