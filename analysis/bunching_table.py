@@ -14,25 +14,20 @@ the bands shift by the price level, a few percent over a plan).
 Writes a markdown table to standard output (docs/VALIDATION.md, section 1).
 """
 import argparse
-import glob
 import os
-import subprocess
 import sys
 
 import h5py
 import numpy as np
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+import preset_runs
+
 BANDS = [("≤ 50M", 0, 5e7, 0.05), ("50-200M", 5e7, 2e8, 0.04), ("> 200M", 2e8, np.inf, 0.03)]
 
 
-def counts(innosim, region, sets, a, out):
-    cmd = [innosim, "--data-dir", ROOT, "run", "--region", region, "--scenario", "baseline",
-           "--replicates", str(a.replicates), "--panel", "--panel-replicates", str(a.replicates),
-           "--seed", str(a.seed), "--threads", str(a.threads), "--quiet", "--out", out]
-    for s in sets:
-        cmd += ["--set", s]
-    subprocess.run(cmd, check=True)
+def counts(region, sets, a, out):
+    preset_runs.run(a, region, "baseline", sets, out,
+                    extra=["--panel", "--panel-replicates", str(a.replicates)])
     with h5py.File(out, "r") as f:
         g = f["panel/baseline"]
         year = g["year"][:]
@@ -53,25 +48,18 @@ def counts(innosim, region, sets, a, out):
 def main():
     p = argparse.ArgumentParser(description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--region", action="append", help="preset (repeatable); default: all but china")
-    p.add_argument("--replicates", type=int, default=10)
+    preset_runs.add_arguments(p, replicates=10)
     p.add_argument("--width", type=float, default=0.002, help="bin width, share of revenue")
-    p.add_argument("--seed", type=int, default=5)
-    p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--innosim", default=os.path.join(ROOT, "build", "sim", "innosim"))
-    p.add_argument("--workdir", default="/tmp")
     a = p.parse_args()
-    regions = a.region or sorted(os.path.basename(os.path.dirname(f)) for f in
-                                 glob.glob(os.path.join(ROOT, "scenarios", "*", "baseline.toml"))
-                                 if "/china/" not in f)
+    regions = preset_runs.presets(a, "baseline.toml")
     print(f"Firms just above / just below each threshold (bins of {a.width * 100:g} pp), last year, "
           f"{a.replicates} replicates pooled (seed {a.seed}); notch on (as shipped) | notch off "
           "(hnte rate 25%); hnte in the band, notch on.\n")
     print("| preset | year | " + " | ".join(f"{t * 100:g}% ({name})" for name, _, _, t in BANDS) + " |")
     print("|---|---|" + "---|" * len(BANDS))
     for region in regions:
-        on, year = counts(a.innosim, region, [], a, os.path.join(a.workdir, f"bunch-{region}-on.h5"))
-        off, _ = counts(a.innosim, region, ["tax.hnte_rate=0.25"], a,
+        on, year = counts(region, [], a, os.path.join(a.workdir, f"bunch-{region}-on.h5"))
+        off, _ = counts(region, ["tax.hnte_rate=0.25"], a,
                         os.path.join(a.workdir, f"bunch-{region}-off.h5"))
         cells = [f"{ua}/{ub} \\| {fa}/{fb}; hnte {h}" for (ua, ub, h), (fa, fb, _) in zip(on, off)]
         print(f"| {region} | {year} | " + " | ".join(cells) + " |", flush=True)

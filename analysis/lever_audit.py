@@ -23,7 +23,9 @@ import tomllib
 import h5py
 import numpy as np
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+import preset_runs
+from preset_runs import ROOT
+
 INDICATOR = "business_rd"
 
 
@@ -35,13 +37,8 @@ def enabled_levers(innosim, scenario_file):
                   if isinstance(v, dict) and v.get("enabled"))
 
 
-def final_values(innosim, region, scenario, sets, a, out):
-    cmd = [innosim, "--data-dir", ROOT, "run", "--region", region, "--scenario", scenario,
-           "--replicates", str(a.replicates), "--seed", str(a.seed), "--threads", str(a.threads),
-           "--quiet", "--out", out]
-    for s in sets:
-        cmd += ["--set", s]
-    subprocess.run(cmd, check=True)
+def final_values(region, scenario, sets, a, out):
+    preset_runs.run(a, region, scenario, sets, out)
     with h5py.File(out, "r") as f:
         names = [n.decode() for n in f["indicator"][:]]
         years = f["time"][:]
@@ -61,17 +58,9 @@ def row(region, what, with_it, without, year):
 def main():
     p = argparse.ArgumentParser(description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--region", action="append",
-                   help="a preset with a plan (repeatable); default: all but china")
-    p.add_argument("--replicates", type=int, default=40)
-    p.add_argument("--seed", type=int, default=5)
-    p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--innosim", default=os.path.join(ROOT, "build", "sim", "innosim"))
-    p.add_argument("--workdir", default="/tmp")
+    preset_runs.add_arguments(p, replicates=40)
     a = p.parse_args()
-    regions = a.region or sorted(os.path.basename(os.path.dirname(f)) for f in
-                                 glob.glob(os.path.join(ROOT, "scenarios", "*", "plan.toml"))
-                                 if "/china/" not in f)
+    regions = preset_runs.presets(a, "plan.toml")
     print(f"Paired effect on {INDICATOR} (亿 CNY, base-year prices): mean ± standard error over "
           f"{a.replicates} replicates (seed {a.seed}), and the 5-95% band of the paired differences.\n")
     print("| preset | lever or variant | year | effect | 5-95% | sign |")
@@ -79,19 +68,19 @@ def main():
     negatives = []
     for region in regions:
         tmp = lambda name: os.path.join(a.workdir, f"audit-{region}-{name}.h5")
-        plan, year = final_values(a.innosim, region, "plan", [], a, tmp("plan"))
-        base, _ = final_values(a.innosim, region, "baseline", [], a, tmp("baseline"))
+        plan, year = final_values(region, "plan", [], a, tmp("plan"))
+        base, _ = final_values(region, "baseline", [], a, tmp("baseline"))
         if row(region, "plan against baseline", plan, base, year) == "NEGATIVE":
             negatives.append((region, "plan"))
         plan_file = os.path.join(ROOT, "scenarios", region, "plan.toml")
         for lever in enabled_levers(a.innosim, plan_file):
-            without, _ = final_values(a.innosim, region, "plan",
+            without, _ = final_values(region, "plan",
                                       [f"levers.{lever}.enabled=false"], a, tmp("no-" + lever))
             if row(region, f"`{lever}` in the plan", plan, without, year) == "NEGATIVE":
                 negatives.append((region, lever))
         for variant in sorted(glob.glob(os.path.join(ROOT, "scenarios", region, "plan_*.toml"))):
             name = os.path.basename(variant)[:-len(".toml")]
-            values, _ = final_values(a.innosim, region, name, [], a, tmp(name))
+            values, _ = final_values(region, name, [], a, tmp(name))
             if row(region, f"`{name}` against the plan", values, plan, year) == "NEGATIVE":
                 negatives.append((region, name))
     print(f"\n{len(negatives)} negative: " + (", ".join(f"{r}/{w}" for r, w in negatives) or "none"))
