@@ -113,6 +113,7 @@ struct HnteRules {
   double high_tech_revenue_min{};
   int validity_years{};
   double apply_prob{};
+  double renew_prob{};
   double initial_size_weight{};
   double initial_rd_share_max{};
   double initial_above_line_share{};

@@ -159,6 +159,8 @@ void describe_certification(Binder& b, HnteRules& h, TechSmeRules& t) {
             "years a certificate stays valid");
   b.real("hnte.apply_prob", h.apply_prob, kShare, "1/yr",
          "probability an eligible firm applies in a round");
+  b.real("hnte.renew_prob", h.renew_prob, kShare, "1/yr",
+         "probability a holder still eligible when its certificate expires is certified again");
   b.real("hnte.initial_size_weight", h.initial_size_weight, {0, 10}, "1/log point",
          "base-year certification ranks high-tech firms by this times log revenue plus a Gumbel "
          "draw (mildly favouring larger firms)");

@@ -78,9 +78,16 @@ void settle_pending_pools(World& w, const ModelConfig& m, std::uint64_t hntes,
            m.hnte.steady_lapse_rate * static_cast<double>(hntes) / m.hnte.apply_prob, kHntePool))
     f.high_tech_revenue_share[i] =
         static_cast<float>(m.hnte.high_tech_revenue_min - m.firm.certified_high_tech_margin);
+  // An hnte holder qualifies for tech SME directly: taking its patent would cost it the hnte
+  // renewal, so the pool is of firms without one. Before the scheme's first year nobody is
+  // eligible, and the scheme's start is a real wave of registrations.
   std::uint64_t moved = 0;
+  const bool sme_scheme = w.clock.year >= m.tech_sme.first_year;
   for (std::size_t i : beyond_pool(
-           kTechSme, [&](const CertificationInputs& x) { return tech_sme_eligible(x, m.tech_sme); },
+           kTechSme,
+           [&](const CertificationInputs& x) {
+             return sme_scheme && !x.hnte && tech_sme_eligible(x, m.tech_sme);
+           },
            m.tech_sme.steady_lapse_rate * static_cast<double>(tech_smes) / m.tech_sme.register_prob,
            kSmePool)) {
     moved += f.patents[i];

@@ -18,11 +18,13 @@ double band_points(double value, const double (&thresholds)[N], const double (&p
 }
 
 // Renews or grants a time-limited status: a holder keeps it through its expiry year, then
-// must qualify again; an eligible firm without it gets it with probability `p`.
+// must qualify again and renews with probability `p_renew`; an eligible firm without it gets
+// it with probability `p_new`.
 void certify(FirmTable& f, std::size_t i, FirmFlag flag, std::vector<std::uint16_t>& expiry,
-             int year, bool eligible, double u, double p, int validity) {
-  if (f.has(i, flag) && expiry[i] > year) return;
-  const bool granted = eligible && u < p;
+             int year, bool eligible, double u, double p_new, double p_renew, int validity) {
+  const bool holder = f.has(i, flag);
+  if (holder && expiry[i] > year) return;
+  const bool granted = eligible && u < (holder ? p_renew : p_new);
   f.set(i, flag, granted);
   if (granted) expiry[i] = static_cast<std::uint16_t>(year + validity);
 }
@@ -119,14 +121,14 @@ void certification(FirmTable& f, Now at, const ModelConfig& m) {
     const bool above = f.has(i, kIndustrial) && x.revenue >= kAboveScaleRevenue;
     f.set(i, kAboveScale, above);
     certify(f, i, kHnte, f.hnte_expiry, at.clock.year, hnte_eligible(x, m.hnte), u_hnte,
-            m.hnte.apply_prob, m.hnte.validity_years);
+            m.hnte.apply_prob, m.hnte.renew_prob, m.hnte.validity_years);
     x.hnte = f.has(i, kHnte);
     // tech_sme registration is yearly; a registered firm re-registers while it qualifies.
     const bool sme = at.clock.year >= m.tech_sme.first_year && tech_sme_eligible(x, m.tech_sme);
     f.set(i, kTechSme, sme && (f.has(i, kTechSme) || u_sme < m.tech_sme.register_prob));
     certify(f, i, kSpecializedSme, f.specialized_expiry, at.clock.year,
             specialized_sme_eligible(x, m.specialized_sme), u_spec, m.specialized_sme.apply_prob,
-            m.specialized_sme.validity_years);
+            m.specialized_sme.apply_prob, m.specialized_sme.validity_years);
     f.set(i, kGazelle, gazelle(x, m.gazelle));
     if (!f.has(i, kListed) && listing_eligible(x, m.listing) && u_list < m.listing.rate)
       f.set(i, kListed, true);

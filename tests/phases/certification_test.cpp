@@ -3,6 +3,7 @@
 #include "phases/certification.h"
 
 #include <catch2/catch.hpp>
+#include <unordered_set>
 
 #include "step.h"
 #include "test_support_sim.h"
@@ -193,5 +194,50 @@ TEST_CASE("certification rounds in a simulated region respect the rules and the 
       if (w.firms.has(i, kTechSme)) CHECK(tech_sme_eligible(x, c.model.tech_sme));
     }
     CHECK(demo <= demo_before + 3 * (year + 1));
+  }
+}
+
+TEST_CASE("hnte: a holder that still qualifies at expiry renews at renew_prob", "[certification]") {
+  // The first round after the base year: the certificates expiring in it renew for every
+  // holder that still qualifies at renew_prob = 1, for none at 0, and first certifications
+  // follow apply_prob whatever the renewal probability.
+  for (const char* renew : {"0", "1"}) {
+    auto c = test::scaled(40000, {std::string("hnte.renew_prob=") + renew, "hnte.apply_prob=1"});
+    World w = initial_population(c.model, {52, 0});
+    const int year = c.model.region.base_year + 1;
+    std::unordered_set<std::uint64_t> expiring, holders;
+    for (std::size_t i = 0; i < w.firms.size(); ++i) {
+      if (!w.firms.has(i, kHnte)) continue;
+      holders.insert(w.firms.id[i]);
+      if (w.firms.hnte_expiry[i] == year) expiring.insert(w.firms.id[i]);
+    }
+    REQUIRE(expiring.size() > 10);
+    for (int s = 0; s < c.model.time.steps_per_year; ++s) step(w, c.model);
+    const RulePrices prices = rule_prices(w.clock, c.model);
+    int renewed = 0, lapsed_eligible = 0, first = 0;
+    for (std::size_t i = 0; i < w.firms.size(); ++i) {
+      const std::uint64_t id = w.firms.id[i];
+      const bool eligible =
+          hnte_eligible(certification_inputs(w.clock, w.firms, c.model, prices, i), c.model.hnte);
+      const bool hnte = w.firms.has(i, kHnte);
+      if (expiring.count(id)) {
+        renewed += hnte;
+        lapsed_eligible += eligible && !hnte;
+        if (hnte) CHECK(w.firms.hnte_expiry[i] == year + c.model.hnte.validity_years);
+      } else if (!holders.count(id) && hnte) {
+        ++first;
+      }
+    }
+    INFO("renew_prob " << renew << ": " << expiring.size() << " expiring, " << renewed
+                       << " renewed, " << lapsed_eligible << " eligible lapsed, " << first
+                       << " first certifications");
+    if (std::string(renew) == "0") {
+      CHECK(renewed == 0);
+      CHECK(lapsed_eligible > 0);
+    } else {
+      CHECK(renewed > 0);
+      CHECK(lapsed_eligible == 0);
+    }
+    CHECK(first > 0);
   }
 }
