@@ -83,7 +83,12 @@ void step(World& w, const ModelConfig& m, PhaseTimes* times) {
   timed(times, kPhaseExit, [&] { exit_firms(w.firms, w.eco.carriers, w.totals, at, m); });
   timed(times, kPhaseIncubation, [&] { incubation(w.firms, w.eco.carriers, at, m); });
   if (!year_end(w, m)) return;
-  timed(times, kPhaseCertification, [&] { certification(w.firms, at, m); });
+  timed(times, kPhaseCertification, [&] {
+    const HnteRound round = certification(w.firms, at, m);
+    w.totals.hnte_certified = static_cast<double>(round.certified);
+    w.totals.hnte_first_certified = static_cast<double>(round.first);
+    w.totals.hnte_lapsed = static_cast<double>(round.lapsed);
+  });
   timed(times, kPhasePolicy, [&] { policy(w.firms, w.eco, w.fiscal, w.totals, w.macro, at, m); });
   timed(times, kPhaseAccounts, [&] { accounts(w.firms, w.exited, w.totals, w.clock, m); });
   timed(times, kPhaseCarriers, [&] {

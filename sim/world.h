@@ -70,6 +70,9 @@ struct YearTotals {
   double entries = 0;
   double exits = 0;
   double relocations = 0;
+  double hnte_certified = 0;  // the year's hnte round (phases/certification.h)
+  double hnte_first_certified = 0;
+  double hnte_lapsed = 0;
   double tax_expenditure = 0;
   double tech_contract_turnover = 0;  // CNY
   double vc_invested = 0;             // CNY

@@ -45,6 +45,12 @@ enum class Measure { kStock, kFlow };
     "firms with a valid specialized_sme (专精特新) recognition")                                  \
   X(Hntes, "hntes", "高新技术企业数", "firms", kStock,                                            \
     "firms holding a valid hnte certificate at year end")                                         \
+  X(HnteCertified, "hnte_certified", "高新技术企业认定数 (首次与重新认定)", "firms", kFlow,       \
+    "hnte certificates granted in the year's round: first applications and renewals")             \
+  X(HnteFirstCertified, "hnte_first_certified", "首次认定高新技术企业数", "firms", kFlow,         \
+    "firms certified hnte for the first time (never certified, here or before relocating)")       \
+  X(HnteLapsed, "hnte_lapsed", "到期未重新认定的高新技术企业数", "firms", kFlow,                  \
+    "live firms whose hnte certificate expired in the year's round without renewal")              \
   X(DemoEnterprises, "demo_enterprises", "创新型示范企业数", "firms", kStock,                     \
     "innovative demonstration enterprises")                                                       \
   X(Gazelles, "gazelles", "瞪羚企业数", "firms", kStock,                                          \

@@ -90,6 +90,9 @@ Indicators statistics(const World& w, const ModelConfig& m) {
   x[kTechSmes] = sme;
   x[kSpecializedSmes] = specialized;
   x[kHntes] = hnte;
+  x[kHnteCertified] = w.totals.hnte_certified;
+  x[kHnteFirstCertified] = w.totals.hnte_first_certified;
+  x[kHnteLapsed] = w.totals.hnte_lapsed;
   x[kDemoEnterprises] = demo;
   x[kGazelles] = gazelles;
   x[kListedFirms] = listed;

@@ -1,6 +1,7 @@
 #include "phases/certification.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 #include "phases/employment.h"
@@ -17,16 +18,20 @@ double band_points(double value, const double (&thresholds)[N], const double (&p
   return 0;
 }
 
+enum class Outcome { kUnchanged, kGranted, kRenewed, kLapsed };
+
 // Renews or grants a time-limited status: a holder keeps it through its expiry year, then
 // must qualify again and renews with probability `p_renew`; an eligible firm without it gets
 // it with probability `p_new`.
-void certify(FirmTable& f, std::size_t i, FirmFlag flag, std::vector<std::uint16_t>& expiry,
-             int year, bool eligible, double u, double p_new, double p_renew, int validity) {
+Outcome certify(FirmTable& f, std::size_t i, FirmFlag flag, std::vector<std::uint16_t>& expiry,
+                int year, bool eligible, double u, double p_new, double p_renew, int validity) {
   const bool holder = f.has(i, flag);
-  if (holder && expiry[i] > year) return;
+  if (holder && expiry[i] > year) return Outcome::kUnchanged;
   const bool granted = eligible && u < (holder ? p_renew : p_new);
   f.set(i, flag, granted);
   if (granted) expiry[i] = static_cast<std::uint16_t>(year + validity);
+  if (holder) return granted ? Outcome::kRenewed : Outcome::kLapsed;
+  return granted ? Outcome::kGranted : Outcome::kUnchanged;
 }
 
 }  // namespace
@@ -109,8 +114,10 @@ bool demo_eligible(const CertificationInputs& x, const DemoRules& r) {
          x.invention_patents >= r.min_patents;
 }
 
-void certification(FirmTable& f, Now at, const ModelConfig& m) {
+HnteRound certification(FirmTable& f, Now at, const ModelConfig& m) {
   std::vector<std::uint8_t> demo_candidate(f.size(), 0);
+  // Integer counts: their sum does not depend on the order the threads add them in.
+  std::atomic<std::uint64_t> certified{0}, first{0}, lapsed{0};
   const RulePrices prices = rule_prices(at.clock, m);
   for_each_row(f, [&](std::size_t i) {
     if (f.has(i, kDead)) return;
@@ -120,8 +127,14 @@ void certification(FirmTable& f, Now at, const ModelConfig& m) {
                  u_list = s.uniform();
     const bool above = f.has(i, kIndustrial) && x.revenue >= kAboveScaleRevenue;
     f.set(i, kAboveScale, above);
-    certify(f, i, kHnte, f.hnte_expiry, at.clock.year, hnte_eligible(x, m.hnte), u_hnte,
-            m.hnte.apply_prob, m.hnte.renew_prob, m.hnte.validity_years);
+    const Outcome hnte =
+        certify(f, i, kHnte, f.hnte_expiry, at.clock.year, hnte_eligible(x, m.hnte), u_hnte,
+                m.hnte.apply_prob, m.hnte.renew_prob, m.hnte.validity_years);
+    if (hnte == Outcome::kLapsed) lapsed.fetch_add(1, std::memory_order_relaxed);
+    if (hnte == Outcome::kGranted || hnte == Outcome::kRenewed)
+      certified.fetch_add(1, std::memory_order_relaxed);
+    if (hnte == Outcome::kGranted && !f.has(i, kEverHnte))
+      first.fetch_add(1, std::memory_order_relaxed);
     x.hnte = f.has(i, kHnte);
     // tech_sme registration is yearly; a registered firm re-registers while it qualifies.
     const bool sme = at.clock.year >= m.tech_sme.first_year && tech_sme_eligible(x, m.tech_sme);
@@ -145,6 +158,7 @@ void certification(FirmTable& f, Now at, const ModelConfig& m) {
   const std::size_t quota = std::min<std::size_t>(
       candidates.size(), static_cast<std::size_t>(m.demo_enterprise.quota_per_year));
   for (std::size_t k = 0; k < quota; ++k) f.set(candidates[k], kDemo, true);
+  return {certified.load(), first.load(), lapsed.load()};
 }
 
 }  // namespace innosim

@@ -55,6 +55,14 @@ CertificationInputs certification_inputs(const Clock& clock, const FirmTable& f,
                                          std::size_t i);
 
 // Writes each firm's statuses (hnte, tech SME, above scale, specialized, gazelle, listed, demo).
-void certification(FirmTable& firms, Now at, const ModelConfig& m);
+// The hnte round's flows: certificates granted (first and renewed), first-ever
+// certifications, and certificates of live firms that expired without renewal.
+struct HnteRound {
+  std::uint64_t certified = 0;
+  std::uint64_t first = 0;
+  std::uint64_t lapsed = 0;
+};
+
+HnteRound certification(FirmTable& firms, Now at, const ModelConfig& m);
 
 }  // namespace innosim

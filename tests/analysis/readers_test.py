@@ -73,11 +73,15 @@ with tempfile.TemporaryDirectory() as tmp:
         if subprocess.run(["Rscript", "-e", "library(ncdf4)"], capture_output=True).returncode:
             not_run("R's ncdf4 is not installed (Debian: r-cran-ncdf4)")
         f = make_run(tmp)
+        # As many indicators as the program lists (R's order: the last dimension first).
+        listed = subprocess.run([innosim, "--data-dir", data_dir, "list", "indicators"], capture_output=True, text=True)
+        assert listed.returncode == 0, listed.stderr
+        indicators = sum(1 for line in listed.stdout.splitlines() if line and not line[0].isspace())
         script = f"""
 library(ncdf4)
 f <- nc_open("{f}")
 x <- ncvar_get(f, "trajectories")
-stopifnot(all(dim(x) == c(64, 3, 3, 2)))
+stopifnot(all(dim(x) == c({indicators}, 3, 3, 2)))
 stopifnot(identical(as.vector(f$dim$scenario$vals), c("baseline", "plan")))
 stopifnot(all(f$dim$time$vals == c(2021, 2022, 2023)))
 p <- ncvar_get(f, "summary/targets/probability")

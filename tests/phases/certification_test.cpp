@@ -200,9 +200,11 @@ TEST_CASE("certification rounds in a simulated region respect the rules and the 
 TEST_CASE("hnte: a holder that still qualifies at expiry renews at renew_prob", "[certification]") {
   // The first round after the base year: the certificates expiring in it renew for every
   // holder that still qualifies at renew_prob = 1, for none at 0, and first certifications
-  // follow apply_prob whatever the renewal probability.
+  // follow apply_prob whatever the renewal probability. The round's indicators count the
+  // same firms (no relocations, so every holder after the round was one before or is new).
   for (const char* renew : {"0", "1"}) {
-    auto c = test::scaled(40000, {std::string("hnte.renew_prob=") + renew, "hnte.apply_prob=1"});
+    auto c = test::scaled(40000, {std::string("hnte.renew_prob=") + renew, "hnte.apply_prob=1",
+                                  "firm.relocation_rate=0"});
     World w = initial_population(c.model, {52, 0});
     const int year = c.model.region.base_year + 1;
     std::unordered_set<std::uint64_t> expiring, holders;
@@ -214,7 +216,7 @@ TEST_CASE("hnte: a holder that still qualifies at expiry renews at renew_prob", 
     REQUIRE(expiring.size() > 10);
     for (int s = 0; s < c.model.time.steps_per_year; ++s) step(w, c.model);
     const RulePrices prices = rule_prices(w.clock, c.model);
-    int renewed = 0, lapsed_eligible = 0, first = 0;
+    int renewed = 0, lapsed = 0, lapsed_eligible = 0, first = 0;
     for (std::size_t i = 0; i < w.firms.size(); ++i) {
       const std::uint64_t id = w.firms.id[i];
       const bool eligible =
@@ -222,6 +224,7 @@ TEST_CASE("hnte: a holder that still qualifies at expiry renews at renew_prob", 
       const bool hnte = w.firms.has(i, kHnte);
       if (expiring.count(id)) {
         renewed += hnte;
+        lapsed += !hnte;
         lapsed_eligible += eligible && !hnte;
         if (hnte) CHECK(w.firms.hnte_expiry[i] == year + c.model.hnte.validity_years);
       } else if (!holders.count(id) && hnte) {
@@ -231,6 +234,9 @@ TEST_CASE("hnte: a holder that still qualifies at expiry renews at renew_prob", 
     INFO("renew_prob " << renew << ": " << expiring.size() << " expiring, " << renewed
                        << " renewed, " << lapsed_eligible << " eligible lapsed, " << first
                        << " first certifications");
+    CHECK(w.indicators[kHnteCertified] == renewed + first);
+    CHECK(w.indicators[kHnteFirstCertified] == first);
+    CHECK(w.indicators[kHnteLapsed] == lapsed);
     if (std::string(renew) == "0") {
       CHECK(renewed == 0);
       CHECK(lapsed_eligible > 0);
