@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/iterator/counting_iterator.hpp>
+#include <boost/iterator/transform_iterator.hpp>
 #include <string>
 #include <utility>
 
@@ -72,6 +74,15 @@ std::int64_t vertex_of(std::uint64_t key, const std::vector<std::int32_t>& firm_
   return row >= 0 && !f.has(static_cast<std::size_t>(row), kDead) ? row : -1;
 }
 
+// Edge j of the graph from the tie vertices: tie j / 2, forwards for even j, back for odd.
+struct DirectedEdge {
+  const std::pair<std::uint32_t, std::uint32_t>* ends = nullptr;
+  std::pair<std::uint32_t, std::uint32_t> operator()(std::size_t j) const {
+    const auto& e = ends[j / 2];
+    return j % 2 ? std::pair{e.second, e.first} : e;
+  }
+};
+
 }  // namespace
 
 void CollaborationGraph::rebuild(const FirmTable& f, const ResearchTable& r) {
@@ -81,42 +92,44 @@ void CollaborationGraph::rebuild(const FirmTable& f, const ResearchTable& r) {
                       for (std::size_t i = range.begin(); i != range.end(); ++i)
                         firm_row[f.id[i]] = static_cast<std::int32_t>(i);
                     });
-  // Each tie's two vertices, looked up in parallel into their place in the edge list (a tie
-  // to an agent that is gone marked kGone), then the list and the ties compacted in order.
+  // Each tie's two vertices, looked up in parallel (a tie to an agent that is gone marked
+  // kGone), then the ties and their vertices compacted in order.
   constexpr std::uint32_t kGone = ~std::uint32_t{0};
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges(2 * ties.size());
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ends(ties.size());
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, ties.size(), 1 << 14),
                     [&](const tbb::blocked_range<std::size_t>& range) {
                       for (std::size_t k = range.begin(); k != range.end(); ++k) {
                         const auto a = vertex_of(agent_key(ties[k].a), firm_row, f, r),
                                    b = vertex_of(agent_key(ties[k].b), firm_row, f, r);
                         const bool kept = a >= 0 && b >= 0 && a != b;
-                        const auto va = kept ? static_cast<std::uint32_t>(a) : kGone,
-                                   vb = kept ? static_cast<std::uint32_t>(b) : kGone;
-                        edges[2 * k] = {va, vb};
-                        edges[2 * k + 1] = {vb, va};
+                        ends[k] = {kept ? static_cast<std::uint32_t>(a) : kGone,
+                                   kept ? static_cast<std::uint32_t>(b) : kGone};
                       }
                     });
   std::size_t kept = 0;
   for (std::size_t k = 0; k < ties.size(); ++k) {
-    if (edges[2 * k].first == kGone) continue;
+    if (ends[k].first == kGone) continue;
     ties[kept] = ties[k];
     kinds[kept] = kinds[k];
-    edges[2 * kept] = edges[2 * k];
-    edges[2 * kept + 1] = edges[2 * k + 1];
+    ends[kept] = ends[k];
     ++kept;
   }
   ties.resize(kept);
   kinds.resize(kept);
-  edges.resize(2 * kept);
+  ends.resize(kept);
   std::vector<std::int32_t>().swap(firm_row);
   *csr_ = Csr();  // free the old graph before building the new one
   firm_vertices_ = f.size();
   org_vertices_ = r.orgs.size();
-  // Each tie is an edge both ways; two ties between the same pair make a stronger link (two
-  // edges). The unsorted constructor buckets edges by source in linear time, keeping their
-  // order within a source, so the graph does not depend on anything but the tie list.
-  *csr_ = Csr(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(),
+  // Each tie is an edge both ways (edge 2k one way, 2k + 1 back), read from the tie's two
+  // vertices as the constructor asks for them rather than stored: a national run's edge list
+  // would hold 16 bytes a tie beside the new graph. Two ties between the same pair make a
+  // stronger link (two edges). The unsorted constructor buckets edges by source in linear
+  // time, keeping their order within a source, so the graph depends on the tie list alone.
+  const DirectedEdge edge{ends.data()};
+  *csr_ = Csr(boost::edges_are_unsorted_multi_pass,
+              boost::make_transform_iterator(boost::counting_iterator<std::size_t>(0), edge),
+              boost::make_transform_iterator(boost::counting_iterator<std::size_t>(2 * kept), edge),
               static_cast<std::uint32_t>(f.size() + r.orgs.size() + r.platforms.size()));
 }
 
