@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <boost/math/distributions/chi_squared.hpp>
 #include <cmath>
 #include <limits>
 
@@ -75,9 +76,15 @@ class Objective {
     return e;
   }
 
-  VectorXd residual(const Evaluation& e) const { return weight.cwiseSqrt().cwiseProduct(e.g); }
+  // W^1/2 g under the weights in force: the first step's diagonal, or the second step's
+  // full matrix through its Cholesky factor (W = U'U, r = U g, so r'r = g'Wg).
+  VectorXd residual(const Evaluation& e) const {
+    return root.size() ? VectorXd(root * e.g) : VectorXd(weight.cwiseSqrt().cwiseProduct(e.g));
+  }
+  double value(const Evaluation& e) const { return residual(e).squaredNorm(); }
 
-  VectorXd weight;
+  VectorXd weight;  // the first step's diagonal weights
+  MatrixXd root;    // the second step's U, empty in the first step
   int evaluations = 0;
 
  private:
@@ -102,6 +109,50 @@ constexpr double kStepU =
     0.2;  // forward-difference step in logit units (about 5% of the range mid-way)
 constexpr double kStepTheta = 0.025;  // central-difference half-step for G, as a share of the range
 
+// Levenberg-Marquardt on r(u) = W^1/2 g(theta(u)) under the objective's weights in force,
+// from `u` and its evaluation `best`, which it moves to the estimate; returns why it stopped.
+std::string search(Objective& obj, const Transform& tr, int max_iterations, VectorXd& u,
+                   Evaluation& best, int& iterations) {
+  const Eigen::Index k = u.size();
+  double lambda = 1e-2;
+  bool need_jacobian = true;
+  MatrixXd jac(best.g.size(), k);
+  for (int it = 0; it < max_iterations; ++it) {
+    iterations = it + 1;
+    const VectorXd r = obj.residual(best);
+    if (need_jacobian) {
+      for (Eigen::Index i = 0; i < k; ++i) {
+        VectorXd du = u;
+        du[i] += kStepU;
+        jac.col(i) = (obj.residual(obj.evaluate(tr.theta(du))) - r) / kStepU;
+      }
+      need_jacobian = false;
+    }
+    const MatrixXd a = jac.transpose() * jac;
+    const VectorXd grad = jac.transpose() * r;
+    if (a.diagonal().maxCoeff() <= 0) return "the moments do not move with any parameter";
+    MatrixXd damped = a;
+    damped.diagonal() += lambda * a.diagonal().cwiseMax(1e-9 * a.diagonal().maxCoeff());
+    const VectorXd step = damped.ldlt().solve(-grad);
+    const Evaluation trial = obj.evaluate(tr.theta(u + step));
+    const double before = obj.value(best), after = obj.value(trial);
+    if (after < before) {
+      const double gain = (before - after) / std::max(before, 1e-300);
+      u += step;
+      best = trial;
+      lambda = std::max(lambda / 3, 1e-6);
+      need_jacobian = true;
+      if (gain < 1e-4 || step.cwiseAbs().maxCoeff() < 1e-3)
+        return "converged: the last step was tiny or gained less than 0.01%";
+    } else {
+      lambda *= 4;
+      if (step.cwiseAbs().maxCoeff() < 1e-3)
+        return "converged: no smaller step improves the objective";
+    }
+  }
+  return "iteration limit (calibration.max_iterations)";
+}
+
 }  // namespace
 
 MsmFit fit_msm(const MsmProblem& problem, const MomentSimulator& simulate,
@@ -119,48 +170,26 @@ MsmFit fit_msm(const MsmProblem& problem, const MomentSimulator& simulate,
   MsmFit fit;
   fit.objective_start = best.objective;
 
-  // Levenberg-Marquardt on r(u) = W^1/2 g(theta(u)).
-  double lambda = 1e-2;
-  bool need_jacobian = true;
-  MatrixXd jac(problem.observed.size(), k);
-  fit.stop_reason = "iteration limit (calibration.max_iterations)";
-  for (int it = 0; it < problem.max_iterations; ++it) {
-    fit.iterations = it + 1;
-    const VectorXd r = obj.residual(best);
-    if (need_jacobian) {
-      for (Eigen::Index i = 0; i < k; ++i) {
-        VectorXd du = u;
-        du[i] += kStepU;
-        jac.col(i) = (obj.residual(obj.evaluate(tr.theta(du))) - r) / kStepU;
-      }
-      need_jacobian = false;
-    }
-    const MatrixXd a = jac.transpose() * jac;
-    const VectorXd grad = jac.transpose() * r;
-    if (a.diagonal().maxCoeff() <= 0) {
-      fit.stop_reason = "the moments do not move with any parameter";
-      break;
-    }
-    MatrixXd damped = a;
-    damped.diagonal() += lambda * a.diagonal().cwiseMax(1e-9 * a.diagonal().maxCoeff());
-    const VectorXd step = damped.ldlt().solve(-grad);
-    const Evaluation trial = obj.evaluate(tr.theta(u + step));
-    if (trial.objective < best.objective) {
-      const double gain = (best.objective - trial.objective) / std::max(best.objective, 1e-300);
-      u += step;
-      best = trial;
-      lambda = std::max(lambda / 3, 1e-6);
-      need_jacobian = true;
-      if (gain < 1e-4 || step.cwiseAbs().maxCoeff() < 1e-3) {
-        fit.stop_reason = "converged: the last step was tiny or gained less than 0.01%";
-        break;
-      }
-    } else {
-      lambda *= 4;
-      if (step.cwiseAbs().maxCoeff() < 1e-3) {
-        fit.stop_reason = "converged: no smaller step improves the objective";
-        break;
-      }
+  fit.stop_reason = search(obj, tr, problem.max_iterations, u, best, fit.iterations);
+  if (problem.two_step && problem.observed.size() > k) {
+    // Second step (Hansen 1982): weights from the moments' covariance at the first estimate,
+    // S = (1 + 1/R) Omega + e^2 I, the search again from there. g'S^-1 g at the estimate is
+    // then the J statistic of the overidentifying restrictions.
+    const Eigen::Index m = problem.observed.size();
+    const double e2 = problem.measurement_error * problem.measurement_error;
+    const MatrixXd s_hat =
+        (1.0 + 1.0 / best.replicates) * best.covariance + e2 * MatrixXd::Identity(m, m);
+    const Eigen::LLT<MatrixXd> llt(s_hat.inverse());
+    if (llt.info() == Eigen::Success) {
+      obj.root = llt.matrixU();
+      int iterations = 0;
+      fit.stop_reason = "two-step: " + search(obj, tr, problem.max_iterations, u, best, iterations);
+      fit.iterations += iterations;
+      fit.two_step = true;
+      fit.j_statistic = obj.value(best);
+      fit.j_df = static_cast<int>(m - k);
+      fit.j_p_value = boost::math::cdf(
+          boost::math::complement(boost::math::chi_squared(fit.j_df), fit.j_statistic));
     }
   }
 
@@ -175,7 +204,8 @@ MsmFit fit_msm(const MsmProblem& problem, const MomentSimulator& simulate,
     g_theta.col(i) = (obj.evaluate(up).g - obj.evaluate(down).g) / (up[i] - down[i]);
   }
   fit.weight = obj.weight;
-  const MatrixXd w = obj.weight.asDiagonal();
+  const MatrixXd w =
+      fit.two_step ? MatrixXd(obj.root.transpose() * obj.root) : MatrixXd(obj.weight.asDiagonal());
   const MatrixXd bread = g_theta.transpose() * w * g_theta;
   Eigen::SelfAdjointEigenSolver<MatrixXd> eig(bread);
   fit.identified =

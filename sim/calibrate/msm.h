@@ -8,6 +8,10 @@
 //   statistic. A noisy moment counts less.
 // - The search is Levenberg-Marquardt (Eigen) over logit-transformed parameters, so it stays
 //   inside each parameter's bounds; the Jacobian is by forward differences.
+// - With `two_step` and more moments than parameters, a second search starts from the first
+//   estimate with the efficient weights W = S^-1 (S below, at the first estimate; Hansen
+//   1982), and J = g'S^-1 g at the second estimate tests the overidentifying restrictions:
+//   chi-squared with (moments - parameters) degrees of freedom if the model fits.
 // - Standard errors come from the sandwich (G'WG)^-1 G'W S W G (G'WG)^-1. G is the Jacobian
 //   of g in the parameters (central differences at the estimate). S = (1 + 1/R) Omega + e^2 I,
 //   with Omega the replicates' covariance of the moments: the region is one realisation of
@@ -15,6 +19,7 @@
 #pragma once
 #include <Eigen/Dense>
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -31,6 +36,7 @@ struct MsmProblem {
   Eigen::VectorXd observed;               // one per moment, non-zero
   double measurement_error = 0.02;
   int max_iterations = 12;
+  bool two_step = false;  // efficient second-step weights and the J test (header)
 };
 
 struct MsmFit {
@@ -40,9 +46,13 @@ struct MsmFit {
   bool identified = true;          // false when G'WG is singular
   Eigen::VectorXd simulated;       // mean simulated moments at the estimate
   Eigen::VectorXd simulated_sd;    // their replicate standard deviation
-  Eigen::VectorXd weight;          // the diagonal of W
-  double objective_start = 0;      // g'Wg at the start
-  double objective = 0;            // g'Wg at the estimate
+  Eigen::VectorXd weight;          // the diagonal of the first step's W
+  double objective_start = 0;      // g'Wg at the start, first-step weights
+  double objective = 0;            // g'Wg at the estimate, first-step weights
+  bool two_step = false;           // the second step ran (and the J test with it)
+  double j_statistic = std::numeric_limits<double>::quiet_NaN();  // g'S^-1 g at the estimate
+  int j_df = 0;                                                   // moments - parameters
+  double j_p_value = std::numeric_limits<double>::quiet_NaN();    // P(chi2(j_df) > J)
   int iterations = 0;
   int evaluations = 0;
   std::string stop_reason;

@@ -69,6 +69,7 @@ RegionCalibration calibrate_region(const LoadRequest& request, int threads,
     problem.observed[static_cast<Eigen::Index>(j)] = spec.moments[j].value;
   problem.measurement_error = spec.measurement_error;
   problem.max_iterations = spec.max_iterations;
+  problem.two_step = spec.two_step;
   out.start = problem.start;
 
   const auto ensemble_at = [&](const Eigen::VectorXd& theta) {
@@ -109,6 +110,19 @@ RegionCalibration calibrate_region(const LoadRequest& request, int threads,
   return out;
 }
 
+namespace {
+
+// The J test's level, and how near a bound (as a share of the range) an estimate counts as on it.
+constexpr double kJTestLevel = 0.05;
+constexpr double kOnBoundShare = 1e-3;
+
+bool on_bound(double theta, const FreeParameter& p) {
+  const double near = kOnBoundShare * (p.upper - p.lower);
+  return theta - p.lower < near || p.upper - theta < near;
+}
+
+}  // namespace
+
 std::string fit_file_text(const RegionCalibration& c, const std::string& command_line) {
   const MsmFit& f = c.fit;
   std::string s;
@@ -122,6 +136,21 @@ std::string fit_file_text(const RegionCalibration& c, const std::string& command
   s += fmt::format(
       "# objective g'Wg: {:.4g} at the start, {:.4g} at the estimate ({} moments, {} parameters)\n",
       f.objective_start, f.objective, c.spec.moments.size(), c.spec.parameters.size());
+  if (f.two_step)
+    s += fmt::format(
+        "# two-step efficient weights; J test of the overidentifying restrictions: J = {:.4g}, "
+        "{} degree(s) of freedom, p = {:.3g}{}\n",
+        f.j_statistic, f.j_df, f.j_p_value,
+        f.j_p_value < kJTestLevel ? ": the model does not fit these moments at 5%" : "");
+  for (std::size_t i = 0; i < c.spec.parameters.size(); ++i) {
+    const FreeParameter& p = c.spec.parameters[i];
+    const double t = f.theta[static_cast<Eigen::Index>(i)];
+    if (on_bound(t, p))
+      s += fmt::format(
+          "# WARNING: {} = {:.6g} is on its bound [{:.6g}, {:.6g}]: its standard error is not "
+          "valid there\n",
+          p.key, t, p.lower, p.upper);
+  }
   if (!f.identified)
     s += "# WARNING: G'WG is singular: these moments do not identify every parameter; no standard "
          "errors\n";

@@ -27,6 +27,7 @@ struct CalibrationSpec {
   int max_iterations{};        // Levenberg-Marquardt iterations at most
   double measurement_error{};  // relative error of a published statistic, added to the simulated
                                // variance
+  bool two_step{};             // efficient second-step weights and the J test (calibrate/msm.h)
   std::vector<FreeParameter> parameters;
   std::vector<Moment> moments;
 };

@@ -53,6 +53,9 @@ void describe_calibration(Binder& b, CalibrationSpec& c, int base_year) {
             "Levenberg-Marquardt iterations at most");
   b.real("calibration.measurement_error", c.measurement_error, {0, 1}, "share",
          "relative error of a published statistic, added to the simulated variance of each moment");
+  b.choice("calibration.weighting", c.two_step, {{"diagonal", false}, {"two_step", true}},
+           "moment weights: diagonal (1 / (replicate variance + error^2)) only, or a second "
+           "search with the efficient weights and the J test of the overidentifying restrictions");
   b.table_array("calibration.parameters", "free parameters: key, lower, upper",
                 [&](const toml::table& t, const std::string& where) {
                   c.parameters.push_back(describe_parameter(b, t, where));

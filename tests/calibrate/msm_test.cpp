@@ -111,3 +111,37 @@ TEST_CASE("the estimator refuses a problem it cannot solve", "[calibrate]") {
   p.observed = Eigen::Vector3d(1.0, 0.0, 2.0);
   CHECK_THROWS_WITH(fit_msm(p, noisy(fixed_noise(4, 3, 0.0))), Catch::Contains("non-zero"));
 }
+
+TEST_CASE("the J test accepts moments the model makes and rejects ones it cannot", "[calibrate]") {
+  // Three moments, two parameters: one overidentifying restriction. Data made by the model at
+  // the truth (plus the replicates' noise) pass; data whose third moment no parameter value
+  // reaches together with the other two are rejected at 5%.
+  const Eigen::VectorXd truth = Eigen::Vector2d(0.35, 1.7);
+  MsmProblem fits = problem(truth, Eigen::Vector2d(0.5, 1.0));
+  fits.two_step = true;
+  const MsmFit ok = fit_msm(fits, noisy(fixed_noise(20, 3, 0.05)));
+  INFO("fitting data: J " << ok.j_statistic << ", p " << ok.j_p_value << ", " << ok.stop_reason);
+  REQUIRE(ok.two_step);
+  CHECK(ok.j_df == 1);
+  CHECK(ok.j_p_value > 0.05);
+  for (int i = 0; i < 2; ++i)
+    CHECK(std::fabs(ok.theta[i] - truth[i]) < 2 * ok.standard_error[i] + 0.02);
+
+  MsmProblem misfit = fits;
+  misfit.observed[2] *= 1.6;  // 30xy + 10 far from what x and y fitted to the first two give
+  const MsmFit bad = fit_msm(misfit, noisy(fixed_noise(20, 3, 0.05)));
+  INFO("misfitting data: J " << bad.j_statistic << ", p " << bad.j_p_value);
+  REQUIRE(bad.two_step);
+  CHECK(bad.j_p_value < 0.05);
+
+  // With as many moments as parameters there is nothing to test: one step, no J.
+  MsmProblem exact = fits;
+  exact.observed = exact.observed.head(2).eval();
+  const MomentSimulator two = [](const Eigen::VectorXd& t) {
+    Eigen::MatrixXd d = noisy(fixed_noise(20, 3, 0.05))(t);
+    return Eigen::MatrixXd(d.leftCols(2));
+  };
+  const MsmFit just = fit_msm(exact, two);
+  CHECK_FALSE(just.two_step);
+  CHECK(std::isnan(just.j_statistic));
+}

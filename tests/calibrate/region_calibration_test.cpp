@@ -92,6 +92,13 @@ TEST_CASE("calibration recovers a parameter from moments the model made at a kno
   CHECK(c.start[0] == Approx(0.45));
   CHECK(c.fit.objective < c.fit.objective_start);
   CHECK(std::fabs(c.fit.theta[0] - 0.8) < std::max(0.1, 2 * c.fit.standard_error[0]));
+  // Two moments for one parameter: the default two-step weighting runs, and the model's own
+  // moments pass the J test; the fit file reports it.
+  CHECK(c.fit.two_step);
+  CHECK(c.fit.j_df == 1);
+  CHECK(c.fit.j_p_value > 0.05);
+  CHECK(fit_file_text(c, "test").find("J test of the overidentifying restrictions") !=
+        std::string::npos);
 }
 
 TEST_CASE("the same seed writes the same fit file, on one thread or two", "[calibrate]") {
