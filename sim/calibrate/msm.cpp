@@ -109,6 +109,15 @@ constexpr double kStepU =
     0.2;  // forward-difference step in logit units (about 5% of the range mid-way)
 constexpr double kStepTheta = 0.025;  // central-difference half-step for G, as a share of the range
 
+// S, the covariance of the relative deviations at an evaluation: the observed moments vary as
+// one realisation of the model (Omega) plus measurement error, the simulated means add
+// Omega / R.
+MatrixXd moment_noise(const Evaluation& e, double measurement_error) {
+  const Eigen::Index m = e.covariance.rows();
+  return (1.0 + 1.0 / e.replicates) * e.covariance +
+         measurement_error * measurement_error * MatrixXd::Identity(m, m);
+}
+
 // Levenberg-Marquardt on r(u) = W^1/2 g(theta(u)) under the objective's weights in force,
 // from `u` and its evaluation `best`, which it moves to the estimate; returns why it stopped.
 std::string search(Objective& obj, const Transform& tr, int max_iterations, VectorXd& u,
@@ -176,10 +185,7 @@ MsmFit fit_msm(const MsmProblem& problem, const MomentSimulator& simulate,
     // S = (1 + 1/R) Omega + e^2 I, the search again from there. g'S^-1 g at the estimate is
     // then the J statistic of the overidentifying restrictions.
     const Eigen::Index m = problem.observed.size();
-    const double e2 = problem.measurement_error * problem.measurement_error;
-    const MatrixXd s_hat =
-        (1.0 + 1.0 / best.replicates) * best.covariance + e2 * MatrixXd::Identity(m, m);
-    const Eigen::LLT<MatrixXd> llt(s_hat.inverse());
+    const Eigen::LLT<MatrixXd> llt(moment_noise(best, problem.measurement_error).inverse());
     if (llt.info() == Eigen::Success) {
       obj.root = llt.matrixU();
       int iterations = 0;
@@ -218,11 +224,7 @@ MsmFit fit_msm(const MsmProblem& problem, const MomentSimulator& simulate,
   fit.standard_error = VectorXd::Constant(k, std::numeric_limits<double>::quiet_NaN());
   fit.covariance = MatrixXd::Constant(k, k, std::numeric_limits<double>::quiet_NaN());
   if (fit.identified) {
-    // The observed moments vary as one realisation (Omega) plus measurement error; the
-    // simulated means add Omega / R.
-    const double e2 = problem.measurement_error * problem.measurement_error;
-    const MatrixXd noise =
-        (1.0 + 1.0 / best.replicates) * best.covariance + e2 * MatrixXd::Identity(m, m);
+    const MatrixXd noise = moment_noise(best, problem.measurement_error);
     const MatrixXd inv = bread.inverse();
     fit.covariance = inv * g_theta.transpose() * w * noise * w * g_theta * inv;
     fit.standard_error = fit.covariance.diagonal().cwiseSqrt();
