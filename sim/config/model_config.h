@@ -118,6 +118,9 @@ struct HnteRules {
   double initial_rd_share_max{};
   double initial_above_line_share{};
   double steady_lapse_rate{};
+  // Probability that an eligible firm is certified in a round: a renewal for a holder whose
+  // certificate expires, a first application otherwise.
+  double certify_prob(bool holder) const { return holder ? renew_prob : apply_prob; }
   // R&D-over-revenue threshold for a firm with last-year revenue `revenue` (CNY).
   double threshold(double revenue) const {
     return revenue <= band_small_max    ? rd_share_small

@@ -21,13 +21,12 @@ double band_points(double value, const double (&thresholds)[N], const double (&p
 enum class Outcome { kUnchanged, kGranted, kRenewed, kLapsed };
 
 // Renews or grants a time-limited status: a holder keeps it through its expiry year, then
-// must qualify again and renews with probability `p_renew`; an eligible firm without it gets
-// it with probability `p_new`.
+// must qualify again; an eligible firm gets it (again) with probability `p`.
 Outcome certify(FirmTable& f, std::size_t i, FirmFlag flag, std::vector<std::uint16_t>& expiry,
-                int year, bool eligible, double u, double p_new, double p_renew, int validity) {
+                int year, bool eligible, double u, double p, int validity) {
   const bool holder = f.has(i, flag);
   if (holder && expiry[i] > year) return Outcome::kUnchanged;
-  const bool granted = eligible && u < (holder ? p_renew : p_new);
+  const bool granted = eligible && u < p;
   f.set(i, flag, granted);
   if (granted) expiry[i] = static_cast<std::uint16_t>(year + validity);
   if (holder) return granted ? Outcome::kRenewed : Outcome::kLapsed;
@@ -129,7 +128,7 @@ HnteRound certification(FirmTable& f, Now at, const ModelConfig& m) {
     f.set(i, kAboveScale, above);
     const Outcome hnte =
         certify(f, i, kHnte, f.hnte_expiry, at.clock.year, hnte_eligible(x, m.hnte), u_hnte,
-                m.hnte.apply_prob, m.hnte.renew_prob, m.hnte.validity_years);
+                m.hnte.certify_prob(f.has(i, kHnte)), m.hnte.validity_years);
     if (hnte == Outcome::kLapsed) lapsed.fetch_add(1, std::memory_order_relaxed);
     if (hnte == Outcome::kGranted || hnte == Outcome::kRenewed)
       certified.fetch_add(1, std::memory_order_relaxed);
@@ -141,7 +140,7 @@ HnteRound certification(FirmTable& f, Now at, const ModelConfig& m) {
     f.set(i, kTechSme, sme && (f.has(i, kTechSme) || u_sme < m.tech_sme.register_prob));
     certify(f, i, kSpecializedSme, f.specialized_expiry, at.clock.year,
             specialized_sme_eligible(x, m.specialized_sme), u_spec, m.specialized_sme.apply_prob,
-            m.specialized_sme.apply_prob, m.specialized_sme.validity_years);
+            m.specialized_sme.validity_years);
     f.set(i, kGazelle, gazelle(x, m.gazelle));
     if (!f.has(i, kListed) && listing_eligible(x, m.listing) && u_list < m.listing.rate)
       f.set(i, kListed, true);

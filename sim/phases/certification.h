@@ -54,7 +54,6 @@ CertificationInputs certification_inputs(const Clock& clock, const FirmTable& f,
                                          const ModelConfig& m, const RulePrices& prices,
                                          std::size_t i);
 
-// Writes each firm's statuses (hnte, tech SME, above scale, specialized, gazelle, listed, demo).
 // The hnte round's flows: certificates granted (first and renewed), first-ever
 // certifications, and certificates of live firms that expired without renewal.
 struct HnteRound {
@@ -63,6 +62,8 @@ struct HnteRound {
   std::uint64_t lapsed = 0;
 };
 
+// Writes each firm's statuses (hnte, tech SME, above scale, specialized, gazelle, listed, demo)
+// and returns the hnte round's flows.
 HnteRound certification(FirmTable& firms, Now at, const ModelConfig& m);
 
 }  // namespace innosim

@@ -84,8 +84,7 @@ RdChoice bunching_choice(const FirmTable& f, int next_year, const ModelConfig& m
       kMinUserCost, 1.0 - marginal_tax_rate(m.tax, next_year, with, profit, reported) * (1.0 + s));
   const double cost = optimum_departure_cost(intensity, real, u, m.rd.price_elasticity) * revenue +
                       relabel * revenue * m.rd.relabel_cost;
-  const double p = f.has(i, kHnte) ? m.hnte.renew_prob : m.hnte.apply_prob;
-  return p * gain > cost ? RdChoice{real, relabel} : stay;
+  return m.hnte.certify_prob(f.has(i, kHnte)) * gain > cost ? RdChoice{real, relabel} : stay;
 }
 
 void rd_decision(FirmTable& f, const FiscalState& fiscal, Now at, const ModelConfig& m) {
