@@ -2,6 +2,7 @@
 // replicates, writes the HDF5 file and prints the result table.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <tbb/parallel_for.h>
 
 #include <cerrno>
 #include <cstdlib>
@@ -22,6 +23,7 @@
 #include "io/state_file.h"
 #include "run/ensemble.h"
 #include "run/memory_estimate.h"
+#include "run/parameter_draws.h"
 #include "run/summary.h"
 
 namespace innosim {
@@ -47,7 +49,8 @@ struct RunOptions {
   std::string resume_from;     // state file of this run to continue
   std::string from_state;      // state file to branch this run's scenarios from
   std::string state_scenario;  // the saved scenario to branch from
-  bool seed_given = false;     // --seed on the command line
+  bool parameter_uncertainty = false;
+  bool seed_given = false;  // --seed on the command line
   bool replicates_given = false;
 };
 
@@ -144,6 +147,41 @@ SplitSets split_sets(const std::vector<std::string>& sets) {
   return out;
 }
 
+// Every task's configs under --parameter-uncertainty: each request loaded again with the
+// replicate's draw, which every scenario and partner region shares. A scenario that moves a
+// fitted key would move the draws' centre, so it is refused.
+std::vector<std::vector<std::vector<ModelConfig>>> replicate_configs(
+    const EnsembleSpec& spec, const std::vector<LoadRequest>& requests,
+    const std::vector<std::vector<LoadRequest>>& partner_requests, const ParameterDraws& draws) {
+  for (std::size_t k = 1; k < spec.scenarios.size(); ++k) {
+    const ParameterDraws other =
+        draw_parameters(spec.scenarios[k], requests[k].data_dir, spec.seed, 1);
+    for (std::size_t i = 0; i < draws.keys.size(); ++i)
+      if (other.keys != draws.keys || other.centre[i] != draws.centre[i])
+        throw ConfigError(
+            "--scenario", 0, draws.keys[i],
+            fmt::format("scenario '{}' sets {} apart from the first scenario's, so the two "
+                        "would draw around different estimates; with --parameter-uncertainty "
+                        "the fitted parameters are the fit's in every scenario",
+                        spec.scenarios[k].model.scenario.name, draws.keys[i]));
+  }
+  const std::size_t S = requests.size(), R = static_cast<std::size_t>(spec.replicates);
+  std::vector<std::vector<std::vector<ModelConfig>>> out(S,
+                                                         std::vector<std::vector<ModelConfig>>(R));
+  tbb::parallel_for(std::size_t{0}, S * R, [&](std::size_t task) {
+    const std::size_t sc = task / R, r = task % R;
+    const std::vector<std::string> own = draws.sets(static_cast<int>(r));
+    const auto with_draw = [&](LoadRequest q) {
+      q.sets.insert(q.sets.end(), own.begin(), own.end());
+      return load_config(q).model;
+    };
+    out[sc][r].push_back(with_draw(requests[sc]));
+    if (!spec.partners.empty())
+      for (const auto& q : partner_requests[sc]) out[sc][r].push_back(with_draw(q));
+  });
+  return out;
+}
+
 int run(const RunOptions& o, const CommonOptions& common) {
   const std::string data_dir = resolve_data_dir(common.data_dir);
   const std::string region = o.regions.empty() ? kDefaultRegion : o.regions.front();
@@ -170,7 +208,10 @@ int run(const RunOptions& o, const CommonOptions& common) {
   }
   spec.threads = o.threads;
   spec.panel_replicates = o.panel ? o.panel_replicates : 0;
-  if (names.empty()) spec.scenarios.push_back(load_config({data_dir, region, {}, sets}));
+  // Each config's request, kept to load it again with a replicate's parameters.
+  std::vector<LoadRequest> requests;
+  std::vector<std::vector<LoadRequest>> partner_requests;
+  if (names.empty()) requests.push_back({data_dir, region, {}, sets});
   const auto names_scenario = [](const std::string& arg, const std::string& name) {
     return arg == name || std::filesystem::path(arg).stem().string() == name;
   };
@@ -190,9 +231,9 @@ int run(const RunOptions& o, const CommonOptions& common) {
     std::vector<std::string> own = sets;
     for (const auto& [target, kv] : split.one)
       if (names_scenario(n, target)) own.push_back(kv);
-    spec.scenarios.push_back(
-        load_config({data_dir, region, {scenario_path(data_dir, region, n)}, own}));
+    requests.push_back({data_dir, region, {scenario_path(data_dir, region, n)}, own});
   }
+  for (const auto& q : requests) spec.scenarios.push_back(load_config(q));
   if (!o.quiet && spec.scenarios.size() > 1)
     for (const auto& s : split.every)
       std::cerr << "innosim run: note: --set " << s << " applies to every scenario of the run"
@@ -202,15 +243,25 @@ int run(const RunOptions& o, const CommonOptions& common) {
   // preset alone (no new policy); --set applies to every region.
   for (std::size_t k = 0; k < spec.scenarios.size(); ++k) {
     spec.partners.emplace_back();
+    partner_requests.emplace_back();
     for (std::size_t p = 1; p < o.regions.size(); ++p) {
       const std::string file =
           k < names.size() ? scenario_file(data_dir, o.regions[p], names[k]) : "";
       std::vector<std::string> files;
       if (!file.empty() && std::filesystem::exists(file)) files.push_back(file);
-      spec.partners.back().push_back(load_config({data_dir, o.regions[p], files, sets}));
+      partner_requests.back().push_back({data_dir, o.regions[p], files, sets});
+      spec.partners.back().push_back(load_config(partner_requests.back().back()));
     }
   }
   if (o.regions.size() <= 1) spec.partners.clear();
+  std::optional<ParameterDraws> draws;
+  if (o.parameter_uncertainty) {
+    draws = draw_parameters(spec.scenarios.front(), data_dir, spec.seed, spec.replicates);
+    spec.replicate_configs = replicate_configs(spec, requests, partner_requests, *draws);
+    if (!o.quiet)
+      std::cerr << "innosim run: " << uncertainty_statement(&*draws) << "; " << draws->rejected
+                << " draw(s) outside the bounds drawn again\n";
+  }
 
   const std::string out = o.out.empty() ? "innosim-" + region + ".h5" : o.out;
   const std::string partial = partial_path(out);
@@ -238,7 +289,10 @@ int run(const RunOptions& o, const CommonOptions& common) {
   spec.progress = [bar](std::size_t done, std::size_t total) { bar->update(done, total); };
 
   // Finished tasks go to <out>.partial as they complete; --resume runs only the others.
-  const std::string identity = run_identity(spec);
+  std::string identity = run_identity(spec);
+  if (draws)
+    for (int r = 0; r < spec.replicates; ++r)
+      identity += fmt::format("[replicate {}] {}\n", r, fmt::join(draws->sets(r), " "));
   EnsembleResult result = empty_ensemble(spec);
   if (o.resume && !state_out.empty())
     throw ConfigError("command line", 0, "--resume",
@@ -299,7 +353,10 @@ int run(const RunOptions& o, const CommonOptions& common) {
   if (terminal) std::cerr << "innosim run: " << describe(estimate_peak_memory(spec)) << "\n";
   run_ensemble(spec, result);
   const Summary summary = summarise(result, run_targets(spec.scenarios));
-  Provenance provenance{o.seed, common.command_line, {}, {}};
+  Provenance provenance{
+      o.seed, common.command_line, {}, {}, uncertainty_statement(draws ? &*draws : nullptr), {},
+      {}};
+  if (draws) provenance.parameter_keys = draws->keys, provenance.parameter_draws = draws->values;
   for (const auto& s : spec.scenarios) provenance.configs.push_back(s.resolved_toml);
   provenance.region_label = spec.scenarios.front().model.region.label;
   write_output(out, result, summary, provenance);
@@ -307,7 +364,7 @@ int run(const RunOptions& o, const CommonOptions& common) {
   if (!o.quiet) {
     std::cout << "Region '" << region << "' (" << spec.scenarios.front().model.region.label << "), "
               << result.years.front() << "-" << result.years.back() << ", seed " << o.seed << "\n";
-    print_result_table(std::cout, result, summary);
+    print_result_table(std::cout, result, summary, provenance.uncertainty);
     for (const auto& p : result.partners)
       std::cout << "Also simulated: region '" << p.region << "' (written to /regions/" << p.region
                 << ")\n";
@@ -380,6 +437,10 @@ void add_run_command(CLI::App& app, CommonOptions& common, Action& action) {
                   "run's)");
   cmd->add_option("--state-scenario", o->state_scenario,
                   "the saved scenario to branch from (default: the state's only one)");
+  cmd->add_flag("--parameter-uncertainty", o->parameter_uncertainty,
+                "draw each replicate's fitted parameters from the fit's sampling distribution "
+                "(the preset's fit file), so that the spread and the target odds include "
+                "parameter uncertainty as well as Monte Carlo noise");
   cmd->add_flag("--quiet", o->quiet, "print nothing but errors");
   const CLI::Option* seed = cmd->get_option("--seed");
   const CLI::Option* replicates = cmd->get_option("--replicates");

@@ -24,8 +24,9 @@ struct SummaryOptions {
 int summary(const SummaryOptions& o) {
   const RunFileSummary r = read_run_summary(h5::File::open_read(o.file), o.file);
   const std::size_t T = r.years.size();
-  std::cout << fmt::format("{}: seed {}, {} replicates, {}-{}\n", o.file, r.seed, r.replicates,
-                           r.years.front(), r.years.back());
+  std::cout << fmt::format("{}: seed {}, {} replicates, {}-{}\nSpread between replicates: {}\n",
+                           o.file, r.seed, r.replicates, r.years.front(), r.years.back(),
+                           r.uncertainty);
   for (const auto& name : o.indicators) {
     const auto& names = r.indicators;
     const auto it = std::find(names.begin(), names.end(), name);

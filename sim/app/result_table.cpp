@@ -131,8 +131,10 @@ void print_costs(std::ostream& out, const EnsembleResult& r, const Summary& s) {
 
 }  // namespace
 
-void print_result_table(std::ostream& out, const EnsembleResult& r, const Summary& s) {
+void print_result_table(std::ostream& out, const EnsembleResult& r, const Summary& s,
+                        const std::string& uncertainty) {
   const std::size_t T = r.years.size(), I = kIndicatorCount, Q = kQuantiles.size();
+  out << "Spread between replicates: " << uncertainty << "\n";
   auto q = [&](std::size_t sc, std::size_t t, std::size_t i, std::size_t k) {
     return s.quantiles[((sc * T + t) * I + i) * Q + k];
   };

@@ -14,6 +14,8 @@ std::string format_value(double value, std::string_view unit);
 // A difference, signed: percentage points for a % indicator ("+0.042 pp").
 std::string format_effect(double value, std::string_view unit);
 
-void print_result_table(std::ostream& out, const EnsembleResult& r, const Summary& s);
+// `uncertainty`: what the spread between replicates is made of (run/parameter_draws.h).
+void print_result_table(std::ostream& out, const EnsembleResult& r, const Summary& s,
+                        const std::string& uncertainty);
 
 }  // namespace innosim

@@ -1,6 +1,7 @@
 #include "calibrate/region_calibration.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -182,6 +183,23 @@ std::string fit_file_text(const RegionCalibration& c, const std::string& command
       const auto ii = static_cast<Eigen::Index>(i);
       s += fmt::format("{} = {}  # [fitted] SE {:.3g}, {}\n", key.substr(key.rfind('.') + 1),
                        exact(six_digits(f.theta[ii])), f.standard_error[ii], c.region);
+    }
+  }
+  // The sampling distribution, for innosim run --parameter-uncertainty; none when the
+  // moments do not identify every parameter.
+  if (f.identified && f.covariance.rows() == static_cast<Eigen::Index>(c.spec.parameters.size())) {
+    s += "\n# The estimates' sampling covariance (the sandwich above), for innosim run "
+         "--parameter-uncertainty:\n# each replicate draws from the normal it describes, "
+         "truncated to these bounds.\n";
+    for (std::size_t i = 0; i < c.spec.parameters.size(); ++i) {
+      const FreeParameter& p = c.spec.parameters[i];
+      std::vector<std::string> row;
+      for (Eigen::Index j = 0; j < f.covariance.cols(); ++j)
+        row.push_back(exact(0.5 * (f.covariance(static_cast<Eigen::Index>(i), j) +
+                                   f.covariance(j, static_cast<Eigen::Index>(i)))));
+      s += fmt::format(
+          "[[calibration.estimates]]\nkey = \"{}\"\nlower = {}\nupper = {}\ncovariance = [{}]\n",
+          p.key, exact(p.lower), exact(p.upper), fmt::join(row, ", "));
     }
   }
   return s;

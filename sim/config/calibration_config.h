@@ -21,6 +21,17 @@ struct Moment {
   std::string source;
 };
 
+// A fitted parameter's share of the estimate's sampling distribution, written by `innosim
+// calibrate` into the fit file ([[calibration.estimates]]): `innosim run
+// --parameter-uncertainty` draws each replicate's parameters from the normal with this
+// covariance, centred on the configuration's values and truncated to the bounds searched.
+struct Estimate {
+  std::string key;
+  double lower{};
+  double upper{};
+  std::vector<double> covariance;  // this parameter's row, in the order of the estimates
+};
+
 struct CalibrationSpec {
   int replicates{};            // replicates per evaluation, all on common random numbers
   unsigned long long seed{};   // the seed of those replicates: same seed, same fit
@@ -30,6 +41,7 @@ struct CalibrationSpec {
   bool two_step{};             // efficient second-step weights and the J test (calibrate/msm.h)
   std::vector<FreeParameter> parameters;
   std::vector<Moment> moments;
+  std::vector<Estimate> estimates;  // the fit a preset includes; empty: no fit or none written
 };
 
 }  // namespace innosim

@@ -1,6 +1,8 @@
 // The [calibration] keys: estimator settings (defaults in configs/model.toml) and a preset's
 // free parameters and target moments. Declared after every model key, so that a free
 // parameter can be checked against the key it names.
+#include <Eigen/Dense>
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -40,6 +42,57 @@ Moment describe_moment(Binder& b, const toml::table& t, const std::string& where
   return m;
 }
 
+Estimate describe_estimate(Binder& b, const toml::table& t, const std::string& where) {
+  b.entry_keys(t, where, {"key", "lower", "upper", "covariance"});
+  Estimate e{b.entry_text(t, where, "key"),
+             b.entry_number(t, where, "lower"),
+             b.entry_number(t, where, "upper"),
+             {}};
+  const ParamSpec* spec = find_spec(b, e.key);
+  if (!spec || spec->type != "float")
+    b.fail(where,
+           "key '" + e.key + "': expected a float model parameter (innosim list parameters)");
+  if (!(e.lower < e.upper) || e.lower < spec->min || e.upper > spec->max)
+    b.fail(where, "expected lower < upper within the range of " + e.key + " [" +
+                      std::to_string(spec->min) + ", " + std::to_string(spec->max) + "]");
+  const toml::array* row = t["covariance"].as_array();
+  if (!row) b.fail(where, "expected 'covariance', a list of numbers (this parameter's row)");
+  for (const auto& v : *row) {
+    const auto x = as_number(v);
+    if (!x || !std::isfinite(*x)) b.fail(where, "expected 'covariance' to hold finite numbers");
+    e.covariance.push_back(*x);
+  }
+  return e;
+}
+
+// The estimates' covariance must be a k x k symmetric matrix with a Cholesky factor: a fit
+// whose moments do not identify a parameter writes none.
+void check_estimates(const Binder& b, const std::vector<Estimate>& es) {
+  const std::size_t k = es.size();
+  for (std::size_t i = 0; i < k; ++i) {
+    const std::string where = "calibration.estimates[" + std::to_string(i) + "]";
+    if (es[i].covariance.size() != k)
+      b.fail(where, "expected 'covariance' to hold " + std::to_string(k) +
+                        " numbers, one per estimate, got " +
+                        std::to_string(es[i].covariance.size()));
+    for (std::size_t j = 0; j < i; ++j) {
+      if (es[i].key == es[j].key)
+        b.fail("calibration.estimates", "parameter '" + es[i].key + "' is listed twice");
+      const double a = es[i].covariance[j], c = es[j].covariance[i];
+      if (std::fabs(a - c) > 1e-9 * std::max({1.0, std::fabs(a), std::fabs(c)}))
+        b.fail(where, "expected a symmetric covariance: entry " + std::to_string(j) +
+                          " differs from entry " + std::to_string(i) + " of estimate " +
+                          std::to_string(j));
+    }
+  }
+  Eigen::MatrixXd cov(k, k);
+  for (std::size_t i = 0; i < k; ++i)
+    for (std::size_t j = 0; j < k; ++j)
+      cov(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = es[i].covariance[j];
+  if (k > 0 && Eigen::LDLT<Eigen::MatrixXd>(cov).vectorD().minCoeff() < 0)
+    b.fail("calibration.estimates", "expected a positive semi-definite covariance");
+}
+
 }  // namespace
 
 void describe_calibration(Binder& b, CalibrationSpec& c, int base_year) {
@@ -69,7 +122,14 @@ void describe_calibration(Binder& b, CalibrationSpec& c, int base_year) {
                                       std::to_string(base_year) + ")");
                   c.moments.push_back(m);
                 });
+  b.table_array("calibration.estimates",
+                "the fit's estimates (innosim calibrate writes them): key, lower, upper and the "
+                "key's row of the sampling covariance, for innosim run --parameter-uncertainty",
+                [&](const toml::table& t, const std::string& where) {
+                  c.estimates.push_back(describe_estimate(b, t, where));
+                });
   if (!b.binding()) return;
+  check_estimates(b, c.estimates);
   for (std::size_t i = 0; i < c.parameters.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
       if (c.parameters[i].key == c.parameters[j].key)

@@ -43,8 +43,9 @@ enum class Purpose : std::uint16_t {
   kUpgrade = 27,
   kArrival = 28,
   kFounding = 29,
-  kDesign = 30,     // sweep designs: Latin hypercube strata, Morris trajectories
-  kBootstrap = 31,  // resampling for the confidence intervals of sensitivity indices
+  kDesign = 30,      // sweep designs: Latin hypercube strata, Morris trajectories
+  kBootstrap = 31,   // resampling for the confidence intervals of sensitivity indices
+  kParameters = 32,  // a replicate's fitted parameters (innosim run --parameter-uncertainty)
 };
 
 // The step every draw of the base year's synthesis is keyed by (sim/init/), distinct from

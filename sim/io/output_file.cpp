@@ -65,6 +65,7 @@ void write_output(const std::string& path, const EnsembleResult& r, const Summar
   f.set_attribute("command", p.command);
   f.set_attribute("region_label", p.region_label);
   f.set_attribute("config", p.configs);
+  f.set_attribute("uncertainty", p.uncertainty);
   // The labels innosim's own reader needs, as fixed-length strings (the axes' labels are
   // variable-length, for R; h5.h).
   f.set_attribute("scenario_names", r.scenario_names);
@@ -128,6 +129,17 @@ void write_output(const std::string& path, const EnsembleResult& r, const Summar
   traj.attach_scale(d_replicate, 1);
   traj.attach_scale(d_time, 2);
   traj.attach_scale(d_indicator, 3);
+
+  if (!p.parameter_keys.empty()) {
+    h5::Dataset d_parameter = string_scale(index, "parameter", p.parameter_keys);
+    h5::Dataset draws =
+        f.create_doubles("parameter_draws", {R, p.parameter_keys.size()}, p.parameter_draws);
+    draws.set_attribute("description",
+                        std::string("each replicate's values of the fitted parameters, drawn "
+                                    "from the fit's distribution (root attribute 'uncertainty')"));
+    draws.attach_scale(d_replicate, 0);
+    draws.attach_scale(d_parameter, 1);
+  }
 
   h5::Dataset fiscal = f.create_doubles("fiscal", {S, R, T, kLeverCount, kGovLevels}, r.fiscal);
   fiscal.set_attribute("units", std::string("CNY"));

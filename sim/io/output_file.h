@@ -17,6 +17,10 @@ struct Provenance {
   std::string command;               // the command line that produced the file
   std::vector<std::string> configs;  // resolved TOML, one per scenario
   std::string region_label;          // the preset's label ("Yinchuan")
+  std::string uncertainty;           // what the spread between replicates is made of
+  // With --parameter-uncertainty: the fitted keys and each replicate's values of them.
+  std::vector<std::string> parameter_keys;
+  std::vector<double> parameter_draws;  // [replicate][key]
 };
 
 // Writes the whole file under a temporary name and moves it to `path` when complete.

@@ -30,6 +30,8 @@ RunFileSummary read_run_summary(const h5::File& f, const std::string& label) {
   RunFileSummary r;
   r.seed = f.int_attribute("seed");
   r.replicates = f.int_attribute("replicates");
+  r.uncertainty = f.has_attribute("uncertainty") ? f.string_attribute("uncertainty")
+                                                 : "not recorded in this file";
   // Shapes first: a damaged index must not size the reads that follow. The labels are read
   // from fixed-length attributes, never from the axes' variable-length strings (h5.h).
   for (const char* a : {"scenario_names", "indicator_names", "indicator_units"})

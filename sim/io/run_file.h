@@ -15,6 +15,7 @@ class File;
 struct RunFileSummary {
   std::int64_t seed = 0;
   std::int64_t replicates = 0;
+  std::string uncertainty;  // what the spread between replicates is made of
   std::vector<std::string> scenarios;
   std::vector<std::int64_t> years;
   std::vector<std::string> indicators;

@@ -77,6 +77,7 @@ std::string html_report(const RunFileReport& r) {
   d["scenarios"] = s.scenarios;
   d["years"] = s.years;
   d["replicates"] = s.replicates;
+  d["uncertainty"] = s.uncertainty;
   d["seed"] = s.seed;
   d["version"] = r.innosim_version;
   d["date"] = r.date_created;

@@ -69,6 +69,11 @@ namespace {
 // The region configs of a task: its scenario's, then the partners'.
 std::vector<const ModelConfig*> task_configs(const EnsembleSpec& spec, std::size_t run) {
   const std::size_t scenario = run / spec.replicates;
+  if (!spec.replicate_configs.empty()) {
+    std::vector<const ModelConfig*> own;
+    for (const auto& c : spec.replicate_configs[scenario][run % spec.replicates]) own.push_back(&c);
+    return own;
+  }
   std::vector<const ModelConfig*> configs{&spec.scenarios[scenario].model};
   if (!spec.partners.empty())
     for (const auto& p : spec.partners[scenario]) configs.push_back(&p.model);

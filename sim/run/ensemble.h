@@ -20,6 +20,10 @@ struct EnsembleSpec {
   // Other regions simulated alongside the first (the region graph), per scenario:
   // [scenario][region].
   std::vector<std::vector<LoadedConfig>> partners;
+  // Replicates with their own parameters (innosim run --parameter-uncertainty): each task's
+  // configs, [scenario][replicate][region: the scenario's, then the partners'], used
+  // instead of the shared ones above (which still give the time axis and the names).
+  std::vector<std::vector<std::vector<ModelConfig>>> replicate_configs;
   int replicates = 1;
   std::uint64_t seed = 1;
   int threads = 0;  // 0 = all cores

@@ -1,4 +1,5 @@
 // The `innosim` subcommands as a user runs them: exit codes, and what they print.
+#include <fmt/format.h>
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
@@ -12,6 +13,7 @@
 #include "io/output_file.h"
 #include "policy/fiscal_ledger.h"
 #include "test_support.h"
+#include "test_support_h5.h"
 
 using namespace innosim;
 using Catch::Matchers::Contains;
@@ -121,6 +123,57 @@ TEST_CASE("summary reads back a run file and prints yearly medians and effects",
   const Result unknown = run_innosim("summary '" + out + "' --indicator happiness");
   CHECK(unknown.status == 2);
   CHECK_THAT(unknown.output, Contains("happiness"));
+}
+
+TEST_CASE("run --parameter-uncertainty gives each replicate its draw from the fit, and says so",
+          "[app][calibrate]") {
+  test::TempDir dir;
+  std::string sets;
+  for (const auto& s : test::small_region()) sets += " --set " + s;
+  const std::string base =
+      "run --quiet --replicates 3 --seed 4 --scenario baseline --scenario plan" + sets;
+  REQUIRE(run_innosim(base + " --out '" + dir.path("fixed.h5") + "'").status == 0);
+  // A fit with no uncertainty: every replicate draws the estimate, and the run is the same bits.
+  const std::string zero =
+      " --set 'calibration.estimates=[{key=\"hnte.apply_prob\",lower=0.05,upper=1.0,"
+      "covariance=[0.0]}]'";
+  REQUIRE(run_innosim(base + zero + " --parameter-uncertainty --out '" + dir.path("zero.h5") + "'")
+              .status == 0);
+  CHECK(test::same_bits(test::dataset(dir.path("fixed.h5"), "trajectories"),
+                        test::dataset(dir.path("zero.h5"), "trajectories")));
+  // The shipped fit: each replicate runs its own values, recorded in the file.
+  const Result drawn =
+      run_innosim(base + " --parameter-uncertainty --out '" + dir.path("drawn.h5") + "'");
+  REQUIRE(drawn.status == 0);
+  const std::vector<double> values = test::dataset(dir.path("drawn.h5"), "parameter_draws");
+  REQUIRE(values.size() == 3 * 2);
+  CHECK(values[0] != values[2]);
+  CHECK(!test::same_bits(test::dataset(dir.path("fixed.h5"), "trajectories"),
+                         test::dataset(dir.path("drawn.h5"), "trajectories")));
+  // Replicate 1 of the drawn run is the fixed run with replicate 1's values set.
+  const std::string one = fmt::format(
+      " --set hnte.apply_prob={} --set rd.latent_intensity_sigma={}", values[2], values[3]);
+  REQUIRE(run_innosim(base + one + " --out '" + dir.path("one.h5") + "'").status == 0);
+  const std::vector<double> d = test::dataset(dir.path("drawn.h5"), "trajectories"),
+                            f = test::dataset(dir.path("one.h5"), "trajectories");
+  const std::size_t per_run = d.size() / 6;  // 2 scenarios x 3 replicates
+  for (std::size_t sc = 0; sc < 2; ++sc)
+    CHECK(std::memcmp(&d[(sc * 3 + 1) * per_run], &f[(sc * 3 + 1) * per_run],
+                      per_run * sizeof(double)) == 0);
+  // The file, the summary and the report say what the spread is made of.
+  const h5::File file = h5::File::open_read(dir.path("drawn.h5"));
+  CHECK_THAT(file.string_attribute("uncertainty"),
+             Contains("parameter uncertainty") && Contains("ningxia_2017.toml"));
+  CHECK_THAT(h5::File::open_read(dir.path("fixed.h5")).string_attribute("uncertainty"),
+             Contains("Monte Carlo noise only"));
+  CHECK_THAT(run_innosim("summary '" + dir.path("drawn.h5") + "'").output,
+             Contains("Spread between replicates: parameter uncertainty"));
+  // A scenario that moves a fitted key would draw around another centre: refused.
+  const Result moved =
+      run_innosim(base + " --set plan:hnte.apply_prob=0.5 --parameter-uncertainty --out '" +
+                  dir.path("moved.h5") + "'");
+  CHECK(moved.status == 2);
+  CHECK_THAT(moved.output, Contains("scenario 'plan' sets hnte.apply_prob"));
 }
 
 TEST_CASE("calibrate writes the fit file where --out says and refuses a preset with nothing to fit",

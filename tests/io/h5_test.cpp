@@ -70,7 +70,9 @@ TEST_CASE("a run file has the documented schema", "[io]") {
   r.fiscal.assign(2 * 2 * 3 * kLeverCount * kGovLevels, 0.0);
   Target t{"hntes", 2023, 250, ">=", "T18"};
   const Summary s = summarise(r, {t});
-  write_output(path, r, s, Provenance{7, "innosim run --seed 7", {"a = 1", "a = 2"}, "Test"});
+  Provenance p{7, "innosim run --seed 7", {"a = 1", "a = 2"}, "Test", "Monte Carlo noise only", {},
+               {}};
+  write_output(path, r, s, p);
 
   h5::File f = h5::File::open_read(path);
   CHECK(f.int_attribute("schema_version") == kSchemaVersion);
