@@ -70,6 +70,8 @@ struct FirmParams {
   double certified_margin_low{};
   double certified_margin_spread{};
   double certified_high_tech_margin{};
+  double high_tech_rd_uplift{};
+  double high_tech_rd_half{};
   double max_revenue_gdp_ratio{};
 };
 

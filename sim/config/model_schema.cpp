@@ -82,6 +82,11 @@ void describe_firm(Binder& b, FirmParams& f) {
          "width of that interval");
   b.real("firm.certified_high_tech_margin", f.certified_high_tech_margin, kShare, "share",
          "an hnte profile's high-tech revenue share above hnte.high_tech_revenue_min");
+  b.real("firm.high_tech_rd_uplift", f.high_tech_rd_uplift, {0, 0.5}, "share",
+         "the most a firm's R&D capital raises its high-tech revenue share, as a share of its "
+         "other revenue (phases/high_tech_share.h)");
+  b.real("firm.high_tech_rd_half", f.high_tech_rd_half, {1e-3, 10}, "CNY/CNY",
+         "R&D capital over revenue at which that uplift is half its most");
   b.real("firm.max_revenue_gdp_ratio", f.max_revenue_gdp_ratio, {1e-4, 10}, "CNY/CNY",
          "largest base-year revenue over the region's GDP: the top of the size distribution");
 }

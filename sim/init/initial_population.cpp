@@ -12,6 +12,7 @@
 #include "phases/collaboration.h"
 #include "phases/employment.h"
 #include "phases/entry.h"
+#include "phases/high_tech_share.h"
 #include "phases/phase_context.h"
 #include "phases/policy.h"
 #include "phases/rd_decision.h"
@@ -76,8 +77,8 @@ void settle_pending_pools(World& w, const ModelConfig& m, std::uint64_t hntes,
   for (std::size_t i : beyond_pool(
            kHnte, [&](const CertificationInputs& x) { return hnte_eligible(x, m.hnte); },
            m.hnte.steady_lapse_rate * static_cast<double>(hntes) / m.hnte.apply_prob, kHntePool))
-    f.high_tech_revenue_share[i] =
-        static_cast<float>(m.hnte.high_tech_revenue_min - m.firm.certified_high_tech_margin);
+    f.high_tech_revenue_share[i] = mix_for_share(
+        f, i, m.firm, m.hnte.high_tech_revenue_min - m.firm.certified_high_tech_margin);
   // An hnte holder qualifies for tech SME directly: taking its patent would cost it the hnte
   // renewal, so the pool is of firms without one. Before the scheme's first year nobody is
   // eligible, and the scheme's start is a real wave of registrations.
@@ -104,8 +105,9 @@ void settle_pending_pools(World& w, const ModelConfig& m, std::uint64_t hntes,
 }
 
 // The preset's high-tech share of above-scale industrial value added, where it gives one:
-// every firm's high-tech revenue share s becomes 1 - (1 - s)^k, with the one k (bisection on
-// log k) that gives the share; certified firms keep the hnte profile's floor. Value added is
+// every firm's product mix s becomes 1 - (1 - s)^k, with the one k (bisection on log k) that
+// gives the share with R&D's uplift on top (phases/high_tech_share.h); certified firms keep
+// the hnte profile's floor. Value added is
 // revenue times one ratio, so the revenue-weighted share is the VA share. Entrants draw
 // through the same k later (Macro::high_tech_exponent), so the match holds as firms turn over.
 void match_high_tech_share(World& w, const ModelConfig& m) {
@@ -120,7 +122,7 @@ void match_high_tech_share(World& w, const ModelConfig& m) {
       if (!f.has(i, kAboveScale)) continue;
       float s = matched_high_tech_share(f.high_tech_revenue_share[i], k);
       if (f.has(i, kHnte)) s = std::max(s, floor);
-      high += s * f.revenue[i];
+      high += (s + (1.0 - s) * rd_uplift(f, i, m.firm)) * f.revenue[i];
       all += f.revenue[i];
     }
     return all > 0 ? high / all : 0.0;

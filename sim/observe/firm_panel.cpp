@@ -1,6 +1,7 @@
 #include "observe/firm_panel.h"
 
 #include "phases/certification.h"
+#include "phases/high_tech_share.h"
 
 namespace innosim {
 namespace {
@@ -87,7 +88,7 @@ void PanelTable::record_table(const World& w, const FirmTable& f, const ModelCon
                          f.rd_year[i] - f.rd_real_year[i],
                          x.rd_share_3y,
                          x.rd_staff_share,
-                         f.high_tech_revenue_share[i],
+                         high_tech_share(f, i, m.firm),
                          f.productivity[i],
                          f.knowledge[i],
                          f.cash[i],

@@ -1,5 +1,6 @@
 #include "observe/indicators.h"
 
+#include "phases/high_tech_share.h"
 #include "phases/talent_market.h"
 
 namespace innosim {
@@ -63,7 +64,7 @@ Indicators statistics(const World& w, const ModelConfig& m) {
       above_rd += f.rd_year[i];
       above_revenue += f.revenue_year[i];
       above_active += f.rd_year[i] > 0;
-      above_high_tech += f.high_tech_revenue_share[i] * f.revenue_year[i];
+      above_high_tech += high_tech_share(f, i, m.firm) * f.revenue_year[i];
     }
     hnte += f.has(i, kHnte);
     sme += f.has(i, kTechSme);

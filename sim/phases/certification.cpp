@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "phases/employment.h"
+#include "phases/high_tech_share.h"
 #include "phases/phase_context.h"
 
 namespace innosim {
@@ -59,7 +60,7 @@ CertificationInputs certification_inputs(const Clock& clock, const FirmTable& f,
   x.rd_intensity = f.revenue_year[i] > 0 ? f.rd_year[i] / f.revenue_year[i] : 0;
   const double st_staff = f.rd_real_year[i] / m.rd.cost_per_rd_worker * m.rd.st_staff_per_rd_staff;
   x.rd_staff_share = x.employees > 0 ? st_staff / x.employees : 0;
-  x.high_tech_revenue_share = f.high_tech_revenue_share[i];
+  x.high_tech_revenue_share = high_tech_share(f, i, m.firm);
   x.profit = f.profit_last[i] * prices.now;
   x.invention_patents = f.patents[i];
   x.hnte = f.has(i, kHnte);

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "phases/employment.h"
+#include "phases/high_tech_share.h"
 #include "phases/phase_context.h"
 #include "phases/rd_participation.h"
 #include "policy/levers/status_awards.h"
@@ -53,7 +54,7 @@ RdChoice bunching_choice(const FirmTable& f, int next_year, const ModelConfig& m
                          double intensity, double funds) {
   const RdChoice stay{intensity, 0.0};
   const bool needs_certificate = !f.has(i, kHnte) || f.hnte_expiry[i] <= next_year;
-  if (!needs_certificate || f.high_tech_revenue_share[i] < m.hnte.high_tech_revenue_min ||
+  if (!needs_certificate || high_tech_share(f, i, m.firm) < m.hnte.high_tech_revenue_min ||
       f.patents[i] < 1)
     return stay;
   const double revenue = f.revenue[i];
