@@ -52,10 +52,10 @@ enum Ranking : std::uint16_t { kHnteRanking = 1, kSmeRanking, kHntePool, kSmePoo
 // Burn-in of the certification states (docs/ODD.md 6). In the steady state an eligible firm is
 // certified within a few rounds, so at any time the pool of eligible firms not yet certified is
 // what the yearly lapse of certificates refills: steady_lapse_rate x stock / apply probability.
-// The preset's count says who is certified, so eligible firms (staff aside) beyond that pool
-// are taken to miss one criterion: for hnte, the high-tech revenue share (set as far below
-// the line as a certified profile is above it); for tech SMEs, the invention patent (its
-// patents go to hnte, so the patent stock stays exact).
+// The preset's count says who is certified, so eligible firms (staff and age aside) beyond that
+// pool are taken to miss one criterion: for hnte, the high-tech revenue share (set as far below the
+// line as a certified profile is above it); for tech SMEs, the invention patent (its patents go to
+// hnte, so the patent stock stays exact).
 void settle_pending_pools(World& w, const ModelConfig& m, std::uint64_t hntes,
                           std::uint64_t tech_smes) {
   FirmTable& f = w.firms;
@@ -64,9 +64,12 @@ void settle_pending_pools(World& w, const ModelConfig& m, std::uint64_t hntes,
     std::vector<std::size_t> pool;
     for (std::size_t i = 0; i < f.size(); ++i) {
       if (f.has(i, status)) continue;
-      // Staff follow R&D demand within a year: the staff criterion counts as met.
+      // Staff follow R&D demand within a year: the staff criterion counts as met. So does
+      // the age: the base year's young firms are drawn like its established ones, R&D and
+      // patents included, not like entrants, and would all qualify in the first round.
       CertificationInputs x = certification_inputs(w.clock, f, m, prices, i);
       x.rd_staff_share = std::max(x.rd_staff_share, m.hnte.rd_staff_share_min);
+      x.age_years = std::max(x.age_years, kHnteMinAgeYears);
       if (eligible(x)) pool.push_back(i);
     }
     auto order = ranked(w, pool, std::vector<double>(f.size(), 0.0), ranking);

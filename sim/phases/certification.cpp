@@ -82,7 +82,7 @@ TechSmeScore tech_sme_score(const CertificationInputs& x) {
 }
 
 bool hnte_eligible(const CertificationInputs& x, const HnteRules& r) {
-  return x.age_years >= 1.0 && x.rd_share_3y >= r.threshold(x.revenue) &&
+  return x.age_years >= kHnteMinAgeYears && x.rd_share_3y >= r.threshold(x.revenue) &&
          x.rd_staff_share >= r.rd_staff_share_min &&
          x.high_tech_revenue_share >= r.high_tech_revenue_min && x.invention_patents >= 1;
 }

@@ -34,6 +34,9 @@ struct TechSmeScore {
 };
 TechSmeScore tech_sme_score(const CertificationInputs& x);
 
+// 国科发火〔2016〕32号 art. 11(1): registered for at least a year before applying.
+inline constexpr double kHnteMinAgeYears = 1.0;
+
 bool hnte_eligible(const CertificationInputs& x, const HnteRules& r);
 bool tech_sme_eligible(const CertificationInputs& x, const TechSmeRules& r);
 bool specialized_sme_eligible(const CertificationInputs& x, const SpecializedSmeRules& r);
