@@ -52,16 +52,23 @@ TEST_CASE(
       // (staff aside: they follow R&D demand; age aside: a holder is a year older by its first
       // renewal), so the first renewals are decided by what holders do next, not by a
       // criterion the burn-in took away.
+      // And the firms without one that would qualify on the same terms are at most the
+      // steady state's pool (ODD 5, step 12): none is left to be certified at once in the
+      // first round, young firms included.
       const RulePrices prices = rule_prices(w.clock, c.model);
-      int unrenewable = 0;
+      int unrenewable = 0, waiting = 0;
       for (std::size_t i = 0; i < w.firms.size(); ++i) {
-        if (!w.firms.has(i, kHnte)) continue;
         CertificationInputs in = certification_inputs(w.clock, w.firms, c.model, prices, i);
         in.rd_staff_share = std::max(in.rd_staff_share, c.model.hnte.rd_staff_share_min);
-        in.age_years = std::max(in.age_years, 1.0);
-        unrenewable += !hnte_eligible(in, c.model.hnte);
+        in.age_years = std::max(in.age_years, kHnteMinAgeYears);
+        if (w.firms.has(i, kHnte))
+          unrenewable += !hnte_eligible(in, c.model.hnte);
+        else
+          waiting += hnte_eligible(in, c.model.hnte);
       }
       CHECK(unrenewable == 0);
+      CHECK(waiting <= std::llround(c.model.hnte.steady_lapse_rate * r.hntes /
+                                    c.model.hnte.apply_prob));
     }
   }
 }
