@@ -65,8 +65,8 @@ Estimate describe_estimate(Binder& b, const toml::table& t, const std::string& w
   return e;
 }
 
-// The estimates' covariance must be a k x k symmetric matrix with a Cholesky factor: a fit
-// whose moments do not identify a parameter writes none.
+// The estimates' covariance must be a k x k symmetric positive semi-definite matrix (a fit
+// whose moments do not identify every parameter writes none).
 void check_estimates(const Binder& b, const std::vector<Estimate>& es) {
   const std::size_t k = es.size();
   for (std::size_t i = 0; i < k; ++i) {
@@ -80,9 +80,9 @@ void check_estimates(const Binder& b, const std::vector<Estimate>& es) {
         b.fail("calibration.estimates", "parameter '" + es[i].key + "' is listed twice");
       const double a = es[i].covariance[j], c = es[j].covariance[i];
       if (std::fabs(a - c) > 1e-9 * std::max({1.0, std::fabs(a), std::fabs(c)}))
-        b.fail(where, "expected a symmetric covariance: entry " + std::to_string(j) +
-                          " differs from entry " + std::to_string(i) + " of estimate " +
-                          std::to_string(j));
+        b.fail(where, "expected a symmetric covariance: covariance[" + std::to_string(j) +
+                          "] here differs from covariance[" + std::to_string(i) +
+                          "] of calibration.estimates[" + std::to_string(j) + "]");
     }
   }
   Eigen::MatrixXd cov(k, k);

@@ -5,7 +5,7 @@
 // so that a firm that keeps up its R&D moves its sales toward the high-tech fields and one
 // that stops drifts back as its knowledge depreciates. R&D levers then move the high-tech
 // value added and hnte eligibility; with R&D at its steady state the base year's shares stay
-// where they are (ODD 7.9). With uplift = 0, h is b bit for bit.
+// where they are (ODD 7.5.1). With uplift = 0, h is b bit for bit.
 #pragma once
 #include <cstddef>
 

@@ -67,8 +67,8 @@ TEST_CASE(
           waiting += hnte_eligible(in, c.model.hnte);
       }
       CHECK(unrenewable == 0);
-      CHECK(waiting <= std::llround(c.model.hnte.steady_lapse_rate * r.hntes /
-                                    c.model.hnte.apply_prob));
+      CHECK(waiting <=
+            std::llround(c.model.hnte.steady_lapse_rate * r.hntes / c.model.hnte.apply_prob));
     }
   }
 }
