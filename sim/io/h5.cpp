@@ -206,9 +206,50 @@ void Dataset::write(const std::vector<double>& values) {
     fail("cannot write");
 }
 
+void Dataset::check_chunks() const {
+  Handle plist(H5Dget_create_plist(id()));
+  if (plist.id() < 0) fail("cannot read the storage layout");
+  if (H5Pget_layout(plist.id()) != H5D_CHUNKED) return;
+  constexpr int kMaxRank = 32;  // H5S_MAX_RANK
+  hsize_t chunk[kMaxRank];
+  const int rank = H5Pget_chunk(plist.id(), kMaxRank, chunk);
+  Handle stored(H5Dget_type(id()));
+  const std::size_t element = stored.id() < 0 ? 0 : H5Tget_size(stored.id());
+  if (rank <= 0 || element == 0) fail("damaged: no chunk shape or element size");
+  std::uint64_t full = element;
+  for (int k = 0; k < rank; ++k) full *= chunk[k];
+  // Which filters change the stored size: deflate shrinks it, fletcher32 adds 4 bytes.
+  int deflate = -1, fletcher = -1;
+  const int filters = H5Pget_nfilters(plist.id());
+  for (int k = 0; k < filters; ++k) {
+    unsigned flags = 0, config = 0;
+    std::size_t cd_n = 0;
+    const H5Z_filter_t f = H5Pget_filter2(plist.id(), static_cast<unsigned>(k), &flags, &cd_n,
+                                          nullptr, 0, nullptr, &config);
+    if (f == H5Z_FILTER_DEFLATE) deflate = k;
+    if (f == H5Z_FILTER_FLETCHER32) fletcher = k;
+  }
+  Handle space(H5Dget_space(id()));
+  hsize_t chunks = 0;
+  if (space.id() < 0 || H5Dget_num_chunks(id(), space.id(), &chunks) < 0)
+    fail("cannot count the chunks");
+  for (hsize_t c = 0; c < chunks; ++c) {
+    unsigned mask = 0;
+    haddr_t address = 0;
+    hsize_t size = 0;
+    if (H5Dget_chunk_info(id(), space.id(), c, nullptr, &mask, &address, &size) < 0)
+      fail("cannot read chunk " + std::to_string(c));
+    const auto applied = [&](int k) { return k >= 0 && !(mask & (1u << k)); };
+    if (!applied(deflate) && size < full + (applied(fletcher) ? 4 : 0))
+      fail("damaged: chunk " + std::to_string(c) + " is stored uncompressed in " +
+           std::to_string(size) + " bytes, short of the " + std::to_string(full) + " it holds");
+  }
+}
+
 std::vector<double> Dataset::read_doubles() const {
   std::uint64_t n = 1;
   for (auto d : dims()) n *= d;
+  check_chunks();
   std::vector<double> out(n);
   if (n && H5Dread(id(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0)
     fail("cannot read");
@@ -218,6 +259,7 @@ std::vector<double> Dataset::read_doubles() const {
 std::vector<std::int64_t> Dataset::read_ints() const {
   std::uint64_t n = 1;
   for (auto d : dims()) n *= d;
+  check_chunks();
   std::vector<std::int64_t> out(n);
   if (n && H5Dread(id(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0)
     fail("cannot read");
@@ -365,6 +407,7 @@ std::vector<T> Dataset::read_array() const {
   Handle stored(H5Dget_type(id()));
   if (stored.id() < 0 || H5Tequal(stored.id(), native_type<T>()) <= 0)
     fail("stored in another type than expected");
+  check_chunks();
   std::vector<T> out(d[0]);
   if (d[0] && H5Dread(id(), native_type<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0)
     fail("cannot read");

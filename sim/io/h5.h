@@ -75,6 +75,12 @@ class Dataset : public Object {
   void make_scale(const std::string& name);
   // Attaches `scale` to dimension `dim` of this dataset.
   void attach_scale(const Dataset& scale, unsigned dim);
+
+ private:
+  // Before any read: a chunk whose filter mask says its compression was skipped must be
+  // stored at its full size. A damaged mask makes libhdf5 copy a short chunk as a whole one,
+  // past its own buffer (a fuzzer finding); such a dataset is refused.
+  void check_chunks() const;
 };
 
 class Group : public Object {

@@ -178,6 +178,35 @@ TEST_CASE("a corrupted chunk fails to read and variable-length strings are refus
                     Catch::Matchers::Contains("expected fixed-length strings"));
 }
 
+TEST_CASE("a chunk marked as stored uncompressed but shorter than it holds is refused, not read",
+          "[io][security]") {
+  // The sweep-file fuzzer's finding: a damaged filter mask skipped deflate on a 350-byte
+  // chunk, and libhdf5 copied it as a whole 2,144-byte one, past its own buffer.
+  test::TempDir dir;
+  const std::string path = dir.path("short.h5");
+  {
+    h5::File f = h5::File::create_in_memory(path);
+    f.create_doubles("x", {64}, std::vector<double>(64, 1.0));
+    f.create_doubles("ok", {64}, std::vector<double>(64, 2.0));
+    f.save(path);
+  }
+  {
+    const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+    const hid_t d = H5Dopen2(file, "x", H5P_DEFAULT);
+    const hsize_t origin[1] = {0};
+    const char bytes[16] = {};
+    // Every filter marked as skipped (bits 0-2), 16 bytes for 64 doubles.
+    REQUIRE(H5Dwrite_chunk(d, H5P_DEFAULT, 0x7, origin, sizeof bytes, bytes) >= 0);
+    H5Dclose(d);
+    H5Fclose(file);
+  }
+  const h5::File f = h5::File::open_read(path);
+  CHECK_THROWS_WITH(f.open_dataset("x").read_doubles(), Catch::Contains("damaged") &&
+                                                            Catch::Contains("chunk 0") &&
+                                                            Catch::Contains("16 bytes"));
+  CHECK(f.open_dataset("ok").read_doubles() == std::vector<double>(64, 2.0));
+}
+
 TEST_CASE("attributes and links stay in their object headers: no fractal heap in a file",
           "[io][security]") {
   // libhdf5 overruns its buffers on a damaged dense store (fuzzing found it in H5HF__huge_op),
