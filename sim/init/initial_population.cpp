@@ -125,7 +125,7 @@ void match_high_tech_share(World& w, const ModelConfig& m) {
       if (!f.has(i, kAboveScale)) continue;
       float s = matched_high_tech_share(f.high_tech_revenue_share[i], k);
       if (f.has(i, kHnte)) s = std::max(s, floor);
-      high += (s + (1.0 - s) * rd_uplift(f, i, m.firm)) * f.revenue[i];
+      high += raised_share(s, rd_uplift(f, i, m.firm)) * f.revenue[i];
       all += f.revenue[i];
     }
     return all > 0 ? high / all : 0.0;

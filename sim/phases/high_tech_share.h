@@ -21,9 +21,11 @@ inline double rd_uplift(const FirmTable& f, std::size_t i, const FirmParams& p) 
   return p.high_tech_rd_uplift * phi / (phi + p.high_tech_rd_half);
 }
 
+// h above for a product mix b and an uplift u.
+inline double raised_share(double b, double u) { return b + (1.0 - b) * u; }
+
 inline double high_tech_share(const FirmTable& f, std::size_t i, const FirmParams& p) {
-  const double b = f.high_tech_revenue_share[i];
-  return b + (1.0 - b) * rd_uplift(f, i, p);
+  return raised_share(f.high_tech_revenue_share[i], rd_uplift(f, i, p));
 }
 
 // The product mix that gives firm i the share `h` at its current R&D capital (0 if its R&D
