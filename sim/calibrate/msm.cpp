@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <boost/math/distributions/chi_squared.hpp>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 #include "core/errors.h"
@@ -100,6 +101,8 @@ void check(const MsmProblem& p) {
     throw ModelError("calibration: no free parameter ([[calibration.parameters]] in the preset)");
   if (p.start.size() != k) throw ModelError("calibration: one start value per parameter expected");
   if (p.observed.size() < k) throw ModelError("calibration: fewer moments than free parameters");
+  if (p.profile_points == 1 || p.profile_points < 0)
+    throw ModelError("calibration: a profile needs 0 (none) or at least 2 grid points");
   for (Eigen::Index j = 0; j < p.observed.size(); ++j)
     if (p.observed[j] == 0 || !std::isfinite(p.observed[j]))
       throw ModelError("calibration: observed moments must be finite and non-zero");
@@ -118,9 +121,11 @@ MatrixXd moment_noise(const Evaluation& e, double measurement_error) {
          measurement_error * measurement_error * MatrixXd::Identity(m, m);
 }
 
+using ThetaOf = std::function<VectorXd(const VectorXd&)>;
+
 // Levenberg-Marquardt on r(u) = W^1/2 g(theta(u)) under the objective's weights in force,
 // from `u` and its evaluation `best`, which it moves to the estimate; returns why it stopped.
-std::string search(Objective& obj, const Transform& tr, int max_iterations, VectorXd& u,
+std::string search(Objective& obj, const ThetaOf& theta_of, int max_iterations, VectorXd& u,
                    Evaluation& best, int& iterations) {
   const Eigen::Index k = u.size();
   double lambda = 1e-2;
@@ -133,7 +138,7 @@ std::string search(Objective& obj, const Transform& tr, int max_iterations, Vect
       for (Eigen::Index i = 0; i < k; ++i) {
         VectorXd du = u;
         du[i] += kStepU;
-        jac.col(i) = (obj.residual(obj.evaluate(tr.theta(du))) - r) / kStepU;
+        jac.col(i) = (obj.residual(obj.evaluate(theta_of(du))) - r) / kStepU;
       }
       need_jacobian = false;
     }
@@ -143,7 +148,7 @@ std::string search(Objective& obj, const Transform& tr, int max_iterations, Vect
     MatrixXd damped = a;
     damped.diagonal() += lambda * a.diagonal().cwiseMax(1e-9 * a.diagonal().maxCoeff());
     const VectorXd step = damped.ldlt().solve(-grad);
-    const Evaluation trial = obj.evaluate(tr.theta(u + step));
+    const Evaluation trial = obj.evaluate(theta_of(u + step));
     const double before = obj.value(best), after = obj.value(trial);
     if (after < before) {
       const double gain = (before - after) / std::max(before, 1e-300);
@@ -160,6 +165,102 @@ std::string search(Objective& obj, const Transform& tr, int max_iterations, Vect
     }
   }
   return "iteration limit (calibration.max_iterations)";
+}
+
+// The 95% set of one profile: grid points within `critical` of the minimum, its ends
+// interpolated linearly between the last point out and the first point in.
+void profile_set(ProfileInterval& p, double minimum, double critical) {
+  const auto in = [&](std::size_t j) { return p.objective[j] - minimum <= critical; };
+  const std::size_t n = p.grid.size();
+  std::size_t first = 0, last = n - 1;
+  while (first < n && !in(first)) ++first;
+  while (last > first && !in(last)) --last;
+  const auto cross = [&](std::size_t out, std::size_t inside) {
+    const double d_out = p.objective[out] - minimum, d_in = p.objective[inside] - minimum;
+    return p.grid[out] + (critical - d_out) / (d_in - d_out) * (p.grid[inside] - p.grid[out]);
+  };
+  p.reaches_lower = first == 0;
+  p.reaches_upper = last == n - 1;
+  p.lower = p.reaches_lower ? p.grid.front() : cross(first - 1, first);
+  p.upper = p.reaches_upper ? p.grid.back() : cross(last + 1, last);
+  for (std::size_t j = first; j <= last; ++j) p.gap = p.gap || !in(j);
+}
+
+// Profiles of every parameter under the weights in force (efficient: S^-1), each grid point's
+// other parameters searched from the neighbouring point's, outward from the estimate.
+void profile(MsmFit& fit, Objective& obj, const MsmProblem& problem, const Transform& tr,
+             const Evaluation& best) {
+  const auto k = static_cast<Eigen::Index>(problem.parameters.size());
+  const double at_estimate = obj.value(best);
+  fit.profile_minimum = at_estimate;
+  fit.profile_critical =
+      boost::math::quantile(boost::math::complement(boost::math::chi_squared(1), 0.05));
+  for (Eigen::Index i = 0; i < k; ++i) {
+    ProfileInterval p;
+    const int n = problem.profile_points;
+    for (int j = 0; j < n; ++j)
+      p.grid.push_back(tr.lower[i] + tr.width[i] * static_cast<double>(j) / (n - 1));
+    p.grid.push_back(best.theta[i]);
+    std::sort(p.grid.begin(), p.grid.end());
+    p.grid.erase(std::unique(p.grid.begin(), p.grid.end(),
+                             [&](double a, double b) { return b - a < 1e-9 * tr.width[i]; }),
+                 p.grid.end());
+    const auto centre = static_cast<std::size_t>(
+        std::min_element(p.grid.begin(), p.grid.end(),
+                         [&](double a, double b) {
+                           return std::fabs(a - best.theta[i]) < std::fabs(b - best.theta[i]);
+                         }) -
+        p.grid.begin());
+    p.objective.assign(p.grid.size(), 0.0);
+    // The other parameters as a search vector, their logit transform as in the fit.
+    std::vector<Eigen::Index> others;
+    for (Eigen::Index o = 0; o < k; ++o)
+      if (o != i) others.push_back(o);
+    Transform sub{VectorXd(static_cast<Eigen::Index>(others.size())),
+                  VectorXd(static_cast<Eigen::Index>(others.size()))};
+    for (std::size_t o = 0; o < others.size(); ++o) {
+      sub.lower[static_cast<Eigen::Index>(o)] = tr.lower[others[o]];
+      sub.width[static_cast<Eigen::Index>(o)] = tr.width[others[o]];
+    }
+    const auto full = [&](double fixed, const VectorXd& rest) {
+      VectorXd theta = best.theta;
+      theta[i] = fixed;
+      for (std::size_t o = 0; o < others.size(); ++o)
+        theta[others[o]] = rest[static_cast<Eigen::Index>(o)];
+      return theta;
+    };
+    VectorXd start_rest(static_cast<Eigen::Index>(others.size()));
+    for (std::size_t o = 0; o < others.size(); ++o)
+      start_rest[static_cast<Eigen::Index>(o)] = best.theta[others[o]];
+    for (int direction : {-1, 1}) {
+      VectorXd rest = start_rest;
+      for (auto j = static_cast<std::ptrdiff_t>(centre);
+           j >= 0 && j < static_cast<std::ptrdiff_t>(p.grid.size()); j += direction) {
+        if (j == static_cast<std::ptrdiff_t>(centre)) {  // the estimate minimises there
+          p.objective[centre] = at_estimate;
+          continue;
+        }
+        const double fixed = p.grid[static_cast<std::size_t>(j)];
+        Evaluation e;
+        if (others.empty()) {
+          e = obj.evaluate(full(fixed, rest));
+        } else {
+          VectorXd u = sub.u(rest);
+          const ThetaOf theta_of = [&](const VectorXd& x) { return full(fixed, sub.theta(x)); };
+          e = obj.evaluate(theta_of(u));
+          int iterations = 0;
+          search(obj, theta_of, problem.max_iterations, u, e, iterations);
+          for (std::size_t o = 0; o < others.size(); ++o)
+            rest[static_cast<Eigen::Index>(o)] = e.theta[others[o]];
+        }
+        p.objective[static_cast<std::size_t>(j)] = obj.value(e);
+        fit.profile_minimum = std::min(fit.profile_minimum, obj.value(e));
+      }
+    }
+    fit.profiles.push_back(std::move(p));
+  }
+  fit.profile_found_lower = fit.profile_minimum < at_estimate * (1 - 1e-9);
+  for (auto& p : fit.profiles) profile_set(p, fit.profile_minimum, fit.profile_critical);
 }
 
 }  // namespace
@@ -179,7 +280,8 @@ MsmFit fit_msm(const MsmProblem& problem, const MomentSimulator& simulate,
   MsmFit fit;
   fit.objective_start = best.objective;
 
-  fit.stop_reason = search(obj, tr, problem.max_iterations, u, best, fit.iterations);
+  const ThetaOf theta_of = [&tr](const VectorXd& x) { return tr.theta(x); };
+  fit.stop_reason = search(obj, theta_of, problem.max_iterations, u, best, fit.iterations);
   if (problem.two_step && problem.observed.size() > k) {
     // Second step (Hansen 1982): weights from the moments' covariance at the first estimate,
     // S = (1 + 1/R) Omega + e^2 I, the search again from there. g'S^-1 g at the estimate is
@@ -189,7 +291,8 @@ MsmFit fit_msm(const MsmProblem& problem, const MomentSimulator& simulate,
     if (llt.info() == Eigen::Success) {
       obj.root = llt.matrixU();
       int iterations = 0;
-      fit.stop_reason = "two-step: " + search(obj, tr, problem.max_iterations, u, best, iterations);
+      fit.stop_reason =
+          "two-step: " + search(obj, theta_of, problem.max_iterations, u, best, iterations);
       fit.iterations += iterations;
       fit.two_step = true;
       fit.j_statistic = obj.value(best);
@@ -228,6 +331,13 @@ MsmFit fit_msm(const MsmProblem& problem, const MomentSimulator& simulate,
     const MatrixXd inv = bread.inverse();
     fit.covariance = inv * g_theta.transpose() * w * noise * w * g_theta * inv;
     fit.standard_error = fit.covariance.diagonal().cwiseSqrt();
+  }
+  if (problem.profile_points > 0) {
+    if (obj.root.size() == 0) {  // one step: the profile still needs the efficient weights
+      const Eigen::LLT<MatrixXd> llt(moment_noise(best, problem.measurement_error).inverse());
+      if (llt.info() == Eigen::Success) obj.root = llt.matrixU();
+    }
+    if (obj.root.size()) profile(fit, obj, problem, tr, best);
   }
   fit.evaluations = obj.evaluations;
   return fit;

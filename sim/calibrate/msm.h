@@ -16,6 +16,12 @@
 //   of g in the parameters (central differences at the estimate). S = (1 + 1/R) Omega + e^2 I,
 //   with Omega the replicates' covariance of the moments: the region is one realisation of
 //   the model, and the simulated mean carries an error of Omega / R.
+// - Profile intervals (`profile_points` > 0), valid where the sandwich is not (an estimate on
+//   a bound, a flat or non-smooth objective): on a grid of each parameter's range, the
+//   objective under the efficient weights S^-1 is minimised over the other parameters, and the
+//   95% set is where it exceeds its minimum by at most the chi-squared(1) quantile: the
+//   distance-metric test inverted (Newey & West 1987). At a bound that test is conservative
+//   (its null distribution is a mixture of chi-squared(0) and chi-squared(1): Andrews 1999).
 #pragma once
 #include <Eigen/Dense>
 #include <functional>
@@ -36,7 +42,19 @@ struct MsmProblem {
   Eigen::VectorXd observed;               // one per moment, non-zero
   double measurement_error = 0.02;
   int max_iterations = 12;
-  bool two_step = false;  // efficient second-step weights and the J test (header)
+  bool two_step = false;   // efficient second-step weights and the J test (header)
+  int profile_points = 0;  // grid points of each parameter's profile, bounds included; 0: none
+};
+
+// One parameter's profile of the objective (header): the grid, bounds and estimate included,
+// ascending, with min over the other parameters of g'S^-1 g at each point, and the 95% set.
+struct ProfileInterval {
+  std::vector<double> grid;
+  std::vector<double> objective;
+  double lower = 0, upper = 0;  // the set's ends, interpolated between grid points
+  bool reaches_lower = false;   // the set runs to the search bound (no end is seen there)
+  bool reaches_upper = false;
+  bool gap = false;  // a grid point inside [lower, upper] lies outside the set
 };
 
 struct MsmFit {
@@ -53,6 +71,10 @@ struct MsmFit {
   double j_statistic = std::numeric_limits<double>::quiet_NaN();  // g'S^-1 g at the estimate
   int j_df = 0;                                                   // moments - parameters
   double j_p_value = std::numeric_limits<double>::quiet_NaN();    // P(chi2(j_df) > J)
+  std::vector<ProfileInterval> profiles;  // one per parameter, empty without profile_points
+  double profile_minimum = 0;             // the smallest g'S^-1 g seen, the sets' reference
+  double profile_critical = 0;            // the chi-squared(1) 95% quantile the sets use
+  bool profile_found_lower = false;       // a profile point beat the estimate: a local minimum
   int iterations = 0;
   int evaluations = 0;
   std::string stop_reason;

@@ -71,6 +71,7 @@ RegionCalibration calibrate_region(const LoadRequest& request, int threads,
   problem.measurement_error = spec.measurement_error;
   problem.max_iterations = spec.max_iterations;
   problem.two_step = spec.two_step;
+  problem.profile_points = spec.profile_points;
   out.start = problem.start;
 
   const auto ensemble_at = [&](const Eigen::VectorXd& theta) {
@@ -86,13 +87,18 @@ RegionCalibration calibrate_region(const LoadRequest& request, int threads,
     return run;
   };
   // Refused before the first evaluation if one would not fit in memory; the time is per
-  // evaluation, and Levenberg-Marquardt makes at most 1 + iterations x (k + 1) + 2k of them.
+  // evaluation. Levenberg-Marquardt makes at most 1 + iterations x (k + 1) of them a step
+  // (twice with two_step), the standard errors 2k, and each profile point a search over the
+  // other k - 1 parameters.
   const EnsembleSpec first = ensemble_at(problem.start);
   refuse_if_too_large(first, 0);
+  const int search_most = 1 + spec.max_iterations * static_cast<int>(k + 1);
+  const int profile_most = static_cast<int>(k) * spec.profile_points *
+                           (k > 1 ? 1 + spec.max_iterations * static_cast<int>(k) : 1);
   if (log)
-    log(fmt::format("each evaluation needs {}; at most {} evaluations",
-                    describe(estimate_peak_memory(first)),
-                    1 + spec.max_iterations * (k + 1) + 2 * k));
+    log(fmt::format(
+        "each evaluation needs {}; at most {} evaluations", describe(estimate_peak_memory(first)),
+        search_most * (spec.two_step ? 2 : 1) + 2 * static_cast<int>(k) + profile_most));
 
   const MomentSimulator simulate = [&](const Eigen::VectorXd& theta) {
     const EnsembleResult r = run_ensemble(ensemble_at(theta));
@@ -162,6 +168,31 @@ std::string fit_file_text(const RegionCalibration& c, const std::string& command
     s += fmt::format("#   {}, {}: {:.6g} | {:.6g} ({:.3g}) | {:+.1f}% | {}\n", m.indicator, m.year,
                      m.value, f.simulated[jj], f.simulated_sd[jj],
                      100.0 * (f.simulated[jj] - m.value) / std::fabs(m.value), m.source);
+  }
+  if (!f.profiles.empty()) {
+    s += fmt::format(
+        "#\n# 95% profile intervals: where min over the other parameters of g'S^-1 g is within "
+        "{:.3f} of its\n# minimum {:.4g} (chi-squared(1); valid at a bound, conservative there; "
+        "docs/CALIBRATION.md){}\n",
+        f.profile_critical, f.profile_minimum,
+        f.j_p_value < kJTestLevel ? "; the J test rejects, so they are for the best fit of a model "
+                                    "that does not fit"
+                                  : "");
+    if (f.profile_found_lower)
+      s += "# WARNING: a profile point beat the estimate: the search stopped at a local "
+           "minimum; the sets use the lower value\n";
+    for (std::size_t i = 0; i < c.spec.parameters.size(); ++i) {
+      const FreeParameter& p = c.spec.parameters[i];
+      const ProfileInterval& pr = f.profiles[i];
+      s += fmt::format("#   {}: [{:.4g}, {:.4g}]{}{}{}\n", p.key, pr.lower, pr.upper,
+                       pr.reaches_lower ? "; runs to the lower bound" : "",
+                       pr.reaches_upper ? "; runs to the upper bound" : "",
+                       pr.gap ? "; not an interval (a grid point inside is outside the set)" : "");
+      std::vector<std::string> points;
+      for (std::size_t j = 0; j < pr.grid.size(); ++j)
+        points.push_back(fmt::format("{:.4g}: {:.4g}", pr.grid[j], pr.objective[j]));
+      s += fmt::format("#     profile {}\n", fmt::join(points, ", "));
+    }
   }
   s += "#\n# parameter: estimate (standard error) | start | bounds\n";
   for (std::size_t i = 0; i < c.spec.parameters.size(); ++i) {

@@ -39,6 +39,7 @@ struct CalibrationSpec {
   double measurement_error{};  // relative error of a published statistic, added to the simulated
                                // variance
   bool two_step{};             // efficient second-step weights and the J test (calibrate/msm.h)
+  int profile_points{};        // grid points of each parameter's profile interval; 0: none
   std::vector<FreeParameter> parameters;
   std::vector<Moment> moments;
   std::vector<Estimate> estimates;  // the fit a preset includes; empty: no fit or none written

@@ -109,6 +109,11 @@ void describe_calibration(Binder& b, CalibrationSpec& c, int base_year) {
   b.choice("calibration.weighting", c.two_step, {{"diagonal", false}, {"two_step", true}},
            "moment weights: diagonal (1 / (replicate variance + error^2)) only, or a second "
            "search with the efficient weights and the J test of the overidentifying restrictions");
+  b.integer("calibration.profile_points", c.profile_points, {0, 1000}, "points",
+            "grid points across each free parameter's range for its profile interval (the "
+            "objective minimised over the others; 0: no profile)");
+  if (c.profile_points == 1)
+    b.fail("calibration.profile_points", "expected 0 (none) or at least 2");
   b.table_array("calibration.parameters", "free parameters: key, lower, upper",
                 [&](const toml::table& t, const std::string& where) {
                   c.parameters.push_back(describe_parameter(b, t, where));

@@ -2,6 +2,7 @@
 // their bounds, and says so when the moments cannot identify a parameter.
 #include "calibrate/msm.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <random>
@@ -144,4 +145,75 @@ TEST_CASE("the J test accepts moments the model makes and rejects ones it cannot
   const MsmFit just = fit_msm(exact, two);
   CHECK_FALSE(just.two_step);
   CHECK(std::isnan(just.j_statistic));
+}
+
+TEST_CASE(
+    "profile intervals contain the truth, agree with the sandwich inside the range and "
+    "run to a bound the data point past",
+    "[calibrate]") {
+  const Eigen::VectorXd truth = Eigen::Vector2d(0.35, 1.7);
+  MsmProblem p = problem(truth, Eigen::Vector2d(0.5, 1.0));
+  p.two_step = true;
+  p.measurement_error = 0.05;
+  p.profile_points = 21;
+  const MsmFit fit = fit_msm(p, noisy(fixed_noise(20, 3, 0.05)));
+  REQUIRE(fit.profiles.size() == 2);
+  CHECK(fit.profile_critical == Approx(3.841).epsilon(1e-3));
+  CHECK_FALSE(fit.profile_found_lower);
+  for (int i = 0; i < 2; ++i) {
+    const ProfileInterval& pr = fit.profiles[static_cast<std::size_t>(i)];
+    INFO("parameter " << i << ": [" << pr.lower << ", " << pr.upper << "], estimate "
+                      << fit.theta[i] << ", SE " << fit.standard_error[i]);
+    // Both bounds and the estimate are on the grid, the estimate at the profile's minimum.
+    CHECK(pr.grid.front() == p.parameters[static_cast<std::size_t>(i)].lower);
+    CHECK(pr.grid.back() == p.parameters[static_cast<std::size_t>(i)].upper);
+    CHECK(std::is_sorted(pr.grid.begin(), pr.grid.end()));
+    CHECK(*std::min_element(pr.objective.begin(), pr.objective.end()) ==
+          Approx(fit.profile_minimum));
+    CHECK(pr.lower < fit.theta[i]);
+    CHECK(pr.upper > fit.theta[i]);
+    CHECK(pr.lower < truth[i]);
+    CHECK(pr.upper > truth[i]);
+    CHECK_FALSE(pr.reaches_lower);
+    CHECK_FALSE(pr.reaches_upper);
+    CHECK_FALSE(pr.gap);
+    // Inside the range and on a smooth objective, the profile and the sandwich measure the
+    // same curvature: the interval's half-width is near 1.96 standard errors (the grid's
+    // linear interpolation and the non-linearity allow a factor of 1.5).
+    const double half = 0.5 * (pr.upper - pr.lower);
+    CHECK(half > 1.96 * fit.standard_error[i] / 1.5);
+    CHECK(half < 1.96 * fit.standard_error[i] * 1.5);
+  }
+
+  // x = 1.3 would fit; the bound is 1: the set for x runs to the bound and has a lower end.
+  MsmProblem past = problem(Eigen::Vector2d(1.3, 1.0), Eigen::Vector2d(0.5, 1.0));
+  past.two_step = true;
+  past.profile_points = 11;
+  const MsmFit at_bound = fit_msm(past, noisy(fixed_noise(10, 3, 0.02)));
+  REQUIRE(at_bound.profiles.size() == 2);
+  CHECK(at_bound.profiles[0].reaches_upper);
+  CHECK(at_bound.profiles[0].upper == 1.0);
+  CHECK(at_bound.profiles[0].lower > 0.5);
+  CHECK_FALSE(at_bound.profiles[0].reaches_lower);
+}
+
+TEST_CASE("the profile of a parameter no moment depends on runs across its whole range",
+          "[calibrate]") {
+  MsmProblem p = problem(Eigen::Vector2d(0.35, 1.7), Eigen::Vector2d(0.5, 1.0));
+  const MomentSimulator ignores_y = [](const Eigen::VectorXd& t) {
+    Eigen::MatrixXd draws(4, 3);
+    for (int r = 0; r < 4; ++r) draws.row(r) << 100.0 * t[0] + 1.0 * r, 50.0 + r, 40.0 * t[0] + r;
+    return draws;
+  };
+  p.observed = Eigen::Vector3d(35.0, 50.0, 14.0);
+  p.profile_points = 5;
+  const MsmFit fit = fit_msm(p, ignores_y);
+  REQUIRE(fit.profiles.size() == 2);
+  CHECK(fit.profiles[1].reaches_lower);
+  CHECK(fit.profiles[1].reaches_upper);
+  CHECK_FALSE(fit.profiles[0].reaches_lower);  // x is still pinned down
+  CHECK_FALSE(fit.profiles[0].reaches_upper);
+
+  p.profile_points = 1;
+  CHECK_THROWS_WITH(fit_msm(p, ignores_y), Catch::Contains("at least 2 grid points"));
 }

@@ -3,6 +3,7 @@
 // is layered by the preset that includes it, and a bad [calibration] table is a clear error.
 #include "calibrate/region_calibration.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -99,6 +100,18 @@ TEST_CASE("calibration recovers a parameter from moments the model made at a kno
   CHECK(c.fit.j_p_value > 0.05);
   CHECK(fit_file_text(c, "test").find("J test of the overidentifying restrictions") !=
         std::string::npos);
+  // The default profile (calibration.profile_points in model.toml) gives an interval that
+  // holds the value the moments were made at, its lowest point near that value, and the fit
+  // file prints it. (Six replicates of a small region's hnte count do not exclude much of
+  // the range: the interval's width is not checked.)
+  REQUIRE(c.fit.profiles.size() == 1);
+  const ProfileInterval& pr = c.fit.profiles[0];
+  CHECK(pr.lower < 0.8);
+  CHECK(pr.upper > 0.8);
+  const auto lowest = std::min_element(pr.objective.begin(), pr.objective.end());
+  CHECK(std::fabs(pr.grid[static_cast<std::size_t>(lowest - pr.objective.begin())] - 0.8) < 0.2);
+  CHECK(pr.objective.front() > *lowest + 1.0);  // apply_prob = 0.05 fits clearly worse
+  CHECK(fit_file_text(c, "test").find("95% profile intervals") != std::string::npos);
 }
 
 TEST_CASE("the same seed writes the same fit file, on one thread or two", "[calibrate]") {
