@@ -2,11 +2,10 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
 #include <algorithm>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
-#include <boost/iterator/counting_iterator.hpp>
-#include <boost/iterator/transform_iterator.hpp>
 #include <string>
 #include <utility>
 
@@ -74,14 +73,45 @@ std::int64_t vertex_of(std::uint64_t key, const std::vector<std::int32_t>& firm_
   return row >= 0 && !f.has(static_cast<std::size_t>(row), kDead) ? row : -1;
 }
 
-// Edge j of the graph from the tie vertices: tie j / 2, forwards for even j, back for odd.
-struct DirectedEdge {
-  const std::pair<std::uint32_t, std::uint32_t>* ends = nullptr;
-  std::pair<std::uint32_t, std::uint32_t> operator()(std::size_t j) const {
-    const auto& e = ends[j / 2];
-    return j % 2 ? std::pair{e.second, e.first} : e;
+// The graph's two arrays (row starts, and each edge's target by source), filled as Boost's
+// unsorted constructor fills them: edge j is tie j / 2, forwards for even j, back for odd,
+// and a source's edges keep their order j. Boost buckets the edges on one thread; here each
+// of `parts` slices of the ties counts its edges by source, the counts become each slice's
+// insert positions, and the slices place their edges in parallel. The arrays do not depend on
+// the number of slices.
+void fill_rows(std::vector<std::uint32_t>& rowstart, std::vector<std::uint32_t>& column,
+               const std::vector<std::pair<std::uint32_t, std::uint32_t>>& ends,
+               std::size_t vertices) {
+  constexpr std::size_t kTiesPerPart = std::size_t{1} << 16;  // fewer: one slice
+  constexpr std::size_t kMostParts = 4;                       // each slice counts every vertex
+  const std::size_t parts = std::clamp<std::size_t>(
+      std::min<std::size_t>(static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()),
+                            ends.size() / kTiesPerPart),
+      1, kMostParts);
+  const auto first_tie = [&](std::size_t p) { return ends.size() * p / parts; };
+  std::vector<std::vector<std::uint32_t>> next(parts);
+  tbb::parallel_for(std::size_t{0}, parts, [&](std::size_t p) {
+    next[p].assign(vertices, 0);
+    for (std::size_t k = first_tie(p); k != first_tie(p + 1); ++k) {
+      ++next[p][ends[k].first];
+      ++next[p][ends[k].second];
+    }
+  });
+  rowstart.assign(vertices + 1, 0);
+  std::uint32_t total = 0;
+  for (std::size_t v = 0; v < vertices; ++v) {
+    rowstart[v] = total;
+    for (auto& n : next) total += std::exchange(n[v], total);
   }
-};
+  rowstart[vertices] = total;
+  column.assign(total, 0);
+  tbb::parallel_for(std::size_t{0}, parts, [&](std::size_t p) {
+    for (std::size_t k = first_tie(p); k != first_tie(p + 1); ++k) {
+      column[next[p][ends[k].first]++] = ends[k].second;
+      column[next[p][ends[k].second]++] = ends[k].first;
+    }
+  });
+}
 
 }  // namespace
 
@@ -121,16 +151,10 @@ void CollaborationGraph::rebuild(const FirmTable& f, const ResearchTable& r) {
   *csr_ = Csr();  // free the old graph before building the new one
   firm_vertices_ = f.size();
   org_vertices_ = r.orgs.size();
-  // Each tie is an edge both ways (edge 2k one way, 2k + 1 back), read from the tie's two
-  // vertices as the constructor asks for them rather than stored: a national run's edge list
-  // would hold 16 bytes a tie beside the new graph. Two ties between the same pair make a
-  // stronger link (two edges). The unsorted constructor buckets edges by source in linear
-  // time, keeping their order within a source, so the graph depends on the tie list alone.
-  const DirectedEdge edge{ends.data()};
-  *csr_ = Csr(boost::edges_are_unsorted_multi_pass,
-              boost::make_transform_iterator(boost::counting_iterator<std::size_t>(0), edge),
-              boost::make_transform_iterator(boost::counting_iterator<std::size_t>(2 * kept), edge),
-              static_cast<std::uint32_t>(f.size() + r.orgs.size() + r.platforms.size()));
+  // Each tie is an edge both ways (edge 2k one way, 2k + 1 back); two ties between the same
+  // pair make a stronger link (two edges). The graph depends on the tie list alone.
+  fill_rows(csr_->m_forward.m_rowstart, csr_->m_forward.m_column, ends,
+            f.size() + r.orgs.size() + r.platforms.size());
 }
 
 double CollaborationGraph::knowledge_of(std::size_t v, const FirmTable& f,

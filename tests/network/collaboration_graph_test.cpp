@@ -1,6 +1,8 @@
 // Spillovers travel along the collaboration graph and nowhere else: a firm's spillover
 // changes with its neighbours' knowledge, not with anyone else's; with no edges there is no
 // spillover at all and innovation is what it is with the spillover switched off.
+#include <tbb/task_arena.h>
+
 #include <catch2/catch.hpp>
 
 #include "phases/collaboration.h"
@@ -89,4 +91,53 @@ TEST_CASE("removing all edges removes spillover effects", "[network]") {
   CHECK(a.eco.network.ties.empty());
   for (std::size_t i = 0; i < a.firms.size(); ++i)
     CHECK(a.firms.productivity[i] == b.firms.productivity[i]);
+}
+
+TEST_CASE(
+    "a large graph built in parallel gives each firm its neighbours in tie order, on any "
+    "thread count",
+    "[network]") {
+  // 300,000 ties among 20,000 firms (the rebuild splits the ties when there are more than
+  // 2^16 a thread): each firm's neighbour knowledge is the sum over its ties, in the order
+  // the ties were added, of the partner's knowledge over the partner's degree.
+  constexpr std::uint64_t kFirms = 20000;
+  constexpr std::size_t kTies = 300000;
+  World w;
+  for (std::uint64_t id = 0; id < kFirms; ++id) {
+    const std::size_t i = w.firms.add(id);
+    w.firms.knowledge[i] = static_cast<float>(1.0 + static_cast<double>((id * 7919) % 1000));
+  }
+  std::uint64_t state = 12345;
+  const auto next = [&] {  // a fixed pseudo-random sequence (LCG), skewed to low ids
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    const std::uint64_t u = state >> 33;
+    return u % 3 == 0 ? u % kFirms : u % 97;
+  };
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> added;
+  while (added.size() < kTies) {
+    const std::uint64_t a = next(), b = next();
+    if (a == b) continue;
+    added.push_back({a, b});
+    w.eco.network.add(a, b, TieKind::kSupply);
+  }
+  std::vector<double> degree(kFirms, 0.0);
+  for (const auto& [a, b] : added) {
+    ++degree[a];
+    ++degree[b];
+  }
+  std::vector<double> expected(kFirms, 0.0);
+  for (const auto& [a, b] : added) {
+    expected[a] += static_cast<double>(w.firms.knowledge[b]) / degree[b];
+    expected[b] += static_cast<double>(w.firms.knowledge[a]) / degree[a];
+  }
+  for (int threads : {1, 2}) {
+    INFO(threads << " thread(s)");
+    CollaborationGraph g = w.eco.network;
+    tbb::task_arena(threads).execute([&] { g.rebuild(w.firms, w.eco.research); });
+    REQUIRE(g.ties.size() == kTies);
+    std::size_t exact = 0;
+    for (std::size_t i = 0; i < kFirms; ++i)
+      exact += g.neighbour_knowledge(i, w.firms, w.eco.research) == expected[i];
+    CHECK(exact == kFirms);  // the same sums in the same order: equal to the last bit
+  }
 }
