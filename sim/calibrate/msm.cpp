@@ -216,11 +216,13 @@ void profile(MsmFit& fit, Objective& obj, const MsmProblem& problem, const Trans
     std::vector<Eigen::Index> others;
     for (Eigen::Index o = 0; o < k; ++o)
       if (o != i) others.push_back(o);
-    Transform sub{VectorXd(static_cast<Eigen::Index>(others.size())),
-                  VectorXd(static_cast<Eigen::Index>(others.size()))};
-    for (std::size_t o = 0; o < others.size(); ++o) {
-      sub.lower[static_cast<Eigen::Index>(o)] = tr.lower[others[o]];
-      sub.width[static_cast<Eigen::Index>(o)] = tr.width[others[o]];
+    const auto m = static_cast<Eigen::Index>(others.size());
+    Transform sub{VectorXd(m), VectorXd(m)};
+    VectorXd start_rest(m);
+    for (Eigen::Index o = 0; o < m; ++o) {
+      sub.lower[o] = tr.lower[others[static_cast<std::size_t>(o)]];
+      sub.width[o] = tr.width[others[static_cast<std::size_t>(o)]];
+      start_rest[o] = best.theta[others[static_cast<std::size_t>(o)]];
     }
     const auto full = [&](double fixed, const VectorXd& rest) {
       VectorXd theta = best.theta;
@@ -229,9 +231,6 @@ void profile(MsmFit& fit, Objective& obj, const MsmProblem& problem, const Trans
         theta[others[o]] = rest[static_cast<Eigen::Index>(o)];
       return theta;
     };
-    VectorXd start_rest(static_cast<Eigen::Index>(others.size()));
-    for (std::size_t o = 0; o < others.size(); ++o)
-      start_rest[static_cast<Eigen::Index>(o)] = best.theta[others[o]];
     for (int direction : {-1, 1}) {
       VectorXd rest = start_rest;
       for (auto j = static_cast<std::ptrdiff_t>(centre);
