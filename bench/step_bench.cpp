@@ -91,6 +91,24 @@ BENCHMARK(BM_Innovation)->Arg(1000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Exit)->Arg(1000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Incubation)->Arg(1000000)->Unit(benchmark::kMillisecond);
 
+// The year end's network rebuild (drop ties to absent agents, then the compressed-sparse-row
+// graph over the current rows) on a world a year into the run, at 1 and 2 threads.
+void BM_NetworkRebuild(benchmark::State& state) {
+  const innosim::ModelConfig m = model(state.range(0));
+  innosim::World w = innosim::initial_population(m, {1, 0});
+  for (int s = 0; s < m.time.steps_per_year; ++s) innosim::step(w, m);
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                            static_cast<std::size_t>(state.range(1)));
+  for (auto _ : state) w.eco.network.rebuild(w.firms, w.eco.research);
+  state.SetItemsProcessed(state.iterations() *
+                          static_cast<std::int64_t>(w.eco.network.ties.size()));
+}
+BENCHMARK(BM_NetworkRebuild)
+    ->Args({1000000, 1})
+    ->Args({1000000, 2})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
 // STREAM's triad, a[i] = b[i] + s c[i], over arrays far larger than the caches: the memory
 // bandwidth a per-firm sweep can use at best.
 void BM_StreamTriad(benchmark::State& state) {
