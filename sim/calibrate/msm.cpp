@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <boost/math/distributions/chi_squared.hpp>
+#include <boost/random/sobol.hpp>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -103,6 +104,7 @@ void check(const MsmProblem& p) {
   if (p.observed.size() < k) throw ModelError("calibration: fewer moments than free parameters");
   if (p.profile_points == 1 || p.profile_points < 0)
     throw ModelError("calibration: a profile needs 0 (none) or at least 2 grid points");
+  if (p.start_points < 0) throw ModelError("calibration: start_points must be 0 or more");
   for (Eigen::Index j = 0; j < p.observed.size(); ++j)
     if (p.observed[j] == 0 || !std::isfinite(p.observed[j]))
       throw ModelError("calibration: observed moments must be finite and non-zero");
@@ -111,6 +113,11 @@ void check(const MsmProblem& p) {
 constexpr double kStepU =
     0.2;  // forward-difference step in logit units (about 5% of the range mid-way)
 constexpr double kStepTheta = 0.025;  // central-difference half-step for G, as a share of the range
+// A step that moves no parameter by more than this share of its range ends the search: near a
+// bound, steps of a tenth in logit units move the parameter by 1e-5 of its range.
+constexpr double kThetaTolerance = 1e-4;
+// Design points keep this share of the range from each bound, where the logit transform holds.
+constexpr double kDesignMargin = 0.01;
 
 // S, the covariance of the relative deviations at an evaluation: the observed moments vary as
 // one realisation of the model (Omega) plus measurement error, the simulated means add
@@ -125,8 +132,9 @@ using ThetaOf = std::function<VectorXd(const VectorXd&)>;
 
 // Levenberg-Marquardt on r(u) = W^1/2 g(theta(u)) under the objective's weights in force,
 // from `u` and its evaluation `best`, which it moves to the estimate; returns why it stopped.
-std::string search(Objective& obj, const ThetaOf& theta_of, int max_iterations, VectorXd& u,
-                   Evaluation& best, int& iterations) {
+// `width` is the full parameter vector's ranges, for the stopping rule in parameter units.
+std::string search(Objective& obj, const ThetaOf& theta_of, const VectorXd& width,
+                   int max_iterations, VectorXd& u, Evaluation& best, int& iterations) {
   const Eigen::Index k = u.size();
   double lambda = 1e-2;
   bool need_jacobian = true;
@@ -150,18 +158,19 @@ std::string search(Objective& obj, const ThetaOf& theta_of, int max_iterations, 
     const VectorXd step = damped.ldlt().solve(-grad);
     const Evaluation trial = obj.evaluate(theta_of(u + step));
     const double before = obj.value(best), after = obj.value(trial);
+    const bool tiny =
+        step.cwiseAbs().maxCoeff() < 1e-3 ||
+        (trial.theta - best.theta).cwiseQuotient(width).cwiseAbs().maxCoeff() < kThetaTolerance;
     if (after < before) {
       const double gain = (before - after) / std::max(before, 1e-300);
       u += step;
       best = trial;
       lambda = std::max(lambda / 3, 1e-6);
       need_jacobian = true;
-      if (gain < 1e-4 || step.cwiseAbs().maxCoeff() < 1e-3)
-        return "converged: the last step was tiny or gained less than 0.01%";
+      if (gain < 1e-4 || tiny) return "converged: the last step was tiny or gained less than 0.01%";
     } else {
       lambda *= 4;
-      if (step.cwiseAbs().maxCoeff() < 1e-3)
-        return "converged: no smaller step improves the objective";
+      if (tiny) return "converged: no smaller step improves the objective";
     }
   }
   return "iteration limit (calibration.max_iterations)";
@@ -187,24 +196,34 @@ void profile_set(ProfileInterval& p, double minimum, double critical) {
 }
 
 // Profiles of every parameter under the weights in force (efficient: S^-1), each grid point's
-// other parameters searched from the neighbouring point's, outward from the estimate.
+// other parameters searched outward from the estimate, from the better of the neighbouring
+// point's solution and the lowest point seen so far (`lowest`, which it updates).
 void profile(MsmFit& fit, Objective& obj, const MsmProblem& problem, const Transform& tr,
-             const Evaluation& best) {
+             const Evaluation& best, Evaluation& lowest) {
   const auto k = static_cast<Eigen::Index>(problem.parameters.size());
   const double at_estimate = obj.value(best);
-  fit.profile_minimum = at_estimate;
+  lowest = best;
   fit.profile_critical =
       boost::math::quantile(boost::math::complement(boost::math::chi_squared(1), 0.05));
+  fit.profiles.clear();
   for (Eigen::Index i = 0; i < k; ++i) {
     ProfileInterval p;
     const int n = problem.profile_points;
-    for (int j = 0; j < n; ++j)
-      p.grid.push_back(tr.lower[i] + tr.width[i] * static_cast<double>(j) / (n - 1));
-    p.grid.push_back(best.theta[i]);
+    // Within a hundredth of a step of the estimate, an inner grid point gives way to the
+    // estimate, and the estimate to a bound (which then stands for it, its value the
+    // estimate's).
+    const double near = 0.01 * tr.width[i] / (n - 1);
+    bool placed = false;
+    for (int j = 0; j < n; ++j) {
+      double t = tr.lower[i] + tr.width[i] * static_cast<double>(j) / (n - 1);
+      if (std::fabs(t - best.theta[i]) <= near && !placed) {
+        placed = true;
+        if (j > 0 && j < n - 1) t = best.theta[i];
+      }
+      p.grid.push_back(t);
+    }
+    if (!placed) p.grid.push_back(best.theta[i]);
     std::sort(p.grid.begin(), p.grid.end());
-    p.grid.erase(std::unique(p.grid.begin(), p.grid.end(),
-                             [&](double a, double b) { return b - a < 1e-9 * tr.width[i]; }),
-                 p.grid.end());
     const auto centre = static_cast<std::size_t>(
         std::min_element(p.grid.begin(), p.grid.end(),
                          [&](double a, double b) {
@@ -218,11 +237,14 @@ void profile(MsmFit& fit, Objective& obj, const MsmProblem& problem, const Trans
       if (o != i) others.push_back(o);
     const auto m = static_cast<Eigen::Index>(others.size());
     Transform sub{VectorXd(m), VectorXd(m)};
-    VectorXd start_rest(m);
+    const auto rest_of = [&](const VectorXd& theta) {
+      VectorXd rest(m);
+      for (Eigen::Index o = 0; o < m; ++o) rest[o] = theta[others[static_cast<std::size_t>(o)]];
+      return rest;
+    };
     for (Eigen::Index o = 0; o < m; ++o) {
       sub.lower[o] = tr.lower[others[static_cast<std::size_t>(o)]];
       sub.width[o] = tr.width[others[static_cast<std::size_t>(o)]];
-      start_rest[o] = best.theta[others[static_cast<std::size_t>(o)]];
     }
     const auto full = [&](double fixed, const VectorXd& rest) {
       VectorXd theta = best.theta;
@@ -232,7 +254,7 @@ void profile(MsmFit& fit, Objective& obj, const MsmProblem& problem, const Trans
       return theta;
     };
     for (int direction : {-1, 1}) {
-      VectorXd rest = start_rest;
+      VectorXd rest = rest_of(best.theta);
       for (auto j = static_cast<std::ptrdiff_t>(centre);
            j >= 0 && j < static_cast<std::ptrdiff_t>(p.grid.size()); j += direction) {
         if (j == static_cast<std::ptrdiff_t>(centre)) {  // the estimate minimises there
@@ -244,64 +266,66 @@ void profile(MsmFit& fit, Objective& obj, const MsmProblem& problem, const Trans
         if (others.empty()) {
           e = obj.evaluate(full(fixed, rest));
         } else {
-          VectorXd u = sub.u(rest);
           const ThetaOf theta_of = [&](const VectorXd& x) { return full(fixed, sub.theta(x)); };
+          VectorXd u = sub.u(rest);
           e = obj.evaluate(theta_of(u));
+          if (const VectorXd other = sub.u(rest_of(lowest.theta)); other != u) {
+            Evaluation from_lowest = obj.evaluate(theta_of(other));
+            if (obj.value(from_lowest) < obj.value(e)) {
+              e = std::move(from_lowest);
+              u = other;
+            }
+          }
           int iterations = 0;
-          search(obj, theta_of, problem.max_iterations, u, e, iterations);
-          for (std::size_t o = 0; o < others.size(); ++o)
-            rest[static_cast<Eigen::Index>(o)] = e.theta[others[o]];
+          search(obj, theta_of, tr.width, problem.max_iterations, u, e, iterations);
+          rest = rest_of(e.theta);
         }
         p.objective[static_cast<std::size_t>(j)] = obj.value(e);
-        fit.profile_minimum = std::min(fit.profile_minimum, obj.value(e));
+        if (obj.value(e) < obj.value(lowest)) lowest = e;
       }
     }
     fit.profiles.push_back(std::move(p));
   }
-  fit.profile_found_lower = fit.profile_minimum < at_estimate * (1 - 1e-9);
-  for (auto& p : fit.profiles) profile_set(p, fit.profile_minimum, fit.profile_critical);
 }
 
-}  // namespace
+// The sets of every profile, against the lowest objective seen.
+void profile_sets(MsmFit& fit, double minimum) {
+  fit.profile_minimum = minimum;
+  for (auto& p : fit.profiles) profile_set(p, minimum, fit.profile_critical);
+}
 
-MsmFit fit_msm(const MsmProblem& problem, const MomentSimulator& simulate,
-               const std::function<void(const std::string&)>& log) {
-  check(problem);
+// The efficient weights' Cholesky factor at `at`; empty if S is not positive definite.
+MatrixXd efficient_root(const Evaluation& at, double measurement_error) {
+  const Eigen::LLT<MatrixXd> llt(moment_noise(at, measurement_error).inverse());
+  return llt.info() == Eigen::Success ? MatrixXd(llt.matrixU()) : MatrixXd();
+}
+
+// The best of the configured start and a Sobol design over the bounds (its first point, the
+// lower corner, left out), by the first step's objective; `u` and `best` move there.
+void design_start(MsmFit& fit, Objective& obj, const MsmProblem& problem, const Transform& tr,
+                  VectorXd& u, Evaluation& best) {
   const auto k = static_cast<Eigen::Index>(problem.parameters.size());
-  Transform tr{VectorXd(k), VectorXd(k)};
-  for (Eigen::Index i = 0; i < k; ++i) {
-    tr.lower[i] = problem.parameters[i].lower;
-    tr.width[i] = problem.parameters[i].upper - problem.parameters[i].lower;
-  }
-  Objective obj(problem, simulate, log);
-  VectorXd u = tr.u(problem.start);
-  Evaluation best = obj.evaluate(tr.theta(u));
-  MsmFit fit;
-  fit.objective_start = best.objective;
-
-  const ThetaOf theta_of = [&tr](const VectorXd& x) { return tr.theta(x); };
-  fit.stop_reason = search(obj, theta_of, problem.max_iterations, u, best, fit.iterations);
-  if (problem.two_step && problem.observed.size() > k) {
-    // Second step (Hansen 1982): weights from the moments' covariance at the first estimate,
-    // S = (1 + 1/R) Omega + e^2 I, the search again from there. g'S^-1 g at the estimate is
-    // then the J statistic of the overidentifying restrictions.
-    const Eigen::Index m = problem.observed.size();
-    const Eigen::LLT<MatrixXd> llt(moment_noise(best, problem.measurement_error).inverse());
-    if (llt.info() == Eigen::Success) {
-      obj.root = llt.matrixU();
-      int iterations = 0;
-      fit.stop_reason =
-          "two-step: " + search(obj, theta_of, problem.max_iterations, u, best, iterations);
-      fit.iterations += iterations;
-      fit.two_step = true;
-      fit.j_statistic = obj.value(best);
-      fit.j_df = static_cast<int>(m - k);
-      fit.j_p_value = boost::math::cdf(
-          boost::math::complement(boost::math::chi_squared(fit.j_df), fit.j_statistic));
+  boost::random::sobol design(static_cast<std::size_t>(k));
+  design.discard(static_cast<std::uintmax_t>(k));
+  for (int n = 0; n < problem.start_points; ++n) {
+    VectorXd share(k);
+    for (Eigen::Index i = 0; i < k; ++i)
+      share[i] =
+          kDesignMargin + (1 - 2 * kDesignMargin) * std::ldexp(static_cast<double>(design()), -64);
+    const VectorXd at = tr.u(tr.lower + tr.width.cwiseProduct(share));
+    Evaluation e = obj.evaluate(tr.theta(at));
+    if (!(fit.objective_design <= e.objective)) fit.objective_design = e.objective;
+    if (e.objective < best.objective) {
+      best = std::move(e);
+      u = at;
     }
   }
+}
 
-  // Standard errors at the estimate.
+// The sandwich at `best` under the weights in force, and the moments there.
+void standard_errors(MsmFit& fit, Objective& obj, const MsmProblem& problem, const Transform& tr,
+                     const Evaluation& best) {
+  const auto k = static_cast<Eigen::Index>(problem.parameters.size());
   const Eigen::Index m = problem.observed.size();
   MatrixXd g_theta(m, k);
   for (Eigen::Index i = 0; i < k; ++i) {
@@ -331,12 +355,85 @@ MsmFit fit_msm(const MsmProblem& problem, const MomentSimulator& simulate,
     fit.covariance = inv * g_theta.transpose() * w * noise * w * g_theta * inv;
     fit.standard_error = fit.covariance.diagonal().cwiseSqrt();
   }
-  if (problem.profile_points > 0) {
-    if (obj.root.size() == 0) {  // one step: the profile still needs the efficient weights
-      const Eigen::LLT<MatrixXd> llt(moment_noise(best, problem.measurement_error).inverse());
-      if (llt.info() == Eigen::Success) obj.root = llt.matrixU();
+  if (fit.two_step) {
+    fit.j_statistic = obj.value(best);
+    fit.j_p_value = boost::math::cdf(
+        boost::math::complement(boost::math::chi_squared(fit.j_df), fit.j_statistic));
+  }
+}
+
+}  // namespace
+
+MsmFit fit_msm(const MsmProblem& problem, const MomentSimulator& simulate,
+               const std::function<void(const std::string&)>& log) {
+  check(problem);
+  const auto k = static_cast<Eigen::Index>(problem.parameters.size());
+  Transform tr{VectorXd(k), VectorXd(k)};
+  for (Eigen::Index i = 0; i < k; ++i) {
+    tr.lower[i] = problem.parameters[i].lower;
+    tr.width[i] = problem.parameters[i].upper - problem.parameters[i].lower;
+  }
+  Objective obj(problem, simulate, log);
+  VectorXd u = tr.u(problem.start);
+  Evaluation best = obj.evaluate(tr.theta(u));
+  MsmFit fit;
+  fit.objective_start = best.objective;
+  design_start(fit, obj, problem, tr, u, best);
+  fit.search_start = best.theta;
+
+  const ThetaOf theta_of = [&tr](const VectorXd& x) { return tr.theta(x); };
+  fit.stop_reason =
+      search(obj, theta_of, tr.width, problem.max_iterations, u, best, fit.iterations);
+  if (problem.two_step && problem.observed.size() > k) {
+    // Second step (Hansen 1982): weights from the moments' covariance at the first estimate,
+    // S = (1 + 1/R) Omega + e^2 I, the search again from there. g'S^-1 g at the estimate is
+    // then the J statistic of the overidentifying restrictions.
+    obj.root = efficient_root(best, problem.measurement_error);
+    if (obj.root.size()) {
+      int iterations = 0;
+      fit.stop_reason = "two-step: " + search(obj, theta_of, tr.width, problem.max_iterations, u,
+                                              best, iterations);
+      fit.iterations += iterations;
+      fit.two_step = true;
+      fit.j_df = static_cast<int>(problem.observed.size() - k);
     }
-    if (obj.root.size()) profile(fit, obj, problem, tr, best);
+  }
+  standard_errors(fit, obj, problem, tr, best);
+
+  if (problem.profile_points > 0) {
+    // One step: the profile still needs the efficient weights.
+    if (obj.root.size() == 0) obj.root = efficient_root(best, problem.measurement_error);
+    if (obj.root.size()) {
+      Evaluation lowest;
+      profile(fit, obj, problem, tr, best, lowest);
+      if (obj.value(lowest) < obj.value(best) * (1 - 1e-9)) {
+        // A local minimum: search again from the profile's lowest point, under the same
+        // weights, and keep the lower of the two.
+        fit.profile_found_lower = true;
+        VectorXd again = tr.u(lowest.theta);
+        Evaluation from = obj.evaluate(tr.theta(again));
+        int iterations = 0;
+        fit.stop_reason +=
+            "; from the profile's lowest point: " +
+            search(obj, theta_of, tr.width, problem.max_iterations, again, from, iterations);
+        fit.iterations += iterations;
+        best = obj.value(from) < obj.value(lowest) ? from : lowest;
+        standard_errors(fit, obj, problem, tr, best);
+        // The new estimate is a point of every profile, each one's minimum.
+        for (Eigen::Index i = 0; i < k; ++i) {
+          ProfileInterval& pr = fit.profiles[static_cast<std::size_t>(i)];
+          const auto at = std::lower_bound(pr.grid.begin(), pr.grid.end(), best.theta[i]);
+          const auto j = at - pr.grid.begin();
+          if (at != pr.grid.end() && *at == best.theta[i]) {
+            pr.objective[static_cast<std::size_t>(j)] = obj.value(best);
+          } else {
+            pr.grid.insert(at, best.theta[i]);
+            pr.objective.insert(pr.objective.begin() + j, obj.value(best));
+          }
+        }
+      }
+      profile_sets(fit, obj.value(best));
+    }
   }
   fit.evaluations = obj.evaluations;
   return fit;

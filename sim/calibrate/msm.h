@@ -7,7 +7,9 @@
 //   replicates' variance of moment j and e the relative measurement error of a published
 //   statistic. A noisy moment counts less.
 // - The search is Levenberg-Marquardt (Eigen) over logit-transformed parameters, so it stays
-//   inside each parameter's bounds; the Jacobian is by forward differences.
+//   inside each parameter's bounds; the Jacobian is by forward differences. It is local, and
+//   the objective moves in whole firms: with `start_points` it starts from the best of the
+//   configured start and the points of a Sobol design over the bounds (a global first look).
 // - With `two_step` and more moments than parameters, a second search starts from the first
 //   estimate with the efficient weights W = S^-1 (S below, at the first estimate; Hansen
 //   1982), and J = g'S^-1 g at the second estimate tests the overidentifying restrictions:
@@ -22,6 +24,10 @@
 //   95% set is where it exceeds its minimum by at most the chi-squared(1) quantile: the
 //   distance-metric test inverted (Newey & West 1987). At a bound that test is conservative
 //   (its null distribution is a mixture of chi-squared(0) and chi-squared(1): Andrews 1999).
+//   Each grid point's search starts from the better of the neighbouring point's solution and
+//   the lowest point seen so far. When a profile point beats the estimate, the search stopped
+//   at a local minimum: it is searched again from that point, the estimate becomes the lowest
+//   point seen, and the standard errors and the J test are taken there.
 #pragma once
 #include <Eigen/Dense>
 #include <functional>
@@ -44,6 +50,7 @@ struct MsmProblem {
   int max_iterations = 12;
   bool two_step = false;   // efficient second-step weights and the J test (header)
   int profile_points = 0;  // grid points of each parameter's profile, bounds included; 0: none
+  int start_points = 0;    // Sobol points over the bounds tried before the search; 0: none
 };
 
 // One parameter's profile of the objective (header): the grid, bounds and estimate included,
@@ -74,7 +81,10 @@ struct MsmFit {
   std::vector<ProfileInterval> profiles;  // one per parameter, empty without profile_points
   double profile_minimum = 0;             // the smallest g'S^-1 g seen, the sets' reference
   double profile_critical = 0;            // the chi-squared(1) 95% quantile the sets use
-  bool profile_found_lower = false;       // a profile point beat the estimate: a local minimum
+  bool profile_found_lower = false;       // a profile point beat the first estimate (a local
+                                          // minimum): the estimate was searched again from it
+  Eigen::VectorXd search_start;           // where the search began: the start or a design point
+  double objective_design = std::numeric_limits<double>::quiet_NaN();  // best g'Wg of the design
   int iterations = 0;
   int evaluations = 0;
   std::string stop_reason;

@@ -72,6 +72,7 @@ RegionCalibration calibrate_region(const LoadRequest& request, int threads,
   problem.max_iterations = spec.max_iterations;
   problem.two_step = spec.two_step;
   problem.profile_points = spec.profile_points;
+  problem.start_points = spec.start_points;
   out.start = problem.start;
 
   const auto ensemble_at = [&](const Eigen::VectorXd& theta) {
@@ -88,17 +89,23 @@ RegionCalibration calibrate_region(const LoadRequest& request, int threads,
   };
   // Refused before the first evaluation if one would not fit in memory; the time is per
   // evaluation. Levenberg-Marquardt makes at most 1 + iterations x (k + 1) of them a step
-  // (twice with two_step), the standard errors 2k, and each profile point a search over the
-  // other k - 1 parameters.
+  // (twice with two_step), the design its points, the standard errors 2k (twice after a
+  // restart), and each profile point a search over the other k - 1 parameters, one more
+  // evaluation for its second start and a search again when the profile beats the estimate.
   const EnsembleSpec first = ensemble_at(problem.start);
   refuse_if_too_large(first, 0);
   const int search_most = 1 + spec.max_iterations * static_cast<int>(k + 1);
-  const int profile_most = static_cast<int>(k) * spec.profile_points *
-                           (k > 1 ? 1 + spec.max_iterations * static_cast<int>(k) : 1);
+  const int profile_most =
+      spec.profile_points > 0
+          ? static_cast<int>(k) * spec.profile_points *
+                    (k > 1 ? 2 + spec.max_iterations * static_cast<int>(k) : 1) +
+                search_most + 2 * static_cast<int>(k)
+          : 0;
   if (log)
-    log(fmt::format(
-        "each evaluation needs {}; at most {} evaluations", describe(estimate_peak_memory(first)),
-        search_most * (spec.two_step ? 2 : 1) + 2 * static_cast<int>(k) + profile_most));
+    log(fmt::format("each evaluation needs {}; at most {} evaluations",
+                    describe(estimate_peak_memory(first)),
+                    spec.start_points + search_most * (spec.two_step ? 2 : 1) +
+                        2 * static_cast<int>(k) + profile_most));
 
   const MomentSimulator simulate = [&](const Eigen::VectorXd& theta) {
     const EnsembleResult r = run_ensemble(ensemble_at(theta));
@@ -143,6 +150,15 @@ std::string fit_file_text(const RegionCalibration& c, const std::string& command
   s += fmt::format(
       "# objective g'Wg: {:.4g} at the start, {:.4g} at the estimate ({} moments, {} parameters)\n",
       f.objective_start, f.objective, c.spec.moments.size(), c.spec.parameters.size());
+  if (c.spec.start_points > 0) {
+    std::vector<std::string> from;
+    for (Eigen::Index i = 0; i < f.search_start.size(); ++i)
+      from.push_back(fmt::format("{} = {:.6g}", c.spec.parameters[static_cast<std::size_t>(i)].key,
+                                 f.search_start[i]));
+    s += fmt::format(
+        "# {} Sobol design points over the bounds: the best {:.4g}; the search began at {}\n",
+        c.spec.start_points, f.objective_design, fmt::join(from, ", "));
+  }
   if (f.two_step)
     s += fmt::format(
         "# two-step efficient weights; J test of the overidentifying restrictions: J = {:.4g}, "
@@ -179,8 +195,9 @@ std::string fit_file_text(const RegionCalibration& c, const std::string& command
                                     "that does not fit"
                                   : "");
     if (f.profile_found_lower)
-      s += "# WARNING: a profile point beat the estimate: the search stopped at a local "
-           "minimum; the sets use the lower value\n";
+      s += "# WARNING: a profile point beat the first estimate: that search stopped at a local "
+           "minimum; the estimate\n# below was searched again from the profile's lowest point, "
+           "and the sets use its value\n";
     for (std::size_t i = 0; i < c.spec.parameters.size(); ++i) {
       const FreeParameter& p = c.spec.parameters[i];
       const ProfileInterval& pr = f.profiles[i];

@@ -40,6 +40,7 @@ struct CalibrationSpec {
                                // variance
   bool two_step{};             // efficient second-step weights and the J test (calibrate/msm.h)
   int profile_points{};        // grid points of each parameter's profile interval; 0: none
+  int start_points{};          // Sobol design points tried before the search; 0: none
   std::vector<FreeParameter> parameters;
   std::vector<Moment> moments;
   std::vector<Estimate> estimates;  // the fit a preset includes; empty: no fit or none written

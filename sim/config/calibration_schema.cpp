@@ -114,6 +114,9 @@ void describe_calibration(Binder& b, CalibrationSpec& c, int base_year) {
             "objective minimised over the others; 0: no profile)");
   if (c.profile_points == 1)
     b.fail("calibration.profile_points", "expected 0 (none) or at least 2");
+  b.integer("calibration.start_points", c.start_points, {0, 100000}, "points",
+            "points of a Sobol design over the free parameters' bounds evaluated before the "
+            "search, which starts from the best of them and the configured values (0: none)");
   b.table_array("calibration.parameters", "free parameters: key, lower, upper",
                 [&](const toml::table& t, const std::string& where) {
                   c.parameters.push_back(describe_parameter(b, t, where));

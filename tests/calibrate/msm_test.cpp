@@ -216,3 +216,92 @@ TEST_CASE("the profile of a parameter no moment depends on runs across its whole
   p.profile_points = 1;
   CHECK_THROWS_WITH(fit_msm(p, ignores_y()), Catch::Contains("at least 2 grid points"));
 }
+
+namespace {
+
+// One parameter, two moments that peak together at x = 0.3 and x = 0.8, higher at 0.8. The
+// data were made at 0.8, so 0.3 is a local minimum (both moments 7% short, and lower on
+// either side): a local search that starts there stays there.
+MomentSimulator two_basins() {
+  const Eigen::MatrixXd noise = fixed_noise(8, 2, 0.01);
+  return [noise](const Eigen::VectorXd& t) {
+    const double pi = std::acos(-1.0);
+    const double wave = std::cos(4.0 * pi * (t[0] - 0.8)) * (0.75 + 0.5 * (t[0] - 0.3));
+    const Eigen::Vector2d m(100.0 + 40.0 * wave, 50.0 + 20.0 * wave);
+    Eigen::MatrixXd draws(noise.rows(), 2);
+    for (Eigen::Index r = 0; r < noise.rows(); ++r)
+      draws.row(r) = (m.array() * (1.0 + noise.row(r).transpose().array())).transpose();
+    return draws;
+  };
+}
+
+MsmProblem two_basin_problem() {
+  MsmProblem p;
+  p.parameters = {{"a.x", 0.0, 1.0}};
+  p.start = Eigen::VectorXd::Constant(1, 0.3);
+  p.observed = Eigen::Vector2d(140.0, 70.0);
+  p.max_iterations = 40;
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("a Sobol design over the bounds finds the basin a local search from the start misses",
+          "[calibrate]") {
+  MsmProblem p = two_basin_problem();
+  const MsmFit local = fit_msm(p, two_basins());
+  INFO("local search: " << local.theta[0] << ", " << local.stop_reason);
+  REQUIRE(std::fabs(local.theta[0] - 0.3) < 0.1);  // the trap is real
+  CHECK(local.search_start[0] == Approx(0.3));
+  CHECK(std::isnan(local.objective_design));
+
+  p.start_points = 16;
+  const MsmFit global = fit_msm(p, two_basins());
+  INFO("with the design: " << global.theta[0] << " from " << global.search_start[0]);
+  CHECK(std::fabs(global.theta[0] - 0.8) < 0.02);
+  CHECK(std::fabs(global.search_start[0] - 0.8) < 0.1);
+  CHECK(global.objective < local.objective / 10);
+  CHECK(global.objective_design < global.objective_start);
+  // The design is part of the count: 16 more evaluations before the search began.
+  CHECK(global.evaluations > local.evaluations);
+
+  p.start_points = -1;
+  CHECK_THROWS_WITH(fit_msm(p, two_basins()), Catch::Contains("start_points"));
+}
+
+TEST_CASE("a profile that beats the estimate moves the estimate to the lower basin",
+          "[calibrate]") {
+  MsmProblem p = two_basin_problem();
+  p.two_step = true;
+  p.profile_points = 9;
+  const MsmFit fit = fit_msm(p, two_basins());
+  INFO(fit.stop_reason);
+  CHECK(fit.profile_found_lower);
+  CHECK(std::fabs(fit.theta[0] - 0.8) < 0.02);
+  CHECK(fit.stop_reason.find("from the profile's lowest point") != std::string::npos);
+  // Standard errors, J and the sets are taken at the new estimate: its value is the sets'
+  // reference, it is a point of the profile, and the set holds it, not the trap at 0.3.
+  CHECK(fit.j_statistic == Approx(fit.profile_minimum));
+  REQUIRE(fit.profiles.size() == 1);
+  const ProfileInterval& pr = fit.profiles[0];
+  CHECK(std::find(pr.grid.begin(), pr.grid.end(), fit.theta[0]) != pr.grid.end());
+  CHECK(pr.lower <= fit.theta[0]);
+  CHECK(pr.upper >= fit.theta[0]);
+  CHECK(pr.lower > 0.5);
+  CHECK(std::isfinite(fit.standard_error[0]));
+}
+
+TEST_CASE("an estimate next to a bound does not put a second point beside it on the profile",
+          "[calibrate]") {
+  // x = 1.3 would fit; the estimate lands within a hair of the bound 1.
+  MsmProblem past = problem(Eigen::Vector2d(1.3, 1.0), Eigen::Vector2d(0.5, 1.0));
+  past.two_step = true;
+  past.profile_points = 11;
+  const MsmFit fit = fit_msm(past, noisy(fixed_noise(10, 3, 0.02)));
+  REQUIRE(fit.profiles.size() == 2);
+  const std::vector<double>& grid = fit.profiles[0].grid;
+  REQUIRE(fit.theta[0] > 0.999);
+  CHECK(grid.size() == 11);
+  CHECK(grid.back() == 1.0);
+  for (std::size_t j = 1; j < grid.size(); ++j) CHECK(grid[j] - grid[j - 1] > 0.05);
+}
