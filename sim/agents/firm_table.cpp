@@ -1,11 +1,15 @@
 #include "agents/firm_table.h"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 #include <tbb/task_group.h>
 
 #include <algorithm>
 
 namespace innosim {
 namespace {
+
+constexpr std::size_t kRowsPerTask = 4096;  // rows a task takes (scheduling grain only)
 
 template <class F>
 void for_each_column(FirmTable& t, F f) {
@@ -21,6 +25,13 @@ std::size_t FirmTable::add(std::uint64_t new_id) {
   for_each_column(*this, [](auto& col) { col.emplace_back(); });
   id.back() = stream_key.back() = new_id;
   return id.size() - 1;
+}
+
+void FirmTable::add_rows(std::uint64_t first_id, std::size_t n) {
+  const std::size_t start = size();
+  if (start + n > id.capacity()) reserve(start + n);
+  for_each_column(*this, [&](auto& col) { col.resize(start + n); });
+  for (std::size_t k = 0; k < n; ++k) id[start + k] = stream_key[start + k] = first_id + k;
 }
 
 void FirmTable::move_dead_to(FirmTable& exited) {
@@ -60,18 +71,22 @@ void FirmTable::reserve(std::size_t n) {
 }
 
 void FirmTable::open_year() {
-  for (std::size_t i = 0; i < size(); ++i) {
-    for (int h = kHistoryYears - 1; h > 0; --h) {
-      rd_hist[h][i] = rd_hist[h - 1][i];
-      revenue_hist[h][i] = revenue_hist[h - 1][i];
-    }
-    rd_hist[0][i] = static_cast<float>(rd_year[i]);
-    revenue_hist[0][i] = static_cast<float>(revenue_year[i]);
-    rd_year[i] = rd_real_year[i] = revenue_year[i] = 0;
-    support_year[i] = subsidy_year[i] = 0;
-    applications_year[i] = 0;
-    set(i, kInnovated, false);
-  }
+  // Row by row, each row on its own: in parallel, the same result whatever the schedule.
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, size(), kRowsPerTask),
+                    [&](const tbb::blocked_range<std::size_t>& rows) {
+                      for (std::size_t i = rows.begin(); i != rows.end(); ++i) {
+                        for (int h = kHistoryYears - 1; h > 0; --h) {
+                          rd_hist[h][i] = rd_hist[h - 1][i];
+                          revenue_hist[h][i] = revenue_hist[h - 1][i];
+                        }
+                        rd_hist[0][i] = static_cast<float>(rd_year[i]);
+                        revenue_hist[0][i] = static_cast<float>(revenue_year[i]);
+                        rd_year[i] = rd_real_year[i] = revenue_year[i] = 0;
+                        support_year[i] = subsidy_year[i] = 0;
+                        applications_year[i] = 0;
+                        set(i, kInnovated, false);
+                      }
+                    });
 }
 
 }  // namespace innosim

@@ -82,6 +82,8 @@ struct FirmTable {
 
   // Appends a default firm and returns its row.
   std::size_t add(std::uint64_t new_id);
+  // Appends `n` default firms with ids first_id, first_id + 1, ... (the base year's table).
+  void add_rows(std::uint64_t first_id, std::size_t n);
   // Moves rows flagged kDead to the end of `exited`, keeping the order of the rest.
   void move_dead_to(FirmTable& exited);
   // Rolls the year's flows into the three-year history and zeroes them for the next year.

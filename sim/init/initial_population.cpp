@@ -1,5 +1,7 @@
 #include "init/initial_population.h"
 
+#include <tbb/parallel_sort.h>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -35,14 +37,22 @@ constexpr double kMaxScaleFactor = 1e6;  // a factor search bound (every firm at
 // `ranking` keys the noise, so that two rankings of one firm draw independently.
 std::vector<std::size_t> ranked(const World& w, const std::vector<std::size_t>& pool,
                                 const std::vector<double>& score, std::uint16_t ranking) {
-  std::vector<double> key(w.firms.size());
-  for (std::size_t i : pool) {
-    Stream s(w.key.seed, w.key.stream(), w.firms.id[i], kInitStep, Purpose::kInitSelect, ranking);
-    key[i] = score[i] - std::log(-std::log(s.uniform()));
-  }
-  std::vector<std::size_t> order = pool;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return key[a] > key[b]; });
+  // (key, place in the pool): unique, so the parallel sort gives the stable sort's order.
+  std::vector<std::pair<double, std::size_t>> keyed(pool.size());
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, pool.size(), kFirmsPerTask),
+                    [&](const tbb::blocked_range<std::size_t>& range) {
+                      for (std::size_t k = range.begin(); k != range.end(); ++k) {
+                        const std::size_t i = pool[k];
+                        Stream s(w.key.seed, w.key.stream(), w.firms.id[i], kInitStep,
+                                 Purpose::kInitSelect, ranking);
+                        keyed[k] = {score[i] - std::log(-std::log(s.uniform())), k};
+                      }
+                    });
+  tbb::parallel_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return a.first > b.first || (a.first == b.first && a.second < b.second);
+  });
+  std::vector<std::size_t> order(pool.size());
+  for (std::size_t k = 0; k < keyed.size(); ++k) order[k] = pool[keyed[k].second];
   return order;
 }
 
@@ -184,9 +194,11 @@ World initial_population(const ModelConfig& m, RunKey key) {
   FirmTable& f = w.firms;
   w.macro.smallest_revenue = xmin;  // until the scaling below moves it
   f.reserve(n + n / kEntrySlack);
+  f.add_rows(w.next_firm_id, n);
+  w.next_firm_id += n;
   std::vector<double> log_revenue(n), u_rd(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    f.add(w.next_firm_id++);
+  // Each firm from its own stream: in parallel, the same draws whatever the schedule.
+  for_each_row(f, [&](std::size_t i) {
     Stream s(key.seed, key.stream(), f.id[i], kInitStep, Purpose::kInit);
     draw_firm_traits(f, i, s, m, std::nullopt);  // scaled below, with the R&D calibration
     f.revenue[i] = s.pareto(xmin, alpha, xmax);
@@ -200,7 +212,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
     const bool above = f.has(i, kIndustrial) && f.revenue[i] >= kAboveScaleRevenue;
     f.set(i, kAboveScale, above);
     f.set(i, kEverAboveScale, above);
-  }
+  });
 
   // Exactly r.firms_above_scale industrial firms at or above the 20M line: scale every
   // revenue by the factor that puts the k-th largest industrial revenue on the line (the
@@ -266,10 +278,17 @@ World initial_population(const ModelConfig& m, RunKey key) {
       certify(i);
       ++taken;
     }
-    std::stable_sort(passed_over.begin(), passed_over.end(),
-                     [&](std::size_t a, std::size_t b) { return f.revenue[a] < f.revenue[b]; });
-    for (std::size_t k = 0; k < passed_over.size() && taken < wanted; ++k, ++taken)
-      certify(passed_over[k]);
+    // The smallest passed-over firms, in the stable order by revenue; only as many as are
+    // still wanted are sorted (revenue, then place in the list: the stable sort's order).
+    std::vector<std::size_t> place(passed_over.size());
+    std::iota(place.begin(), place.end(), std::size_t{0});
+    const std::size_t fill = std::min(wanted - taken, place.size());
+    std::partial_sort(place.begin(), place.begin() + static_cast<std::ptrdiff_t>(fill), place.end(),
+                      [&](std::size_t a, std::size_t b) {
+                        const double ra = f.revenue[passed_over[a]], rb = f.revenue[passed_over[b]];
+                        return ra < rb || (ra == rb && a < b);
+                      });
+    for (std::size_t k = 0; k < fill; ++k, ++taken) certify(passed_over[place[k]]);
     return taken;
   };
   auto certify_hnte = [&](std::size_t i) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "phases/phase_context.h"
 #include "policy/levers/networks.h"
@@ -11,6 +12,8 @@ namespace {
 
 // Draws a leader makes per member slot before it settles for fewer members (a search bound).
 constexpr int kMemberTries = 4;
+// Rows whose supply partners are drawn at once (bounds the buffer at 8 MB; memory only).
+constexpr std::size_t kSupplyBlock = std::size_t{1} << 20;
 
 using SectorRows = std::vector<std::vector<std::uint32_t>>;
 
@@ -21,17 +24,35 @@ SectorRows rows_by_sector(const FirmTable& f, const ModelConfig& m) {
   return rows;
 }
 
+// Supply ties of the firms new since the last year end (a suffix of the rows: rows are in id
+// order), each firm's partners drawn from its own stream in parallel, a block of rows at a
+// time, then added in row order: the tie list does not depend on the schedule.
 void supply_ties(Ecosystem& eco, const FirmTable& f, std::uint64_t next_firm_id, Now at,
                  const ModelConfig& m, const SectorRows& sector_rows) {
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    if (f.id[i] < eco.network_next_id) continue;
-    const auto& peers = sector_rows[f.sector[i]];
-    Stream s = firm_stream(at, f, i, Purpose::kSupplyTie);
-    for (int t = 0; t < m.network.supply_ties; ++t) {
-      const std::size_t j =
-          peers[static_cast<std::size_t>(s.uniform() * static_cast<double>(peers.size()))];
-      if (j != i) eco.network.add(f.id[i], f.id[j], TieKind::kSupply);
-    }
+  constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+  const auto per = static_cast<std::size_t>(std::max(0, m.network.supply_ties));
+  const auto first = static_cast<std::size_t>(
+      std::lower_bound(f.id.begin(), f.id.end(), eco.network_next_id) - f.id.begin());
+  std::vector<std::uint32_t> partner;
+  for (std::size_t block = first; block < f.size() && per > 0; block += kSupplyBlock) {
+    const std::size_t end = std::min(f.size(), block + kSupplyBlock);
+    partner.assign((end - block) * per, kNone);
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(block, end, kFirmsPerTask),
+        [&](const tbb::blocked_range<std::size_t>& rows) {
+          for (std::size_t i = rows.begin(); i != rows.end(); ++i) {
+            const auto& peers = sector_rows[f.sector[i]];
+            Stream s = firm_stream(at, f, i, Purpose::kSupplyTie);
+            for (std::size_t t = 0; t < per; ++t) {
+              const std::uint32_t j =
+                  peers[static_cast<std::size_t>(s.uniform() * static_cast<double>(peers.size()))];
+              if (j != i) partner[(i - block) * per + t] = j;
+            }
+          }
+        });
+    for (std::size_t k = 0; k < partner.size(); ++k)
+      if (partner[k] != kNone)
+        eco.network.add(f.id[block + k / per], f.id[partner[k]], TieKind::kSupply);
   }
   eco.network_next_id = next_firm_id;
 }
