@@ -188,7 +188,8 @@ TEST_CASE("calibrate writes the fit file where --out says and refuses a preset w
                   " --set region.firms_total=8000 --set region.firms_above_scale=60 --set "
                   "region.hntes=10 --set region.tech_smes=30"
                   " --set region.rd_expenditure=2e8 --set region.rd_personnel=800 --set "
-                  "region.talent_total=20000 --set region.leading_talents=8");
+                  "region.talent_total=20000 --set region.leading_talents=8"
+                  " --set calibration.start_points=2");
   INFO(ok.output);
   REQUIRE(ok.status == 0);
   const std::string fit = test::read_text(out);

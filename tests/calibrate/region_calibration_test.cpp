@@ -45,6 +45,7 @@ const char* kFitOneParameter = R"(
 [calibration]
 replicates = 6
 max_iterations = 10
+start_points = 2  # the design runs, at a small region's test cost (model.toml's 16 is for real fits)
 
 [[calibration.parameters]]
 key = "hnte.apply_prob"
