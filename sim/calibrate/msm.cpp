@@ -205,7 +205,6 @@ void profile(MsmFit& fit, Objective& obj, const MsmProblem& problem, const Trans
   lowest = best;
   fit.profile_critical =
       boost::math::quantile(boost::math::complement(boost::math::chi_squared(1), 0.05));
-  fit.profiles.clear();
   for (Eigen::Index i = 0; i < k; ++i) {
     ProfileInterval p;
     const int n = problem.profile_points;
@@ -362,6 +361,35 @@ void standard_errors(MsmFit& fit, Objective& obj, const MsmProblem& problem, con
   }
 }
 
+// A profile point beat the estimate, a local minimum: search again from the profile's lowest
+// point under the same weights, keep the lower of the two as `best` with its standard errors,
+// and make it a point of every profile, each one's minimum.
+void restart_from_profile(MsmFit& fit, Objective& obj, const MsmProblem& problem,
+                          const Transform& tr, const Evaluation& lowest, Evaluation& best) {
+  fit.profile_found_lower = true;
+  const ThetaOf theta_of = [&tr](const VectorXd& x) { return tr.theta(x); };
+  VectorXd again = tr.u(lowest.theta);
+  Evaluation from = obj.evaluate(tr.theta(again));
+  int iterations = 0;
+  fit.stop_reason +=
+      "; from the profile's lowest point: " +
+      search(obj, theta_of, tr.width, problem.max_iterations, again, from, iterations);
+  fit.iterations += iterations;
+  best = obj.value(from) < obj.value(lowest) ? from : lowest;
+  standard_errors(fit, obj, problem, tr, best);
+  for (Eigen::Index i = 0; i < best.theta.size(); ++i) {
+    ProfileInterval& pr = fit.profiles[static_cast<std::size_t>(i)];
+    const auto at = std::lower_bound(pr.grid.begin(), pr.grid.end(), best.theta[i]);
+    const auto j = at - pr.grid.begin();
+    if (at != pr.grid.end() && *at == best.theta[i]) {
+      pr.objective[static_cast<std::size_t>(j)] = obj.value(best);
+    } else {
+      pr.grid.insert(at, best.theta[i]);
+      pr.objective.insert(pr.objective.begin() + j, obj.value(best));
+    }
+  }
+}
+
 }  // namespace
 
 MsmFit fit_msm(const MsmProblem& problem, const MomentSimulator& simulate,
@@ -406,32 +434,8 @@ MsmFit fit_msm(const MsmProblem& problem, const MomentSimulator& simulate,
     if (obj.root.size()) {
       Evaluation lowest;
       profile(fit, obj, problem, tr, best, lowest);
-      if (obj.value(lowest) < obj.value(best) * (1 - 1e-9)) {
-        // A local minimum: search again from the profile's lowest point, under the same
-        // weights, and keep the lower of the two.
-        fit.profile_found_lower = true;
-        VectorXd again = tr.u(lowest.theta);
-        Evaluation from = obj.evaluate(tr.theta(again));
-        int iterations = 0;
-        fit.stop_reason +=
-            "; from the profile's lowest point: " +
-            search(obj, theta_of, tr.width, problem.max_iterations, again, from, iterations);
-        fit.iterations += iterations;
-        best = obj.value(from) < obj.value(lowest) ? from : lowest;
-        standard_errors(fit, obj, problem, tr, best);
-        // The new estimate is a point of every profile, each one's minimum.
-        for (Eigen::Index i = 0; i < k; ++i) {
-          ProfileInterval& pr = fit.profiles[static_cast<std::size_t>(i)];
-          const auto at = std::lower_bound(pr.grid.begin(), pr.grid.end(), best.theta[i]);
-          const auto j = at - pr.grid.begin();
-          if (at != pr.grid.end() && *at == best.theta[i]) {
-            pr.objective[static_cast<std::size_t>(j)] = obj.value(best);
-          } else {
-            pr.grid.insert(at, best.theta[i]);
-            pr.objective.insert(pr.objective.begin() + j, obj.value(best));
-          }
-        }
-      }
+      if (obj.value(lowest) < obj.value(best) * (1 - 1e-9))
+        restart_from_profile(fit, obj, problem, tr, lowest, best);
       profile_sets(fit, obj.value(best));
     }
   }
