@@ -245,7 +245,10 @@ double match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research,
       total += need[n_orgs + i] = std::max(0.0, static_cast<double>((*target)[i] - staff[i]));
     const double left = static_cast<double>(free.size() - next);
     const double share = total > left ? left / total : 1.0;
+    // Whole persons: the grants sum to the need, or to the talents left when they are fewer.
+    const double to_give = std::min(total, left);
     double given = 0;
+    std::fill(grant.begin(), grant.end(), 0.0);  // a tier hires only for its own need
     std::vector<std::pair<double, std::size_t>> remainders;
     for (std::size_t e = 0; e < need.size(); ++e) {
       if (need[e] <= 0) continue;
@@ -254,7 +257,7 @@ double match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research,
       remainders.emplace_back(-(share * need[e] - grant[e]), e);
     }
     std::stable_sort(remainders.begin(), remainders.end());
-    for (std::size_t r = 0; r < remainders.size() && given < left; ++r, given += 1)
+    for (std::size_t r = 0; r < remainders.size() && given < to_give; ++r, given += 1)
       grant[remainders[r].second] += 1;
     // The yearly order in which employers take their grants from the skill-sorted list, each
     // employer's place drawn from its own stream.
