@@ -4,8 +4,11 @@
 #pragma once
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_reduce.h>
 
 #include <algorithm>
+#include <functional>
+#include <vector>
 
 #include "config/model_config.h"
 #include "core/random.h"
@@ -65,6 +68,37 @@ void for_each_row(const FirmTable& firms, F f) {
                     [&](const tbb::blocked_range<std::size_t>& r) {
                       for (std::size_t i = r.begin(); i != r.end(); ++i) f(i);
                     });
+}
+
+// What emit(i, out) appends for each i of [0, n), in the order of i: blocks fill their own
+// lists in parallel and are joined in block order, so the result is the sequential one.
+template <class T, class F>
+std::vector<T> collect_rows(std::size_t n, F emit) {
+  const std::size_t blocks = (n + kFirmsPerTask - 1) / kFirmsPerTask;
+  std::vector<std::vector<T>> parts(blocks);
+  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+    for (std::size_t i = b * kFirmsPerTask, end = std::min(n, i + kFirmsPerTask); i < end; ++i)
+      emit(i, parts[b]);
+  });
+  std::size_t size = 0;
+  for (const auto& part : parts) size += part.size();
+  std::vector<T> out;
+  out.reserve(size);
+  for (auto& part : parts) out.insert(out.end(), part.begin(), part.end());
+  return out;
+}
+
+// Sum of x[i] over [0, n) where every term is a whole number: exact below 2^53 in any order,
+// so the parallel sum is the sequential one.
+template <class F>
+double whole_sum(std::size_t n, F x) {
+  return tbb::parallel_reduce(
+      tbb::blocked_range<std::size_t>(0, n, kFirmsPerTask), 0.0,
+      [&](const tbb::blocked_range<std::size_t>& r, double sum) {
+        for (std::size_t i = r.begin(); i != r.end(); ++i) sum += x(i);
+        return sum;
+      },
+      std::plus<>());
 }
 
 }  // namespace innosim

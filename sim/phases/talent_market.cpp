@@ -1,8 +1,12 @@
 #include "phases/talent_market.h"
 
+#include <tbb/parallel_sort.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tuple>
+#include <utility>
 
 #include "phases/phase_context.h"
 #include "policy/levers/networks.h"
@@ -224,53 +228,64 @@ double match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research,
   // organisations and firms alike; whole persons first (they bind), then the part-timers of
   // small R&D. Which talents an employer gets follows a yearly random order of employers
   // over talents sorted by skill, so no one is first by rule.
-  std::vector<std::size_t> free;
-  for (std::size_t i = 0; i < t.size(); ++i)
-    if (t.employer[i] == kNoEmployer) free.push_back(i);
-  std::stable_sort(free.begin(), free.end(), [&](std::size_t a, std::size_t b) {
-    return std::make_pair(t.type[a], t.skill[a]) > std::make_pair(t.type[b], t.skill[b]);
+  std::vector<std::size_t> free =
+      collect_rows<std::size_t>(t.size(), [&](std::size_t i, std::vector<std::size_t>& out) {
+        if (t.employer[i] == kNoEmployer) out.push_back(i);
+      });
+  // By type and skill, ties in talent order (the order a stable sort keeps).
+  tbb::parallel_sort(free.begin(), free.end(), [&](std::size_t a, std::size_t b) {
+    return std::tuple(t.type[a], t.skill[a], b) > std::tuple(t.type[b], t.skill[b], a);
   });
   const std::size_t n_orgs = org_demand.size();
   // Employers: organisations 0..n_orgs-1, then firm rows.
   std::vector<double> need(n_orgs + f.size(), 0.0), grant(need.size(), 0.0);
-  double demand_total = 0;
-  for (std::size_t k = 0; k < n_orgs; ++k) demand_total += org_demand[k];
-  for (std::size_t i = 0; i < f.size(); ++i) demand_total += wanted[i];
+  const double demand_total =
+      whole_sum(n_orgs, [&](std::size_t k) { return org_demand[k]; }) +
+      whole_sum(f.size(), [&](std::size_t i) { return static_cast<double>(wanted[i]); });
   std::size_t next = 0;
   for (const auto* target : {&demand, &wanted}) {
-    double total = 0;
     for (std::size_t k = 0; k < n_orgs; ++k)
-      total += need[k] = std::max(0.0, (target == &demand ? org_demand[k] : 0.0) - org_staff[k]);
-    for (std::size_t i = 0; i < f.size(); ++i)
-      total += need[n_orgs + i] = std::max(0.0, static_cast<double>((*target)[i] - staff[i]));
+      need[k] = std::max(0.0, (target == &demand ? org_demand[k] : 0.0) - org_staff[k]);
+    for_each_row(f, [&](std::size_t i) {
+      need[n_orgs + i] = std::max(0.0, static_cast<double>((*target)[i] - staff[i]));
+    });
+    const double total = whole_sum(need.size(), [&](std::size_t e) { return need[e]; });
     const double left = static_cast<double>(free.size() - next);
     const double share = total > left ? left / total : 1.0;
     // Whole persons: the grants sum to the need, or to the talents left when they are fewer.
     const double to_give = std::min(total, left);
-    double given = 0;
-    std::fill(grant.begin(), grant.end(), 0.0);  // a tier hires only for its own need
-    std::vector<std::pair<double, std::size_t>> remainders;
-    for (std::size_t e = 0; e < need.size(); ++e) {
-      if (need[e] <= 0) continue;
-      grant[e] = std::floor(share * need[e]);
-      given += grant[e];
-      remainders.emplace_back(-(share * need[e] - grant[e]), e);
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, need.size(), kFirmsPerTask),
+                      [&](const tbb::blocked_range<std::size_t>& r) {
+                        for (std::size_t e = r.begin(); e != r.end(); ++e)
+                          grant[e] = need[e] > 0 ? std::floor(share * need[e]) : 0.0;
+                      });
+    const double given = whole_sum(need.size(), [&](std::size_t e) { return grant[e]; });
+    if (given < to_give) {
+      // Rationed: the persons the rounding left go one each to the largest remainders (ties
+      // to the first employer). Only which ones get them matters, not their order.
+      using Remainder = std::pair<double, std::size_t>;
+      std::vector<Remainder> remainders =
+          collect_rows<Remainder>(need.size(), [&](std::size_t e, std::vector<Remainder>& out) {
+            if (need[e] > 0) out.emplace_back(-(share * need[e] - grant[e]), e);
+          });
+      const auto extra = std::min(remainders.size(), static_cast<std::size_t>(to_give - given));
+      std::nth_element(remainders.begin(), remainders.begin() + extra, remainders.end());
+      for (std::size_t r = 0; r < extra; ++r) grant[remainders[r].second] += 1;
     }
-    std::stable_sort(remainders.begin(), remainders.end());
-    for (std::size_t r = 0; r < remainders.size() && given < to_give; ++r, given += 1)
-      grant[remainders[r].second] += 1;
     // The yearly order in which employers take their grants from the skill-sorted list, each
     // employer's place drawn from its own stream.
     const auto tier = static_cast<std::uint16_t>(target == &demand ? kBindingTier : kPartTimeTier);
-    std::vector<std::pair<double, std::size_t>> order;
-    for (std::size_t e = 0; e < need.size(); ++e)
+    using Place = std::pair<double, std::size_t>;
+    std::vector<Place> order = collect_rows<Place>(need.size(), [&](std::size_t e,
+                                                                    std::vector<Place>& out) {
       if (grant[e] > 0)
-        order.emplace_back(
+        out.emplace_back(
             agent_stream(at, e < n_orgs ? kOrgKey | research.orgs[e].id : f.stream_key[e - n_orgs],
                          Purpose::kTalent, tier)
                 .uniform(),
             e);
-    std::stable_sort(order.begin(), order.end());
+    });
+    tbb::parallel_sort(order.begin(), order.end());  // employers are distinct: a total order
     for (const auto& [key, e] : order)
       for (double g = 0; g < grant[e] && next < free.size(); g += 1) {
         if (e < n_orgs) {
@@ -291,14 +306,14 @@ double match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research,
       if (const std::int64_t row = f.find(t.employer[i]);
           row >= 0 && f.leading[row] < std::numeric_limits<std::uint8_t>::max())
         ++f.leading[row];
-  for (std::size_t i = 0; i < f.size(); ++i) {
+  for_each_row(f, [&](std::size_t i) {
     f.rd_staff[i] = static_cast<std::uint32_t>(staff[i]);
-    if (staff[i] >= demand[i] || f.revenue[i] <= 0) continue;
+    if (staff[i] >= demand[i] || f.revenue[i] <= 0) return;
     // A little slack (talent.staff_slack): tiny R&D needs no dedicated hire.
     double cap = (staff[i] + m.talent.staff_slack) * per_person / f.revenue[i];
     cap /= 1.0 - hub_rd_share(m, f, i);
     f.intensity[i] = static_cast<float>(std::min<double>(f.intensity[i], cap));
-  }
+  });
   return demand_total / std::max(1.0, static_cast<double>(t.size()));
 }
 
