@@ -112,6 +112,11 @@ void check(const MsmProblem& p) {
 
 constexpr double kStepU =
     0.2;  // forward-difference step in logit units (about 5% of the range mid-way)
+// The longest step a search tries, as a share of each parameter's range: where the moments
+// are flat the Gauss-Newton step is far longer, lands on a bound and is rejected again and
+// again while the damping grows. A rejected step halves the limit. In parameter units, not
+// logit ones, so that a search can still close on a bound in one step.
+constexpr double kMaxStep = 0.25;
 constexpr double kStepTheta = 0.025;  // central-difference half-step for G, as a share of the range
 // A step that moves no parameter by more than this share of its range ends the search: near a
 // bound, steps of a tenth in logit units move the parameter by 1e-5 of its range.
@@ -130,13 +135,36 @@ MatrixXd moment_noise(const Evaluation& e, double measurement_error) {
 
 using ThetaOf = std::function<VectorXd(const VectorXd&)>;
 
+double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+
+// The largest share of its range by which `step` moves a parameter from logit point `u`.
+double share_moved(const VectorXd& u, const VectorXd& step) {
+  double most = 0;
+  for (Eigen::Index i = 0; i < u.size(); ++i)
+    most = std::max(most, std::fabs(logistic(u[i] + step[i]) - logistic(u[i])));
+  return most;
+}
+
+// The factor in (0, 1] that keeps `step` from moving any parameter by more than `limit` of its
+// range: per parameter, the logit distance to its share plus or minus the limit.
+double within(const VectorXd& u, const VectorXd& step, double limit) {
+  double factor = 1;
+  for (Eigen::Index i = 0; i < u.size(); ++i) {
+    if (step[i] == 0) continue;
+    const double p = logistic(u[i]) + (step[i] > 0 ? limit : -limit);
+    if (p <= 0 || p >= 1) continue;  // the bound is nearer than the limit
+    factor = std::min(factor, std::fabs(std::log(p / (1 - p)) - u[i]) / std::fabs(step[i]));
+  }
+  return factor;
+}
+
 // Levenberg-Marquardt on r(u) = W^1/2 g(theta(u)) under the objective's weights in force,
 // from `u` and its evaluation `best`, which it moves to the estimate; returns why it stopped.
 // `width` is the full parameter vector's ranges, for the stopping rule in parameter units.
 std::string search(Objective& obj, const ThetaOf& theta_of, const VectorXd& width,
                    int max_iterations, VectorXd& u, Evaluation& best, int& iterations) {
   const Eigen::Index k = u.size();
-  double lambda = 1e-2;
+  double lambda = 1e-2, radius = kMaxStep;
   bool need_jacobian = true;
   MatrixXd jac(best.g.size(), k);
   for (int it = 0; it < max_iterations; ++it) {
@@ -155,7 +183,8 @@ std::string search(Objective& obj, const ThetaOf& theta_of, const VectorXd& widt
     if (a.diagonal().maxCoeff() <= 0) return "the moments do not move with any parameter";
     MatrixXd damped = a;
     damped.diagonal() += lambda * a.diagonal().cwiseMax(1e-9 * a.diagonal().maxCoeff());
-    const VectorXd step = damped.ldlt().solve(-grad);
+    VectorXd step = damped.ldlt().solve(-grad);
+    step *= within(u, step, radius);
     const Evaluation trial = obj.evaluate(theta_of(u + step));
     const double before = obj.value(best), after = obj.value(trial);
     const bool tiny =
@@ -166,10 +195,12 @@ std::string search(Objective& obj, const ThetaOf& theta_of, const VectorXd& widt
       u += step;
       best = trial;
       lambda = std::max(lambda / 3, 1e-6);
+      radius = kMaxStep;
       need_jacobian = true;
       if (gain < 1e-4 || tiny) return "converged: the last step was tiny or gained less than 0.01%";
     } else {
       lambda *= 4;
+      radius = share_moved(u, step) / 2;
       if (tiny) return "converged: no smaller step improves the objective";
     }
   }

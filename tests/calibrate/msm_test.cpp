@@ -305,3 +305,25 @@ TEST_CASE("an estimate next to a bound does not put a second point beside it on 
   CHECK(grid.back() == 1.0);
   for (std::size_t j = 1; j < grid.size(); ++j) CHECK(grid[j] - grid[j - 1] > 0.05);
 }
+
+TEST_CASE("a flat start does not throw the search onto a bound", "[calibrate]") {
+  // The moment is flat at the start (x = 0.5), so the Gauss-Newton step there is huge: without
+  // a limit on the step, the first trials land on the bound and are rejected one by one.
+  std::vector<double> tried;
+  const MomentSimulator cubic = [&tried](const Eigen::VectorXd& t) {
+    tried.push_back(t[0]);
+    Eigen::MatrixXd draws(4, 1);
+    for (int r = 0; r < 4; ++r) draws(r, 0) = 50.0 + 100.0 * std::pow(t[0] - 0.5, 3) + 0.01 * r;
+    return draws;
+  };
+  MsmProblem p;
+  p.parameters = {{"a.x", 0.0, 1.0}};
+  p.start = Eigen::VectorXd::Constant(1, 0.5);
+  p.observed = Eigen::VectorXd::Constant(1, 50.0 + 100.0 * std::pow(0.2, 3));  // x = 0.7
+  p.max_iterations = 40;
+  const MsmFit fit = fit_msm(p, cubic);
+  INFO(fit.stop_reason << " after " << fit.evaluations << " evaluations");
+  CHECK(std::fabs(fit.theta[0] - 0.7) < 0.01);
+  const double farthest = *std::max_element(tried.begin(), tried.end());
+  CHECK(farthest < 0.95);
+}
