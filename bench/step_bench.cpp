@@ -17,6 +17,7 @@
 #include "phases/incubation.h"
 #include "phases/innovation.h"
 #include "phases/phase_context.h"
+#include "phases/talent_market.h"
 #include "step.h"
 
 namespace {
@@ -104,6 +105,32 @@ void BM_NetworkRebuild(benchmark::State& state) {
                           static_cast<std::int64_t>(w.eco.network.ties.size()));
 }
 BENCHMARK(BM_NetworkRebuild)
+    ->Args({1000000, 1})
+    ->Args({1000000, 2})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
+// The year end's talent matching (keep, ration, hire, cap) on a world a year into the run, at
+// 1 and 2 threads; each iteration starts again from the same talents and R&D plans.
+void BM_TalentMatching(benchmark::State& state) {
+  const innosim::ModelConfig m = model(state.range(0));
+  innosim::World w = innosim::initial_population(m, {1, 0});
+  for (int s = 0; s < m.time.steps_per_year; ++s) innosim::step(w, m);
+  const innosim::TalentTable talent = w.eco.talent;
+  const std::vector<float> intensity = w.firms.intensity;
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                            static_cast<std::size_t>(state.range(1)));
+  for (auto _ : state) {
+    state.PauseTiming();
+    w.eco.talent = talent;
+    w.firms.intensity = intensity;
+    state.ResumeTiming();
+    benchmark::DoNotOptimize(
+        innosim::match_talent(w.eco.talent, w.firms, w.eco.research, innosim::now(w), m));
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(w.firms.size()));
+}
+BENCHMARK(BM_TalentMatching)
     ->Args({1000000, 1})
     ->Args({1000000, 2})
     ->UseRealTime()
