@@ -71,3 +71,14 @@ TEST_CASE("talent: a short market rations every firm in proportion", "[talent]")
   const double per_person = x.m.rd.cost_per_rd_worker * x.m.talent.rd_fte_per_person;
   CHECK(x.f.intensity[2] * 1e8 == Approx((5 + x.m.talent.staff_slack) * per_person).epsilon(1e-6));
 }
+
+TEST_CASE("talent: the persons rounding leaves over go to the largest remainders", "[talent]") {
+  Market x({1, 1, 1, 3}, 4);  // 4 of 6 wanted: shares 2/3, 2/3, 2/3 and 2
+  x.match();
+  CHECK(x.staff_total() == 4);
+  CHECK(x.f.rd_staff[3] == 2);
+  // The three equal remainders of 2/3: the two persons left go to the first two firms.
+  CHECK(x.f.rd_staff[0] == 1);
+  CHECK(x.f.rd_staff[1] == 1);
+  CHECK(x.f.rd_staff[2] == 0);
+}
