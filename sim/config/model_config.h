@@ -111,6 +111,8 @@ struct HnteRules {
   double rd_share_small{};
   double rd_share_medium{};
   double rd_share_large{};
+  int rules_year{};                // first round under the 2016 rules
+  double rd_share_small_before{};  // the small band's line before them (the 2008 rules)
   double rd_staff_share_min{};
   double high_tech_revenue_min{};
   int validity_years{};
@@ -123,9 +125,10 @@ struct HnteRules {
   // Probability that an eligible firm is certified in a round: a renewal for a holder whose
   // certificate expires, a first application otherwise.
   double certify_prob(bool holder) const { return holder ? renew_prob : apply_prob; }
-  // R&D-over-revenue threshold for a firm with last-year revenue `revenue` (CNY).
-  double threshold(double revenue) const {
-    return revenue <= band_small_max    ? rd_share_small
+  // R&D-over-revenue threshold in `year`'s round for a firm with last-year revenue `revenue`
+  // (current CNY).
+  double threshold(double revenue, int year) const {
+    return revenue <= band_small_max ? (year < rules_year ? rd_share_small_before : rd_share_small)
            : revenue <= band_medium_max ? rd_share_medium
                                         : rd_share_large;
   }

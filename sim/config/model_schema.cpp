@@ -154,6 +154,12 @@ void describe_certification(Binder& b, HnteRules& h, TechSmeRules& t) {
          "upper revenue bound of the medium band");
   b.real("hnte.rd_share_small", h.rd_share_small, kShare, "share",
          "3-year R&D over revenue required, small band");
+  b.integer(
+      "hnte.rules_year", h.rules_year, kYear, "year",
+      "first certification round under the 2016 rules; earlier rounds use the 2008 small-band "
+      "line");
+  b.real("hnte.rd_share_small_before", h.rd_share_small_before, kShare, "share",
+         "3-year R&D over revenue required in the small band before hnte.rules_year");
   b.real("hnte.rd_share_medium", h.rd_share_medium, kShare, "share", "same, medium band");
   b.real("hnte.rd_share_large", h.rd_share_large, kShare, "share", "same, large band");
   b.real("hnte.rd_staff_share_min", h.rd_staff_share_min, kShare, "share",

@@ -270,7 +270,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
       // The most a certified profile can take (its widest margin over the line).
       const double least = std::max<double>(
           f.intensity[i], (m.firm.certified_margin_low + m.firm.certified_margin_spread) *
-                              min_certified_intensity(m, f.revenue[i], kind));
+                              min_certified_intensity(m, f.revenue[i], kind, r.base_year));
       if (certified_rd + least * f.revenue[i] > m.hnte.initial_rd_share_max * target_rd) {
         passed_over.push_back(i);
         continue;
@@ -293,7 +293,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
   };
   auto certify_hnte = [&](std::size_t i) {
     Stream s(key.seed, key.stream(), f.id[i], kInitStep, Purpose::kCertification);
-    give_certified_profile(f, i, s, m, Certified::kHnte);
+    give_certified_profile(f, i, s, m, Certified::kHnte, r.base_year);
     certified_rd += f.intensity[i] * f.revenue[i];
     f.set(i, kHnte, true);
     f.set(i, kEverHnte, true);
@@ -335,7 +335,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
                 sme_wanted - std::min(sme_wanted, holder_rank.size()), Certified::kTechSme,
                 [&](std::size_t i) {
                   Stream s(key.seed, key.stream(), f.id[i], kInitStep, Purpose::kCertification, 1);
-                  give_certified_profile(f, i, s, m, Certified::kTechSme);
+                  give_certified_profile(f, i, s, m, Certified::kTechSme, r.base_year);
                   certified_rd += f.intensity[i] * f.revenue[i];
                   f.set(i, kTechSme, true);
                 });
@@ -347,7 +347,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
   auto kept = [&](std::size_t i) {
     if (!f.has(i, kHnte) && !f.has(i, kTechSme)) return 0.0;
     const double line = min_certified_intensity(
-        m, f.revenue[i], f.has(i, kHnte) ? Certified::kHnte : Certified::kTechSme);
+        m, f.revenue[i], f.has(i, kHnte) ? Certified::kHnte : Certified::kTechSme, r.base_year);
     return std::min<double>(f.intensity[i],
                             (m.firm.certified_margin_low + m.firm.certified_margin_spread) * line);
   };

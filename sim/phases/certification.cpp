@@ -46,6 +46,7 @@ CertificationInputs certification_inputs(const Clock& clock, const FirmTable& f,
                                          const ModelConfig& m, const RulePrices& prices,
                                          std::size_t i) {
   CertificationInputs x;
+  x.year = clock.year;
   x.age_years = (clock.step + 1 - f.birth_step[i]) * step_years(m);
   // The rules' money lines are in current CNY: revenue and profit at the year's prices.
   x.revenue = f.revenue_year[i] * prices.now;
@@ -82,7 +83,7 @@ TechSmeScore tech_sme_score(const CertificationInputs& x) {
 }
 
 bool hnte_eligible(const CertificationInputs& x, const HnteRules& r) {
-  return x.age_years >= kHnteMinAgeYears && x.rd_share_3y >= r.threshold(x.revenue) &&
+  return x.age_years >= kHnteMinAgeYears && x.rd_share_3y >= r.threshold(x.revenue, x.year) &&
          x.rd_staff_share >= r.rd_staff_share_min &&
          x.high_tech_revenue_share >= r.high_tech_revenue_min && x.invention_patents >= 1;
 }

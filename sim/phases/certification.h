@@ -11,6 +11,7 @@ namespace innosim {
 
 // Facts about one firm that the rules look at, measured over the completed year.
 struct CertificationInputs {
+  int year = 0;  // the round's year (the rules changed in 2016)
   double age_years = 0;
   double employees = 0;
   double revenue = 0;            // last year, current CNY (the rules' money lines are nominal)

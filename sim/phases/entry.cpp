@@ -133,7 +133,7 @@ void relocation(Ctx& c, std::uint64_t n, EntrantKind stream_kind, std::optional<
         static_cast<float>(m.firm.entrant_cash_share * m.firm.cash_cap_ratio * f.revenue[row]);
     f.set(row, kRdActive, s.bernoulli(rd_participation(m.rd, f.revenue[row])));
     f.intensity[row] = f.has(row, kRdActive) ? f.latent_intensity[row] : 0.0f;
-    if (kind) give_certified_profile(f, row, s, m, *kind);
+    if (kind) give_certified_profile(f, row, s, m, *kind, year);
     fund_rd_margin(f, row);
     if (!kind) continue;
     // Their past, as the three-year rules see it: steady at today's level.
@@ -183,19 +183,19 @@ void draw_firm_traits(FirmTable& f, std::size_t row, Stream& s, const ModelConfi
 
 void fund_rd_margin(FirmTable& f, std::size_t row) { f.margin[row] += f.intensity[row]; }
 
-double min_certified_intensity(const ModelConfig& m, double revenue, Certified kind) {
+double min_certified_intensity(const ModelConfig& m, double revenue, Certified kind, int year) {
   // The real R&D intensity at which S&T staff reach the required share of employees.
   const double staff_intensity =
       m.hnte.rd_staff_share_min * m.rd.cost_per_rd_worker /
       (revenue_per_employee(m.firm, revenue) * m.rd.st_staff_per_rd_staff);
   // tech_sme: 4% R&D (30 points) + an invention patent (30) + >= 10% S&T staff (4) = 64 >= 60.
-  return kind == Certified::kHnte ? std::max(m.hnte.threshold(revenue), staff_intensity)
+  return kind == Certified::kHnte ? std::max(m.hnte.threshold(revenue, year), staff_intensity)
                                   : std::max(m.tech_sme.profile_rd_intensity, staff_intensity);
 }
 
 void give_certified_profile(FirmTable& f, std::size_t i, Stream& s, const ModelConfig& m,
-                            Certified kind) {
-  const double needed = min_certified_intensity(m, f.revenue[i], kind);
+                            Certified kind, int year) {
+  const double needed = min_certified_intensity(m, f.revenue[i], kind, year);
   f.set(i, kRdActive, true);
   f.intensity[i] = static_cast<float>(std::max<double>(
       f.intensity[i],

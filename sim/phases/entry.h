@@ -45,11 +45,11 @@ void fund_rd_margin(FirmTable& f, std::size_t row);
 
 enum class Certified { kHnte, kTechSme };
 // The lowest real R&D intensity at which a firm of this revenue meets the criteria: the hnte
-// band threshold (or the tech_sme score) and the S&T staff share.
-double min_certified_intensity(const ModelConfig& m, double revenue, Certified kind);
+// band threshold of `year`'s rules (or the tech_sme score) and the S&T staff share.
+double min_certified_intensity(const ModelConfig& m, double revenue, Certified kind, int year);
 // Gives firm `i` a profile that meets the hnte or tech_sme criteria with a small margin:
-// an R&D intensity above the thresholds, an invention patent and (hnte) high-tech revenue.
+// an R&D intensity above `year`'s thresholds, an invention patent and (hnte) high-tech revenue.
 void give_certified_profile(FirmTable& f, std::size_t i, Stream& s, const ModelConfig& m,
-                            Certified kind);
+                            Certified kind, int year);
 
 }  // namespace innosim

@@ -61,7 +61,7 @@ RdChoice bunching_choice(const FirmTable& f, int next_year, const ModelConfig& m
   const double margin = 1.0 + m.rd.bunching_margin;
   // The band is set by next year's revenue in current CNY.
   const double target =
-      m.hnte.threshold(revenue * m.prices.level(next_year, m.region.base_year)) * margin;
+      m.hnte.threshold(revenue * m.prices.level(next_year, m.region.base_year), next_year) * margin;
   if (intensity >= target) return stay;
   const double staff_intensity =
       m.hnte.rd_staff_share_min * m.rd.cost_per_rd_worker /

@@ -11,8 +11,9 @@
 using namespace innosim;
 
 namespace {
-CertificationInputs hnte_candidate(double revenue, double rd_share) {
+CertificationInputs hnte_candidate(double revenue, double rd_share, int year = 2021) {
   CertificationInputs x;
+  x.year = year;
   x.age_years = 2;
   x.revenue = revenue;
   x.employees = 100;
@@ -35,6 +36,18 @@ TEST_CASE("hnte: the R&D threshold depends on the revenue band", "[certification
   CHECK_FALSE(hnte_eligible(hnte_candidate(1e8, 0.0399), r));
   CHECK(hnte_eligible(hnte_candidate(2.0001e8, 0.03), r));  // large band
   CHECK_FALSE(hnte_eligible(hnte_candidate(3e8, 0.0299), r));
+}
+
+TEST_CASE("hnte: rounds before 2016 ask the 2008 rules' 6% of a small firm", "[certification]") {
+  const HnteRules& r = test::shipped_model().hnte;
+  REQUIRE(r.rules_year == 2016);
+  CHECK_FALSE(hnte_eligible(hnte_candidate(4e7, 0.0599, 2015), r));
+  CHECK(hnte_eligible(hnte_candidate(4e7, 0.06, 2015), r));
+  CHECK(hnte_eligible(hnte_candidate(4e7, 0.05, 2016), r));
+  // The medium and large lines did not change.
+  CHECK(hnte_eligible(hnte_candidate(1e8, 0.04, 2015), r));
+  CHECK(hnte_eligible(hnte_candidate(3e8, 0.03, 2015), r));
+  CHECK_FALSE(hnte_eligible(hnte_candidate(3e8, 0.0299, 2015), r));
 }
 
 TEST_CASE("hnte: staff - high-tech revenue - IP and age are each required", "[certification]") {
