@@ -2,12 +2,16 @@
 // replicates (one and all threads); with --firms, one big run of a synthetic region of that
 // many firms (the preset scaled), on one and all threads, with its bytes per firm, the
 // process's peak memory and the time split between phases. Numbers, not assertions: the
-// machines are shared and noisy (docs/PERFORMANCE.md).
+// machines are shared and noisy (docs/PERFORMANCE.md). Each measurement is repeated, one and
+// all threads alternating, and the median reported with the range: a single pair measured in
+// a fixed order gave two threads ×1.46-×2.31 on one core pair, the first run of a process
+// being the slowest.
 #include <fmt/format.h>
 #include <sys/resource.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <memory>
@@ -34,8 +38,47 @@ struct BenchOptions {
   int threads = 0;  // 0: all cores
   std::vector<double> firms;
   int years = 1;
+  int repeat = 3;
   bool json = false;
 };
+
+// The median of a measurement's repeats (the mean of the middle two for an even count).
+double median(std::vector<double> xs) {
+  std::sort(xs.begin(), xs.end());
+  const std::size_t n = xs.size();
+  return n % 2 ? xs[n / 2] : (xs[n / 2 - 1] + xs[n / 2]) / 2;
+}
+
+// Seconds of each repeat of a measurement on one thread count.
+struct Repeats {
+  int threads = 1;
+  std::vector<double> seconds;
+  double median_seconds() const { return median(seconds); }
+  double fastest() const { return *std::min_element(seconds.begin(), seconds.end()); }
+  double slowest() const { return *std::max_element(seconds.begin(), seconds.end()); }
+};
+
+// Repeats `measure(threads)` (which returns seconds) `repeat` times on one thread and on
+// `many`, alternating, so that neither thread count always runs on a cold process.
+template <class Measure>
+std::vector<Repeats> alternate(int repeat, int many, Measure measure) {
+  std::vector<Repeats> out{{1, {}}};
+  if (many != 1) out.push_back({many, {}});
+  for (int r = 0; r < repeat; ++r)
+    for (Repeats& x : out) x.seconds.push_back(measure(x.threads));
+  return out;
+}
+
+json repeats_json(const Repeats& x, double work, double one_rate) {
+  const double rate = work / x.median_seconds();
+  return {{"threads", x.threads},
+          {"seconds", x.median_seconds()},
+          {"seconds_each", x.seconds},
+          {"firm_steps", work},
+          {"firm_steps_per_second", rate},
+          {"firm_steps_per_second_range", {work / x.slowest(), work / x.fastest()}},
+          {"speed_up", rate / one_rate}};
+}
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -100,22 +143,22 @@ int bench_replicates(const BenchOptions& o, const LoadedConfig& c, int many) {
         "innosim bench: region {}, {} firms, {}-{}, {} steps/yr, {} replicates\n",
         c.model.region.name, c.model.region.firms_total, c.model.region.base_year,
         c.model.time.end_year, c.model.time.steps_per_year, o.replicates);
-  double one = 0;
-  for (int threads : {1, many}) {
-    const auto [firm_steps, seconds] = measure_replicates(c.model, o.replicates, threads);
-    const double rate = firm_steps / seconds;
-    if (threads == 1) one = rate;
-    report["measurements"].push_back({{"threads", threads},
-                                      {"firm_steps", firm_steps},
-                                      {"seconds", seconds},
-                                      {"firm_steps_per_second", rate},
-                                      {"speed_up", rate / one}});
+  double firm_steps = 0;  // the same in every repeat: the runs are deterministic
+  const auto runs = alternate(o.repeat, many, [&](int threads) {
+    const auto [work, seconds] = measure_replicates(c.model, o.replicates, threads);
+    firm_steps = work;
+    return seconds;
+  });
+  const double one = firm_steps / runs[0].median_seconds();
+  for (const Repeats& x : runs) {
+    report["measurements"].push_back(repeats_json(x, firm_steps, one));
+    const double seconds = x.median_seconds(), rate = firm_steps / seconds;
     if (!o.json)
       std::cout << fmt::format(
           "  {} thread(s): {:.3g} firm-steps in {:.2f} s = {:.3g} firm-steps/s ({:.3g} per "
-          "thread), {:.2f} replicates/s, speed-up {:.2f}\n",
-          threads, firm_steps, seconds, rate, rate / threads, o.replicates / seconds, rate / one);
-    if (many == 1) break;
+          "thread; {:.3g}-{:.3g} over {} repeats), {:.2f} replicates/s, speed-up {:.2f}\n",
+          x.threads, firm_steps, seconds, rate, rate / x.threads, firm_steps / x.slowest(),
+          firm_steps / x.fastest(), x.seconds.size(), o.replicates / seconds, rate / one);
   }
   report["peak_memory_bytes"] = peak_rss();
   if (o.json) std::cout << report.dump(2) << "\n";
@@ -137,24 +180,34 @@ int bench_firms(const BenchOptions& o, const LoadedConfig& c, int many,
     if (!o.json)
       std::cout << fmt::format("innosim bench: {} scaled to {:.0f} firms, one run of {} year(s)\n",
                                c.model.region.name, firms, o.years);
-    double one = 0;
-    BigRun first;
-    for (int threads : {1, many}) {
+    BigRun first;       // the first one-thread run: its sizes are every repeat's
+    PhaseTimes phases;  // summed over the one-thread repeats
+    double phase_total = 0;
+    std::vector<double> init_one, init_many;
+    const auto runs = alternate(o.repeat, many, [&](int threads) {
       const BigRun r = measure_big_run(sc.model, o.years, threads);
-      const double rate = r.firm_steps / r.step_seconds;
-      if (threads == 1) one = rate, first = r;
-      size["measurements"].push_back({{"threads", threads},
-                                      {"init_seconds", r.init_seconds},
-                                      {"step_seconds", r.step_seconds},
-                                      {"firm_steps", r.firm_steps},
-                                      {"firm_steps_per_second", rate},
-                                      {"speed_up", rate / one}});
+      (threads == 1 ? init_one : init_many).push_back(r.init_seconds);
+      if (threads == 1) {
+        if (init_one.size() == 1) first = r;
+        for (int p = 0; p < kPhaseCount; ++p) phases.seconds[p] += r.phases.seconds[p];
+        phase_total += r.step_seconds;
+      }
+      return r.step_seconds;
+    });
+    const double one = first.firm_steps / runs[0].median_seconds();
+    for (const Repeats& x : runs) {
+      const double init = median(x.threads == 1 ? init_one : init_many);
+      json m = repeats_json(x, first.firm_steps, one);
+      m["init_seconds"] = init;
+      size["measurements"].push_back(m);
+      const double rate = first.firm_steps / x.median_seconds();
       if (!o.json)
         std::cout << fmt::format(
             "  {} thread(s): base year {:.2f} s; {:.3g} firm-steps in {:.2f} s = {:.3g} "
-            "firm-steps/s, speed-up {:.2f}\n",
-            threads, r.init_seconds, r.firm_steps, r.step_seconds, rate, rate / one);
-      if (many == 1) break;
+            "firm-steps/s ({:.3g}-{:.3g} over {} repeats), speed-up {:.2f}\n",
+            x.threads, init, first.firm_steps, x.median_seconds(), rate,
+            first.firm_steps / x.slowest(), first.firm_steps / x.fastest(), x.seconds.size(),
+            rate / one);
     }
     const WorldBytes& b = first.bytes;
     const auto per_firm = [&](std::size_t bytes) {
@@ -164,9 +217,10 @@ int bench_firms(const BenchOptions& o, const LoadedConfig& c, int many,
     size["bytes"] = {
         {"firms", b.firms}, {"talent", b.talent}, {"network", b.network}, {"other", b.other}};
     size["peak_memory_bytes"] = peak_rss();
-    json phases = json::object();
-    for (int p = 0; p < kPhaseCount; ++p) phases[kPhaseNames[p]] = first.phases.seconds[p];
-    size["phase_seconds_one_thread"] = phases;
+    json split = json::object();  // mean seconds a run, one thread
+    for (int p = 0; p < kPhaseCount; ++p)
+      split[kPhaseNames[p]] = phases.seconds[p] / static_cast<double>(init_one.size());
+    size["phase_seconds_one_thread"] = split;
     if (!o.json) {
       std::cout << fmt::format(
           "  memory: {:.0f} bytes per firm (firms {:.0f}, talent {:.0f}, network {:.0f}, other "
@@ -175,9 +229,9 @@ int bench_firms(const BenchOptions& o, const LoadedConfig& c, int many,
           per_firm(b.other), peak_rss() / 1e9);
       std::cout << "  time by phase, one thread:";
       for (int p = 0; p < kPhaseCount; ++p)
-        if (first.phases.seconds[p] >= 0.005 * first.step_seconds)
+        if (phases.seconds[p] >= 0.005 * phase_total)
           std::cout << fmt::format(" {} {:.0f}%,", kPhaseNames[p],
-                                   100 * first.phases.seconds[p] / first.step_seconds);
+                                   100 * phases.seconds[p] / phase_total);
       std::cout << "\n";
     }
     report["sizes"].push_back(size);
@@ -213,6 +267,10 @@ void add_bench_command(CLI::App& app, CommonOptions& common, Action& action) {
       ->check(CLI::Range(1000.0, 1e8));
   cmd->add_option("--years", o->years, "simulated years of each --firms run (default 1)")
       ->check(CLI::Range(1, 100));
+  cmd->add_option("--repeat", o->repeat,
+                  "repeats of each measurement, one and all threads alternating; the median is "
+                  "reported with the range (default 3)")
+      ->check(CLI::Range(1, 1000));
   cmd->add_flag("--json", o->json, "print the measurements as JSON");
   cmd->callback([o, &common, &action] { action = [o, &common] { return bench(*o, common); }; });
 }

@@ -2,12 +2,14 @@
 #include <fmt/format.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "io/h5.h"
 #include "io/output_file.h"
@@ -477,4 +479,26 @@ TEST_CASE("report writes one self-contained page and refuses what is not a run o
   const Result foreign = run_innosim("report '" + text + "' --out '" + dir.path("x.html") + "'");
   CHECK(foreign.status == 4);
   CHECK_FALSE(std::filesystem::exists(dir.path("x.html")));
+}
+
+TEST_CASE("bench repeats each measurement on one and two threads and reports the median",
+          "[app][bench]") {
+  const Result r = run_innosim("bench --firms 1e4 --repeat 3 --threads 2 --json");
+  REQUIRE(r.status == 0);
+  const auto j = nlohmann::json::parse(r.output);
+  const auto& measured = j.at("sizes").at(0).at("measurements");
+  REQUIRE(measured.size() == 2);
+  CHECK(measured[0].at("threads") == 1);
+  CHECK(measured[1].at("threads") == 2);
+  for (const auto& m : measured) {
+    auto each = m.at("seconds_each").get<std::vector<double>>();
+    REQUIRE(each.size() == 3);
+    std::sort(each.begin(), each.end());
+    CHECK(m.at("seconds").get<double>() == each[1]);
+    const double work = m.at("firm_steps").get<double>();
+    CHECK(m.at("firm_steps_per_second").get<double>() == work / each[1]);
+    const auto range = m.at("firm_steps_per_second_range").get<std::vector<double>>();
+    CHECK(range == std::vector<double>{work / each[2], work / each[0]});
+  }
+  CHECK(measured[0].at("speed_up").get<double>() == 1.0);
 }
