@@ -29,7 +29,8 @@ std::size_t FirmTable::add(std::uint64_t new_id) {
 
 void FirmTable::add_rows(std::uint64_t first_id, std::size_t n) {
   const std::size_t start = size();
-  if (start + n > id.capacity()) reserve(start + n);
+  // Grow by at least an eighth, as add() does: entries come every step.
+  if (start + n > id.capacity()) reserve(std::max(start + n, start + start / 8 + 64));
   for_each_column(*this, [&](auto& col) { col.resize(start + n); });
   for (std::size_t k = 0; k < n; ++k) id[start + k] = stream_key[start + k] = first_id + k;
 }

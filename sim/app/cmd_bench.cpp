@@ -180,18 +180,19 @@ int bench_firms(const BenchOptions& o, const LoadedConfig& c, int many,
     if (!o.json)
       std::cout << fmt::format("innosim bench: {} scaled to {:.0f} firms, one run of {} year(s)\n",
                                c.model.region.name, firms, o.years);
-    BigRun first;       // the first one-thread run: its sizes are every repeat's
-    PhaseTimes phases;  // summed over the one-thread repeats
-    double phase_total = 0;
+    BigRun first;  // the first one-thread run: its sizes are every repeat's
+    // Summed over the repeats: [0] one thread, [1] all; a phase's own speed-up shows what
+    // stays sequential.
+    PhaseTimes phases[2];
+    double phase_total[2] = {0, 0};
     std::vector<double> init_one, init_many;
     const auto runs = alternate(o.repeat, many, [&](int threads) {
       const BigRun r = measure_big_run(sc.model, o.years, threads);
       (threads == 1 ? init_one : init_many).push_back(r.init_seconds);
-      if (threads == 1) {
-        if (init_one.size() == 1) first = r;
-        for (int p = 0; p < kPhaseCount; ++p) phases.seconds[p] += r.phases.seconds[p];
-        phase_total += r.step_seconds;
-      }
+      if (threads == 1 && init_one.size() == 1) first = r;
+      const int k = threads == 1 ? 0 : 1;
+      for (int p = 0; p < kPhaseCount; ++p) phases[k].seconds[p] += r.phases.seconds[p];
+      phase_total[k] += r.step_seconds;
       return r.step_seconds;
     });
     const double one = first.firm_steps / runs[0].median_seconds();
@@ -217,21 +218,34 @@ int bench_firms(const BenchOptions& o, const LoadedConfig& c, int many,
     size["bytes"] = {
         {"firms", b.firms}, {"talent", b.talent}, {"network", b.network}, {"other", b.other}};
     size["peak_memory_bytes"] = peak_rss();
-    json split = json::object();  // mean seconds a run, one thread
-    for (int p = 0; p < kPhaseCount; ++p)
-      split[kPhaseNames[p]] = phases.seconds[p] / static_cast<double>(init_one.size());
+    json split = json::object(), split_many = json::object();  // mean seconds a run
+    for (int p = 0; p < kPhaseCount; ++p) {
+      split[kPhaseNames[p]] = phases[0].seconds[p] / static_cast<double>(init_one.size());
+      if (!init_many.empty())
+        split_many[kPhaseNames[p]] = phases[1].seconds[p] / static_cast<double>(init_many.size());
+    }
     size["phase_seconds_one_thread"] = split;
+    if (!init_many.empty()) size["phase_seconds_all_threads"] = split_many;
     if (!o.json) {
       std::cout << fmt::format(
           "  memory: {:.0f} bytes per firm (firms {:.0f}, talent {:.0f}, network {:.0f}, other "
           "{:.0f}); peak of the process so far {:.2f} GB\n",
           per_firm(b.total()), per_firm(b.firms), per_firm(b.talent), per_firm(b.network),
           per_firm(b.other), peak_rss() / 1e9);
-      std::cout << "  time by phase, one thread:";
-      for (int p = 0; p < kPhaseCount; ++p)
-        if (phases.seconds[p] >= 0.005 * phase_total)
-          std::cout << fmt::format(" {} {:.0f}%,", kPhaseNames[p],
-                                   100 * phases.seconds[p] / phase_total);
+      // One thread's share of each phase, and (with more threads) the phase's own speed-up.
+      const double reps = static_cast<double>(init_one.size()),
+                   reps_many = static_cast<double>(init_many.size());
+      std::cout << (init_many.empty() ? "  time by phase, one thread:"
+                                      : "  time by phase, one thread (its speed-up on all):");
+      for (int p = 0; p < kPhaseCount; ++p) {
+        if (phases[0].seconds[p] < 0.005 * phase_total[0]) continue;
+        std::cout << fmt::format(" {} {:.0f}%", kPhaseNames[p],
+                                 100 * phases[0].seconds[p] / phase_total[0]);
+        if (!init_many.empty() && phases[1].seconds[p] > 0)
+          std::cout << fmt::format(
+              " (×{:.2f})", phases[0].seconds[p] / reps / (phases[1].seconds[p] / reps_many));
+        std::cout << ",";
+      }
       std::cout << "\n";
     }
     report["sizes"].push_back(size);

@@ -31,13 +31,18 @@ struct Ctx {
   CarrierVacancies vacancies;  // where startups find a place this step
 };
 
-std::size_t add_entrant(Ctx& c, Stream& s, std::uint64_t key) {
+// The traits of the entrant at `row` (its id given), keyed by `key`.
+void draw_entrant(const Ctx& c, std::size_t row, Stream& s, std::uint64_t key) {
   FirmTable& f = c.w.firms;
-  const std::size_t row = f.add(c.w.next_firm_id++);
   f.stream_key[row] = key;
   draw_firm_traits(f, row, s, c.m, c.macro.latent_scale, c.macro.high_tech_exponent);
   f.productivity[row] = static_cast<float>(c.macro.sector_productivity[f.sector[row]] +
                                            c.m.firm.productivity_sigma * s.normal());
+}
+
+std::size_t add_entrant(Ctx& c, Stream& s, std::uint64_t key) {
+  const std::size_t row = c.w.firms.add(c.w.next_firm_id++);
+  draw_entrant(c, row, s, key);
   return row;
 }
 
@@ -66,12 +71,15 @@ Stream entrant_stream(Now at, EntrantKind kind, std::uint64_t k) {
   return agent_stream(at, entrant_key(at, kind, k), Purpose::kEntry);
 }
 
-// `always_rd`: founded to exploit research, so it does R&D from the start.
-std::size_t startup(Ctx& c, bool always_rd, EntrantKind kind, std::uint64_t k) {
+// The k-th startup of `kind` at `row`, up to its application to a carrier (the draws it
+// takes for that are returned). `always_rd`: founded to exploit research, so it does R&D from
+// the start.
+AdmissionDraws draw_startup(const Ctx& c, std::size_t row, bool always_rd, EntrantKind kind,
+                            std::uint64_t k) {
   FirmTable& f = c.w.firms;
   const ModelConfig& m = c.m;
   Stream s = entrant_stream(c.at, kind, k);
-  const std::size_t row = add_entrant(c, s, entrant_key(c.at, kind, k));
+  draw_entrant(c, row, s, entrant_key(c.at, kind, k));
   f.revenue[row] =
       s.lognormal(std::log(m.firm.entrant_revenue_xmin_ratio * c.macro.smallest_revenue),
                   m.firm.entrant_revenue_sigma);
@@ -83,12 +91,32 @@ std::size_t startup(Ctx& c, bool always_rd, EntrantKind kind, std::uint64_t k) {
   f.set(row, kRdActive, active);
   f.intensity[row] = active ? f.latent_intensity[row] : 0.0f;
   fund_rd_margin(f, row);
-  admit_startup(f, c.w.eco.carriers, c.vacancies, c.at, m, row, s);
+  return admission_draws(s);
+}
+
+std::size_t startup(Ctx& c, bool always_rd, EntrantKind kind, std::uint64_t k) {
+  const std::size_t row = c.w.firms.add(c.w.next_firm_id++);
+  admit_startup(c.w.firms, c.w.eco.carriers, c.vacancies, c.at, c.m, row,
+                draw_startup(c, row, always_rd, kind, k));
   return row;
 }
 
+// The step's startups: each one's traits from its own stream, in parallel into rows added
+// at once (ids in order, as one by one), then their applications to carriers in order, since
+// each place taken is one the next cannot have.
 void startups(Ctx& c, std::uint64_t n) {
-  for (std::uint64_t k = 0; k < n; ++k) startup(c, false, kStartup, k);
+  FirmTable& f = c.w.firms;
+  const std::size_t first = f.size();
+  f.add_rows(c.w.next_firm_id, n);
+  c.w.next_firm_id += n;
+  std::vector<AdmissionDraws> draws(n);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, kFirmsPerTask),
+                    [&](const tbb::blocked_range<std::size_t>& ks) {
+                      for (std::size_t k = ks.begin(); k != ks.end(); ++k)
+                        draws[k] = draw_startup(c, first + k, false, kStartup, k);
+                    });
+  for (std::size_t k = 0; k < n; ++k)
+    admit_startup(f, c.w.eco.carriers, c.vacancies, c.at, c.m, first + k, draws[k]);
 }
 
 // Firms founded by R&D talents and spun off by research organisations, decided at the last

@@ -1,5 +1,7 @@
 #include "phases/finance.h"
 
+#include <tbb/parallel_sort.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -17,10 +19,11 @@ void venture_deals(FirmTable& f, YearTotals& totals, FiscalState& fiscal, Now at
   const auto stage = static_cast<std::size_t>(venture_stage(at.clock.year, m));
   const double max_age = p.stage_max_age[stage];
   // Funds exit on listing, or once a firm is well past the stages they invest in.
-  for (std::size_t i = 0; i < f.size(); ++i)
+  for_each_row(f, [&](std::size_t i) {
     if (f.has(i, kVcBacked) &&
         (f.has(i, kListed) || age_years(at.clock, f, m, i) > p.stage_max_age[2] + p.hold_years))
       f.set(i, kVcBacked, false);
+  });
   // Scores in parallel (each from the firm's own stream), gathered in row order.
   const auto eligible = [&](std::size_t i) {
     return !f.has(i, kDead) && !f.has(i, kVcBacked) && age_years(at.clock, f, m, i) <= max_age;
@@ -37,18 +40,22 @@ void venture_deals(FirmTable& f, YearTotals& totals, FiscalState& fiscal, Now at
                p.score_signal_weight * f.has(i, kTechSme) +
                p.score_signal_weight * f.has(i, kInnovated) + p.score_noise * s.normal();
   });
-  std::vector<std::pair<double, std::size_t>> candidates;
-  for (std::size_t i = 0; i < f.size(); ++i)
-    if (eligible(i)) candidates.emplace_back(-score[i], i);
+  auto candidates =
+      collect_rows<std::pair<double, std::size_t>>(f.size(), [&](std::size_t i, auto& out) {
+        if (eligible(i)) out.emplace_back(-score[i], i);
+      });
   std::vector<double>().swap(score);
   // Best first, ties by row. Every deal is at least min_deal, so no more than total /
-  // min_deal firms can be reached: only those need ordering.
+  // min_deal firms can be reached: only those need ordering. Rows make the order total, so
+  // picking the first `ordered` and sorting them gives the partial sort's result.
   const double reachable = p.min_deal > 0 ? std::floor(vc.total / p.min_deal) + 1 : 0;
   const std::size_t ordered = p.min_deal > 0 && reachable < static_cast<double>(candidates.size())
                                   ? static_cast<std::size_t>(reachable)
                                   : candidates.size();
-  std::partial_sort(candidates.begin(), candidates.begin() + ordered, candidates.end());
+  const auto cut = candidates.begin() + static_cast<std::ptrdiff_t>(ordered);
+  if (ordered < candidates.size()) std::nth_element(candidates.begin(), cut, candidates.end());
   candidates.resize(ordered);
+  tbb::parallel_sort(candidates.begin(), candidates.end());
   const double government_share = vc.government / vc.total;
   double government_left = vc.government;  // the shares never add up past the tranche
   double left = vc.total;
@@ -70,14 +77,14 @@ void venture_deals(FirmTable& f, YearTotals& totals, FiscalState& fiscal, Now at
 void tech_loans(FirmTable& f, int year, const ModelConfig& m) {
   const FinanceParams& p = m.finance;
   // Repayment of principal and interest out of cash.
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    if (f.loan[i] <= 0 || f.has(i, kDead)) continue;
+  for_each_row(f, [&](std::size_t i) {
+    if (f.loan[i] <= 0 || f.has(i, kDead)) return;
     const double principal = std::min<double>(
         f.loan[i], f.loan[i] / static_cast<double>(p.loan_term_years) + p.min_principal);
     f.cash[i] -= static_cast<float>(principal + p.interest_rate * f.loan[i]);
     f.loan[i] -= static_cast<float>(principal);
     if (f.loan[i] < 1.0f) f.loan[i] = 0;
-  }
+  });
   new_tech_loans(f, year, m);
 }
 

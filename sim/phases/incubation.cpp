@@ -79,13 +79,26 @@ double carrier_capacity(const CarrierParams& p, CarrierKind kind, CarrierLevel l
   return std::round(p.capacity[kind] * (1.0 + p.capacity_per_level * static_cast<int>(level)));
 }
 
+AdmissionDraws admission_draws(Stream& s) {
+  // Draws in a fixed order whatever happens, so carriers change outcomes, not alignments.
+  AdmissionDraws d{};
+  d.apply = s.uniform();
+  d.kind = s.uniform();
+  d.start = s.uniform();
+  d.accept = s.uniform();
+  return d;
+}
+
 void admit_startup(FirmTable& f, CarrierTable& carriers, CarrierVacancies& vacancies, Now at,
                    const ModelConfig& m, std::size_t row, Stream& s) {
-  // Draws in a fixed order whatever happens, so carriers change outcomes, not alignments.
-  const double apply = s.uniform(), kind_u = s.uniform(), start_u = s.uniform(),
-               accept = s.uniform();
-  if (apply >= m.carriers.apply_prob) return;
-  const CarrierKind kind = kind_u < m.carriers.maker_space_share ? kMakerSpace : kIncubator;
+  admit_startup(f, carriers, vacancies, at, m, row, admission_draws(s));
+}
+
+void admit_startup(FirmTable& f, CarrierTable& carriers, CarrierVacancies& vacancies, Now at,
+                   const ModelConfig& m, std::size_t row, const AdmissionDraws& d) {
+  const double accept = d.accept, start_u = d.start;
+  if (d.apply >= m.carriers.apply_prob) return;
+  const CarrierKind kind = d.kind < m.carriers.maker_space_share ? kMakerSpace : kIncubator;
   Carrier* c = vacancies.find(carriers, kind, start_u);
   if (!c) c = vacancies.find(carriers, kind == kMakerSpace ? kIncubator : kMakerSpace, start_u);
   if (!c) {  // excess demand, noted where the startup first looked

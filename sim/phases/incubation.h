@@ -37,7 +37,15 @@ class CarrierVacancies {
   std::array<std::vector<std::uint64_t>, kCarrierKinds> free_;
 };
 
+// A startup's draws for its application to a carrier, in the order they are taken.
+struct AdmissionDraws {
+  double apply, kind, start, accept;
+};
+AdmissionDraws admission_draws(Stream& s);
+
 // A startup at `row` applies (with the configured probability) to a maker space or incubator.
+void admit_startup(FirmTable& f, CarrierTable& carriers, CarrierVacancies& vacancies, Now at,
+                   const ModelConfig& m, std::size_t row, const AdmissionDraws& d);
 void admit_startup(FirmTable& f, CarrierTable& carriers, CarrierVacancies& vacancies, Now at,
                    const ModelConfig& m, std::size_t row, Stream& s);
 // Each step: graduations, moves to accelerators, and tenants that exited leave.
