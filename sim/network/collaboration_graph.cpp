@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <numeric>
 #include <string>
 #include <utility>
 
@@ -78,7 +79,9 @@ std::int64_t vertex_of(std::uint64_t key, const std::vector<std::int32_t>& firm_
 // and a source's edges keep their order j. Boost buckets the edges on one thread; here each
 // of `parts` slices of the ties counts its edges by source, the counts become each slice's
 // insert positions, and the slices place their edges in parallel. The arrays do not depend on
-// the number of slices.
+// the number of slices. Ends marked kGone are no tie: skipped, as if the list were compacted.
+constexpr std::uint32_t kGone = ~std::uint32_t{0};
+
 void fill_rows(std::vector<std::uint32_t>& rowstart, std::vector<std::uint32_t>& column,
                const std::vector<std::pair<std::uint32_t, std::uint32_t>>& ends,
                std::size_t vertices) {
@@ -93,6 +96,7 @@ void fill_rows(std::vector<std::uint32_t>& rowstart, std::vector<std::uint32_t>&
   tbb::parallel_for(std::size_t{0}, parts, [&](std::size_t p) {
     next[p].assign(vertices, 0);
     for (std::size_t k = first_tie(p); k != first_tie(p + 1); ++k) {
+      if (ends[k].first == kGone) continue;
       ++next[p][ends[k].first];
       ++next[p][ends[k].second];
     }
@@ -107,6 +111,7 @@ void fill_rows(std::vector<std::uint32_t>& rowstart, std::vector<std::uint32_t>&
   column.assign(total, 0);
   tbb::parallel_for(std::size_t{0}, parts, [&](std::size_t p) {
     for (std::size_t k = first_tie(p); k != first_tie(p + 1); ++k) {
+      if (ends[k].first == kGone) continue;
       column[next[p][ends[k].first]++] = ends[k].second;
       column[next[p][ends[k].second]++] = ends[k].first;
     }
@@ -116,6 +121,7 @@ void fill_rows(std::vector<std::uint32_t>& rowstart, std::vector<std::uint32_t>&
 }  // namespace
 
 void CollaborationGraph::rebuild(const FirmTable& f, const ResearchTable& r) {
+  *csr_ = Csr();  // nothing below reads the old graph: free it before the new lists are built
   std::vector<std::int32_t> firm_row(f.size() ? f.id.back() + 1 : 0, -1);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, f.size(), 1 << 14),
                     [&](const tbb::blocked_range<std::size_t>& range) {
@@ -123,32 +129,47 @@ void CollaborationGraph::rebuild(const FirmTable& f, const ResearchTable& r) {
                         firm_row[f.id[i]] = static_cast<std::int32_t>(i);
                     });
   // Each tie's two vertices, looked up in parallel (a tie to an agent that is gone marked
-  // kGone), then the ties and their vertices compacted in order.
-  constexpr std::uint32_t kGone = ~std::uint32_t{0};
+  // kGone), each block of ties counting the ones it keeps.
+  constexpr std::size_t kTiesPerBlock = std::size_t{1} << 14;
+  const std::size_t blocks = (ties.size() + kTiesPerBlock - 1) / kTiesPerBlock;
+  std::vector<std::size_t> offset(blocks + 1, 0);
   std::vector<std::pair<std::uint32_t, std::uint32_t>> ends(ties.size());
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, ties.size(), 1 << 14),
-                    [&](const tbb::blocked_range<std::size_t>& range) {
-                      for (std::size_t k = range.begin(); k != range.end(); ++k) {
-                        const auto a = vertex_of(agent_key(ties[k].a), firm_row, f, r),
-                                   b = vertex_of(agent_key(ties[k].b), firm_row, f, r);
-                        const bool kept = a >= 0 && b >= 0 && a != b;
-                        ends[k] = {kept ? static_cast<std::uint32_t>(a) : kGone,
-                                   kept ? static_cast<std::uint32_t>(b) : kGone};
-                      }
-                    });
-  std::size_t kept = 0;
-  for (std::size_t k = 0; k < ties.size(); ++k) {
-    if (ends[k].first == kGone) continue;
-    ties[kept] = ties[k];
-    kinds[kept] = kinds[k];
-    ends[kept] = ends[k];
-    ++kept;
-  }
-  ties.resize(kept);
-  kinds.resize(kept);
-  ends.resize(kept);
+  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t blk) {
+    std::size_t kept = 0;
+    for (std::size_t k = blk * kTiesPerBlock, end = std::min(ties.size(), k + kTiesPerBlock);
+         k < end; ++k) {
+      const auto a = vertex_of(agent_key(ties[k].a), firm_row, f, r),
+                 b = vertex_of(agent_key(ties[k].b), firm_row, f, r);
+      const bool keep = a >= 0 && b >= 0 && a != b;
+      ends[k] = {keep ? static_cast<std::uint32_t>(a) : kGone,
+                 keep ? static_cast<std::uint32_t>(b) : kGone};
+      kept += keep;
+    }
+    offset[blk + 1] = kept;
+  });
   std::vector<std::int32_t>().swap(firm_row);
-  *csr_ = Csr();  // free the old graph before building the new one
+  // The kept ties and kinds in order: each block copies its own to its offset in new lists
+  // (as long as the old ones, so that the year's new ties find the room they found before).
+  std::partial_sum(offset.begin(), offset.end(), offset.begin());
+  std::vector<Tie> kept_ties;
+  std::vector<TieKind> kept_kinds;
+  kept_ties.reserve(ties.size());
+  kept_kinds.reserve(ties.size());
+  kept_ties.resize(offset[blocks]);
+  kept_kinds.resize(offset[blocks]);
+  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t blk) {
+    std::size_t j = offset[blk];
+    for (std::size_t k = blk * kTiesPerBlock, end = std::min(ties.size(), k + kTiesPerBlock);
+         k < end; ++k) {
+      if (ends[k].first == kGone) continue;
+      kept_ties[j] = ties[k];
+      kept_kinds[j++] = kinds[k];
+    }
+  });
+  ties.swap(kept_ties);
+  kinds.swap(kept_kinds);
+  std::vector<Tie>().swap(kept_ties);
+  std::vector<TieKind>().swap(kept_kinds);
   firm_vertices_ = f.size();
   org_vertices_ = r.orgs.size();
   // Each tie is an edge both ways (edge 2k one way, 2k + 1 back); two ties between the same

@@ -47,6 +47,12 @@ class CollaborationGraph {
   std::vector<TieKind> kinds;  // of each tie (kept apart: 9 bytes a tie instead of 12)
 
   void add(std::uint64_t a, std::uint64_t b, TieKind kind) {
+    // Grow by an eighth, not the vectors' doubling: a national run holds ~150M ties.
+    if (ties.size() == ties.capacity()) {
+      const std::size_t n = ties.size() + ties.size() / 8 + 64;
+      ties.reserve(n);
+      kinds.reserve(n);
+    }
     ties.push_back({tie_end(a), tie_end(b)});
     kinds.push_back(kind);
   }
