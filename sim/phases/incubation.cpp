@@ -90,11 +90,6 @@ AdmissionDraws admission_draws(Stream& s) {
 }
 
 void admit_startup(FirmTable& f, CarrierTable& carriers, CarrierVacancies& vacancies, Now at,
-                   const ModelConfig& m, std::size_t row, Stream& s) {
-  admit_startup(f, carriers, vacancies, at, m, row, admission_draws(s));
-}
-
-void admit_startup(FirmTable& f, CarrierTable& carriers, CarrierVacancies& vacancies, Now at,
                    const ModelConfig& m, std::size_t row, const AdmissionDraws& d) {
   const double accept = d.accept, start_u = d.start;
   if (d.apply >= m.carriers.apply_prob) return;

@@ -46,8 +46,6 @@ AdmissionDraws admission_draws(Stream& s);
 // A startup at `row` applies (with the configured probability) to a maker space or incubator.
 void admit_startup(FirmTable& f, CarrierTable& carriers, CarrierVacancies& vacancies, Now at,
                    const ModelConfig& m, std::size_t row, const AdmissionDraws& d);
-void admit_startup(FirmTable& f, CarrierTable& carriers, CarrierVacancies& vacancies, Now at,
-                   const ModelConfig& m, std::size_t row, Stream& s);
 // Each step: graduations, moves to accelerators, and tenants that exited leave.
 // Reads the clock; writes tenancy (firms and carriers).
 void incubation(FirmTable& f, CarrierTable& carriers, Now at, const ModelConfig& m);
