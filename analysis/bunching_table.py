@@ -17,22 +17,19 @@ Writes a markdown table to standard output (docs/VALIDATION.md, section 1).
 import argparse
 import os
 import sys
-import tomllib
 
 import h5py
 import numpy as np
 
 import preset_runs
 
-BANDS = [("≤ 50M", 0, 5e7, 0.05), ("50-200M", 5e7, 2e8, 0.04), ("> 200M", 2e8, np.inf, 0.03)]
+BANDS = [("≤ 50M", 0, 5e7), ("50-200M", 5e7, 2e8), ("> 200M", 2e8, np.inf)]
+RULES = preset_runs.hnte_rules()
 
 
 def line(band, year):
-    """The band's threshold in `year`'s round: the small band's was 6% under the 2008 rules
-    (configs/model.toml, hnte.rules_year and hnte.rd_share_small_before)."""
-    with open(os.path.join(preset_runs.ROOT, "configs", "model.toml"), "rb") as f:
-        h = tomllib.load(f)["hnte"]
-    return h["rd_share_small_before"] if band[1] == 0 and year < h["rules_year"] else band[3]
+    """The band's threshold in `year`'s round (the small band's was 6% before 2016)."""
+    return float(preset_runs.hnte_line(band[2], year, RULES))
 
 
 def counts(region, sets, a, out):
@@ -48,7 +45,7 @@ def counts(region, sets, a, out):
     x = np.divide(rd, revenue, out=np.zeros_like(rd), where=revenue > 0)
     result = []
     for band in BANDS:
-        _, lo, hi, _ = band
+        _, lo, hi = band
         t = line(band, int(year.max()))
         in_band = (revenue > lo) & (revenue <= hi) & (rd > 0)
         result.append((int(np.sum(in_band & (x >= t) & (x < t + a.width))),
@@ -67,7 +64,8 @@ def main():
     print(f"Firms just above / just below each threshold (bins of {a.width * 100:g} pp), last year, "
           f"{a.replicates} replicates pooled (seed {a.seed}); notch on (as shipped) | notch off "
           "(hnte rate 25%); hnte in the band, notch on.\n")
-    print("| preset | year | " + " | ".join(f"{t * 100:g}% ({name})" for name, _, _, t in BANDS) + " |")
+    print("| preset | year | " + " | ".join(f"{line(b, RULES['rules_year']) * 100:g}% ({b[0]})"
+                                          for b in BANDS) + " |")
     print("|---|---|" + "---|" * len(BANDS))
     for region in regions:
         on, year = counts(region, [], a, os.path.join(a.workdir, f"bunch-{region}-on.h5"))
@@ -75,7 +73,7 @@ def main():
                         os.path.join(a.workdir, f"bunch-{region}-off.h5"))
         small = line(BANDS[0], year)
         cells = [f"{ua}/{ub} \\| {fa}/{fb}; hnte {h}" for (ua, ub, h), (fa, fb, _) in zip(on, off)]
-        if small != BANDS[0][3]:
+        if small != RULES["rd_share_small"]:
             cells[0] = f"at {small * 100:g}%: " + cells[0]
         print(f"| {region} | {year} | " + " | ".join(cells) + " |", flush=True)
 

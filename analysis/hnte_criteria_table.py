@@ -16,7 +16,6 @@ Writes a markdown table to standard output (docs/CALIBRATION.md).
 import argparse
 import os
 import sys
-import tomllib
 
 import h5py
 import numpy as np
@@ -27,18 +26,9 @@ CRITERIA = ("R&D", "staff", "high-tech", "patent", "age")
 MIN_AGE = 1  # years (sim/phases/certification.h, kHnteMinAgeYears)
 
 
-def rules():
-    with open(os.path.join(preset_runs.ROOT, "configs", "model.toml"), "rb") as f:
-        return tomllib.load(f)["hnte"]
-
-
 def criteria(cols, h):
     """Per firm-year of panel columns `cols`, a boolean per criterion (dict of arrays)."""
-    revenue, year = np.asarray(cols["revenue"]), np.asarray(cols["year"])
-    small = np.where(year < h["rules_year"], h["rd_share_small_before"], h["rd_share_small"])
-    line = np.where(revenue <= h["band_small_max"], small,
-                    np.where(revenue <= h["band_medium_max"], h["rd_share_medium"],
-                             h["rd_share_large"]))
+    line = preset_runs.hnte_line(cols["revenue"], cols["year"], h)
     return {"R&D": np.asarray(cols["rd_share_3y"]) >= line,
             "staff": np.asarray(cols["st_staff_share"]) >= h["rd_staff_share_min"],
             "high-tech": np.asarray(cols["high_tech_revenue_share"]) >= h["high_tech_revenue_min"],
@@ -70,7 +60,7 @@ def table(region, a, out):
         g = f["panel/baseline"]
         cols = {k: g[k][:] for k in keys}
     os.remove(out)  # a panel is large
-    return counts_by_year(cols, rules())
+    return counts_by_year(cols, preset_runs.hnte_rules())
 
 
 def main():

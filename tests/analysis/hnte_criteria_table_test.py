@@ -7,7 +7,8 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "analysis"))
-from hnte_criteria_table import counts_by_year, rules  # noqa: E402
+from hnte_criteria_table import counts_by_year  # noqa: E402
+from preset_runs import hnte_rules  # noqa: E402
 
 # (year, exited, hnte, revenue, rd_share_3y, st_staff_share, high_tech, patents, age)
 ok = (0.12, 0.7, 1, 3.0)
@@ -23,7 +24,7 @@ rows = [
 keys = ["year", "exited", "hnte", "revenue", "rd_share_3y", "st_staff_share",
         "high_tech_revenue_share", "invention_patents", "age"]
 cols = {k: np.array([r[i] for r in rows]) for i, k in enumerate(keys)}
-h = rules()
+h = hnte_rules()
 assert h["rules_year"] == 2016 and h["rd_share_small_before"] == 0.06, h
 c = counts_by_year(cols, h)
 n, meet, all_met, only = c[2015]
