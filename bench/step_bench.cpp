@@ -135,6 +135,13 @@ BENCHMARK(BM_TalentMatching)
     ->Args({1000000, 2})
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
+// At 10^7 firms its arrays leave the caches (a set-up of about a minute, so two iterations).
+BENCHMARK(BM_TalentMatching)
+    ->Args({10000000, 1})
+    ->Args({10000000, 2})
+    ->Iterations(2)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 // STREAM's triad, a[i] = b[i] + s c[i], over arrays far larger than the caches: the memory
 // bandwidth a per-firm sweep can use at best.

@@ -67,6 +67,16 @@ std::int64_t FirmTable::find(std::uint64_t firm_id) const {
   return (it != id.end() && *it == firm_id) ? it - id.begin() : -1;
 }
 
+Scratch<std::int32_t> FirmTable::rows_by_id() const {
+  Scratch<std::int32_t> row = filled_scratch<std::int32_t>(size() ? id.back() + 1 : 0, -1);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, size(), kRowsPerTask),
+                    [&](const tbb::blocked_range<std::size_t>& rows) {
+                      for (std::size_t i = rows.begin(); i != rows.end(); ++i)
+                        row[id[i]] = static_cast<std::int32_t>(i);
+                    });
+  return row;
+}
+
 void FirmTable::reserve(std::size_t n) {
   for_each_column(*this, [n](auto& col) { col.reserve(n); });
 }

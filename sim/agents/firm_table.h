@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/scratch.h"
+
 namespace innosim {
 
 enum FirmFlag : std::uint32_t {
@@ -91,6 +93,9 @@ struct FirmTable {
   void clear();
   // Row of the firm with this id, or -1.
   std::int64_t find(std::uint64_t firm_id) const;
+  // The row of every id from 0 to the last (-1: none), for many lookups at once: one read
+  // each instead of a binary search that leaves the caches on a large table.
+  Scratch<std::int32_t> rows_by_id() const;
   void reserve(std::size_t n);
 };
 

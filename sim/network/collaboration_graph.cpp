@@ -57,10 +57,10 @@ std::size_t CollaborationGraph::bytes() const {
 
 namespace {
 
-// Vertex of an agent key, or -1 if the agent is gone. `firm_row` maps firm ids to rows
-// (ids are dense: 0 .. next id), built once per rebuild instead of a search per tie end.
-std::int64_t vertex_of(std::uint64_t key, const std::vector<std::int32_t>& firm_row,
-                       const FirmTable& f, const ResearchTable& r) {
+// Vertex of an agent key, or -1 if the agent is gone. `firm_row` is FirmTable::rows_by_id,
+// built once per rebuild instead of a search per tie end.
+std::int64_t vertex_of(std::uint64_t key, const Scratch<std::int32_t>& firm_row, const FirmTable& f,
+                       const ResearchTable& r) {
   if (key & kPlatformKey) {
     const auto k = r.platform_row(static_cast<std::uint32_t>(key & ~kPlatformKey));
     return k < 0 ? -1 : static_cast<std::int64_t>(f.size() + r.orgs.size()) + k;
@@ -122,12 +122,7 @@ void fill_rows(std::vector<std::uint32_t>& rowstart, std::vector<std::uint32_t>&
 
 void CollaborationGraph::rebuild(const FirmTable& f, const ResearchTable& r) {
   *csr_ = Csr();  // nothing below reads the old graph: free it before the new lists are built
-  std::vector<std::int32_t> firm_row(f.size() ? f.id.back() + 1 : 0, -1);
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, f.size(), 1 << 14),
-                    [&](const tbb::blocked_range<std::size_t>& range) {
-                      for (std::size_t i = range.begin(); i != range.end(); ++i)
-                        firm_row[f.id[i]] = static_cast<std::int32_t>(i);
-                    });
+  Scratch<std::int32_t> firm_row = f.rows_by_id();
   // Each tie's two vertices, looked up in parallel (a tie to an agent that is gone marked
   // kGone), each block of ties counting the ones it keeps.
   constexpr std::size_t kTiesPerBlock = std::size_t{1} << 14;
@@ -147,7 +142,7 @@ void CollaborationGraph::rebuild(const FirmTable& f, const ResearchTable& r) {
     }
     offset[blk + 1] = kept;
   });
-  std::vector<std::int32_t>().swap(firm_row);
+  Scratch<std::int32_t>().swap(firm_row);
   // The kept ties and kinds in order: each block copies its own to its offset in new lists
   // (as long as the old ones, so that the year's new ties find the room they found before).
   std::partial_sum(offset.begin(), offset.end(), offset.begin());

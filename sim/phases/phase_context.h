@@ -62,12 +62,18 @@ inline double rd_of_step(const FirmTable& f, std::size_t i, double dt) {
 // Firms per parallel task: large enough to amortise scheduling (performance only).
 inline constexpr std::size_t kFirmsPerTask = 4096;
 
+// f(i) for each i of [0, n) in parallel: for work where each i writes only its own.
 template <class F>
-void for_each_row(const FirmTable& firms, F f) {
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, firms.size(), kFirmsPerTask),
+void for_each_index(std::size_t n, F f) {
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, kFirmsPerTask),
                     [&](const tbb::blocked_range<std::size_t>& r) {
                       for (std::size_t i = r.begin(); i != r.end(); ++i) f(i);
                     });
+}
+
+template <class F>
+void for_each_row(const FirmTable& firms, F f) {
+  for_each_index(firms.size(), f);
 }
 
 // What emit(i, out) appends for each i of [0, n), in the order of i: blocks fill their own

@@ -1,11 +1,12 @@
 #include "phases/talent_market.h"
 
 #include <tbb/parallel_sort.h>
+#include <tbb/task_arena.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
-#include <tuple>
 #include <utility>
 
 #include "phases/phase_context.h"
@@ -20,6 +21,12 @@ constexpr std::uint8_t kRetiring = 1, kLeavingRegion = 2;
 constexpr double kMinTightness = 0.01;
 // Sub-streams of the hiring order (talent_stream uses 0).
 constexpr std::uint16_t kBindingTier = 1, kPartTimeTier = 2;
+
+// A talent's place in the skill order as a number: the type above the skill's bits (a
+// non-negative float's bits order as the float does; -0 is taken as 0).
+std::uint64_t skill_key(std::uint8_t type, float skill) {
+  return (std::uint64_t{type} << 32) | std::bit_cast<std::uint32_t>(skill == 0 ? 0.0f : skill);
+}
 
 Stream talent_stream(Now at, std::uint64_t talent_id, Purpose p = Purpose::kTalent) {
   return agent_stream(at, talent_id, p);
@@ -183,62 +190,85 @@ double match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research,
     org_demand[k] = std::round(research.orgs[k].budget / per_person);
   // A firm doing R&D employs at least one R&D person (part-time, if its R&D is small: R&D
   // personnel are counted by headcount); only the whole persons its R&D needs are binding.
-  std::vector<float> demand(f.size()),
-      wanted(f.size());  // whole persons: exact in float, half the memory at national scale
+  // Whole persons: exact in float, half the memory at national scale.
+  Scratch<float> demand(f.size(), boost::container::default_init),
+      wanted(f.size(), boost::container::default_init);
   for_each_row(f, [&](std::size_t i) {
     const double d = rd_staff_demand(f, i, m);
     demand[i] = static_cast<float>(std::round(d));
     wanted[i] = d > 0 ? std::max(1.0f, demand[i]) : 0.0f;
   });
-  // Each employed talent's firm row (-1: an organisation, nobody, or a firm gone), looked up
-  // in parallel; kept in talent order below.
-  std::vector<std::int32_t> employer_row(t.size(), -1);
+  const std::size_t n_orgs = org_demand.size();
+  // Each employed talent's employer, looked up in parallel (organisations 0..n_orgs-1, then
+  // firm rows; -1: nobody, or an employer gone).
+  const Scratch<std::int32_t> firm_row = f.rows_by_id();
+  auto row_of = [&](std::uint64_t firm_id) -> std::int32_t {
+    return firm_id < firm_row.size() ? firm_row[firm_id] : -1;
+  };
+  Scratch<std::int32_t> employer(t.size(), boost::container::default_init);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, t.size(), kFirmsPerTask),
                     [&](const tbb::blocked_range<std::size_t>& range) {
-                      for (std::size_t i = range.begin(); i != range.end(); ++i)
-                        if (t.employer[i] != kNoEmployer && !(t.employer[i] & kOrgEmployer))
-                          employer_row[i] = static_cast<std::int32_t>(f.find(t.employer[i]));
+                      for (std::size_t i = range.begin(); i != range.end(); ++i) {
+                        const std::uint64_t e = t.employer[i];
+                        employer[i] = -1;
+                        if (e == kNoEmployer) continue;
+                        if (e & kOrgEmployer) {
+                          const std::int64_t k =
+                              research.org_row(static_cast<std::uint32_t>(e & ~kOrgEmployer));
+                          employer[i] = static_cast<std::int32_t>(k);
+                        } else if (const std::int32_t row = row_of(e); row >= 0) {
+                          employer[i] = static_cast<std::int32_t>(n_orgs) + row;
+                        }
+                      }
                     });
 
-  // Keep staff up to demand (in id order); release the rest and the staff of exited firms.
-  std::vector<double> org_staff(org_demand.size(), 0.0);
-  std::vector<float> staff(f.size(), 0.0f);
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    const std::uint64_t e = t.employer[i];
-    if (e == kNoEmployer) continue;
-    if (e & kOrgEmployer) {
-      const auto id = static_cast<std::uint32_t>(e & ~kOrgEmployer);
-      const std::int64_t k = research.org_row(id);
-      if (k >= 0 &&
-          org_staff[static_cast<std::size_t>(k)] < org_demand[static_cast<std::size_t>(k)])
-        org_staff[static_cast<std::size_t>(k)] += 1;
-      else
+  // Keep staff up to demand, each employer its talents in id order; release the rest and the
+  // staff of exited firms. Employers are split in ranges, each range scanning the talents for
+  // its own: every employer sees its talents in the same order on any number of threads.
+  std::vector<double> org_staff(n_orgs, 0.0);
+  Scratch<float> staff = filled_scratch(f.size(), 0.0f);
+  const std::size_t employers = n_orgs + f.size(),
+                    ranges = 4 * static_cast<std::size_t>(tbb::this_task_arena::max_concurrency());
+  tbb::parallel_for(std::size_t{0}, ranges, [&](std::size_t part) {
+    const std::size_t lo = employers * part / ranges, hi = employers * (part + 1) / ranges;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (employer[i] < 0) {  // nobody's, or its employer is gone
+        if (part == 0) t.employer[i] = kNoEmployer;
+        continue;
+      }
+      const auto e = static_cast<std::size_t>(employer[i]);
+      if (e < lo || e >= hi) continue;
+      const bool keep =
+          e < n_orgs ? org_staff[e] < org_demand[e] : staff[e - n_orgs] < demand[e - n_orgs];
+      if (!keep)
         t.employer[i] = kNoEmployer;
-      continue;
+      else if (e < n_orgs)
+        org_staff[e] += 1;
+      else
+        staff[e - n_orgs] += 1;
     }
-    const std::int64_t row = employer_row[i];
-    if (row >= 0 && staff[row] < demand[row])
-      staff[row] += 1;
-    else
-      t.employer[i] = kNoEmployer;
-  }
+  });
 
   // Hire without a queue: when free talents are short, every employer's unmet need is filled
   // in the same proportion (largest remainders get the persons left over), research
   // organisations and firms alike; whole persons first (they bind), then the part-timers of
   // small R&D. Which talents an employer gets follows a yearly random order of employers
   // over talents sorted by skill, so no one is first by rule.
-  std::vector<std::size_t> free =
-      collect_rows<std::size_t>(t.size(), [&](std::size_t i, std::vector<std::size_t>& out) {
-        if (t.employer[i] == kNoEmployer) out.push_back(i);
+  // By type and skill, ties in talent order (the order a stable sort keeps), sorted on packed
+  // keys: type, then skill, both descending, then the talent's row.
+  using Ranked = std::pair<std::uint64_t, std::size_t>;
+  std::vector<Ranked> ranked =
+      collect_rows<Ranked>(t.size(), [&](std::size_t i, std::vector<Ranked>& out) {
+        if (t.employer[i] == kNoEmployer) out.emplace_back(~skill_key(t.type[i], t.skill[i]), i);
       });
-  // By type and skill, ties in talent order (the order a stable sort keeps).
-  tbb::parallel_sort(free.begin(), free.end(), [&](std::size_t a, std::size_t b) {
-    return std::tuple(t.type[a], t.skill[a], b) > std::tuple(t.type[b], t.skill[b], a);
-  });
-  const std::size_t n_orgs = org_demand.size();
+  tbb::parallel_sort(ranked.begin(), ranked.end());
+  std::vector<std::size_t> free(ranked.size());
+  for_each_index(free.size(), [&](std::size_t k) { free[k] = ranked[k].second; });
+  std::vector<Ranked>().swap(ranked);
   // Employers: organisations 0..n_orgs-1, then firm rows.
-  std::vector<double> need(n_orgs + f.size(), 0.0), grant(need.size(), 0.0);
+  // Every entry is written in each tier below.
+  Scratch<double> need(n_orgs + f.size(), boost::container::default_init),
+      grant(need.size(), boost::container::default_init);
   const double demand_total =
       whole_sum(n_orgs, [&](std::size_t k) { return org_demand[k]; }) +
       whole_sum(f.size(), [&](std::size_t i) { return static_cast<double>(wanted[i]); });
@@ -286,16 +316,22 @@ double match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research,
             e);
     });
     tbb::parallel_sort(order.begin(), order.end());  // employers are distinct: a total order
-    for (const auto& [key, e] : order)
-      for (double g = 0; g < grant[e] && next < free.size(); g += 1) {
-        if (e < n_orgs) {
-          t.employer[free[next++]] = kOrgEmployer | research.orgs[e].id;
-          org_staff[e] += 1;
-        } else {
-          t.employer[free[next++]] = f.id[e - n_orgs];
-          staff[e - n_orgs] += 1;
-        }
-      }
+    // Each employer takes the next grant[e] talents down the list, while they last: where
+    // its take starts is a running sum, and then the employers hire in parallel.
+    std::vector<std::size_t> first(order.size() + 1, next);
+    for (std::size_t k = 0; k < order.size(); ++k)
+      first[k + 1] = first[k] + std::min(static_cast<std::size_t>(grant[order[k].second]),
+                                         free.size() - first[k]);
+    for_each_index(order.size(), [&](std::size_t k) {
+      const std::size_t e = order[k].second, taken = first[k + 1] - first[k];
+      const std::uint64_t id = e < n_orgs ? kOrgEmployer | research.orgs[e].id : f.id[e - n_orgs];
+      for (std::size_t j = first[k]; j != first[k + 1]; ++j) t.employer[free[j]] = id;
+      if (e < n_orgs)
+        org_staff[e] += static_cast<double>(taken);
+      else
+        staff[e - n_orgs] += static_cast<float>(taken);
+    });
+    next = first.back();
   }
 
   // Staff counts, leading talents, and the shortage cap on R&D.
@@ -303,7 +339,7 @@ double match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research,
   for (std::size_t i = 0; i < t.size(); ++i)
     if (t.type[i] == kLeadingTalent && t.employer[i] != kNoEmployer &&
         !(t.employer[i] & kOrgEmployer))
-      if (const std::int64_t row = f.find(t.employer[i]);
+      if (const std::int32_t row = row_of(t.employer[i]);
           row >= 0 && f.leading[row] < std::numeric_limits<std::uint8_t>::max())
         ++f.leading[row];
   for_each_row(f, [&](std::size_t i) {
