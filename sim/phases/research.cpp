@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include "phases/phase_context.h"
 #include "policy/levers/research.h"
@@ -47,14 +49,21 @@ struct WeightedRows {
   }
 };
 
+// The weights are gathered in parallel, in row order; their running sum stays sequential, so
+// each cumulative weight is the same sum in the same order.
 template <class Weight>
 WeightedRows weighted_rows(const FirmTable& f, Weight weight) {
+  using Weighted = std::pair<std::size_t, double>;
+  const auto weighted =
+      collect_rows<Weighted>(f.size(), [&](std::size_t i, std::vector<Weighted>& out) {
+        if (f.has(i, kDead)) return;
+        if (const double x = weight(i); x > 0) out.emplace_back(i, x);
+      });
   WeightedRows w;
+  w.rows.reserve(weighted.size());
+  w.cumulative.reserve(weighted.size());
   double sum = 0;
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    if (f.has(i, kDead)) continue;
-    const double x = weight(i);
-    if (x <= 0) continue;
+  for (const auto& [i, x] : weighted) {
     w.rows.push_back(i);
     w.cumulative.push_back(sum += x);
   }
@@ -126,9 +135,13 @@ void scale_ups(FirmTable& f, FiscalState& fiscal, Now at, const ModelConfig& m) 
   const double expected = scaleup_expected_rate(fiscal, at.clock.year, m);
   const double prob = std::min(
       1.0, p.scaleup_prob * std::pow(1.0 - expected, m.research.transfer_price_elasticity));
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    if (!f.has(i, kInnovated) || f.has(i, kDead)) continue;
-    if (firm_stream(at, f, i, Purpose::kScaleUp).uniform() >= prob) continue;
+  // Who scales up is each firm's own draw, taken in parallel; the claims follow in row order.
+  const auto scaling = collect_rows<std::size_t>(f.size(), [&](std::size_t i, auto& out) {
+    if (f.has(i, kInnovated) && !f.has(i, kDead) &&
+        firm_stream(at, f, i, Purpose::kScaleUp).uniform() < prob)
+      out.push_back(i);
+  });
+  for (const std::size_t i : scaling) {
     const double investment = p.scaleup_investment * f.revenue[i];
     f.productivity[i] += static_cast<float>(p.scaleup_gain);
     f.cash[i] -= static_cast<float>(investment);
