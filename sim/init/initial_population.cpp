@@ -29,8 +29,7 @@ constexpr double kTinyShare = 1e-9;       // keeps x_min finite when no firm is 
 constexpr double kRoundingGuard = 1e-12;  // relative margin so rounding keeps the k-th firm above
 constexpr std::size_t kEntrySlack = 8;    // room for entrants before the table grows (memory only)
 constexpr int kBisections = 60;           // the R&D factor to double precision
-constexpr double kMaxScaleFactor = 1e6;  // a factor search bound (every firm at the cap)    // room
-                                         // for a quarter more firms before reallocating
+constexpr double kMaxScaleFactor = 1e6;   // a factor search bound (every firm at the cap)
 
 // Rows ordered by a noisy preference (score + Gumbel noise), best first: a random selection
 // favouring high scores that is exact in count.

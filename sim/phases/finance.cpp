@@ -28,7 +28,7 @@ void venture_deals(FirmTable& f, YearTotals& totals, FiscalState& fiscal, Now at
   const auto eligible = [&](std::size_t i) {
     return !f.has(i, kDead) && !f.has(i, kVcBacked) && age_years(at.clock, f, m, i) <= max_age;
   };
-  std::vector<double> score(f.size());
+  Scratch<double> score(f.size(), boost::container::default_init);  // read only where written
   for_each_row(f, [&](std::size_t i) {
     if (!eligible(i)) return;
     Stream s = firm_stream(at, f, i, Purpose::kFinance);
@@ -44,7 +44,7 @@ void venture_deals(FirmTable& f, YearTotals& totals, FiscalState& fiscal, Now at
       collect_rows<std::pair<double, std::size_t>>(f.size(), [&](std::size_t i, auto& out) {
         if (eligible(i)) out.emplace_back(-score[i], i);
       });
-  std::vector<double>().swap(score);
+  Scratch<double>().swap(score);
   // Best first, ties by row. Every deal is at least min_deal, so no more than total /
   // min_deal firms can be reached: only those need ordering. Rows make the order total, so
   // picking the first `ordered` and sorting them gives the partial sort's result.
