@@ -22,10 +22,15 @@ constexpr double kMinTightness = 0.01;
 // Sub-streams of the hiring order (talent_stream uses 0).
 constexpr std::uint16_t kBindingTier = 1, kPartTimeTier = 2;
 
+// Employer ranges per thread in the keep-staff pass (load balance only).
+constexpr std::size_t kRangesPerThread = 4;
+
 // A talent's place in the skill order as a number: the type above the skill's bits (a
 // non-negative float's bits order as the float does; -0 is taken as 0).
 std::uint64_t skill_key(std::uint8_t type, float skill) {
-  return (std::uint64_t{type} << 32) | std::bit_cast<std::uint32_t>(skill == 0 ? 0.0f : skill);
+  constexpr int kSkillBits = 32;
+  return (std::uint64_t{type} << kSkillBits) |
+         std::bit_cast<std::uint32_t>(skill == 0 ? 0.0f : skill);
 }
 
 Stream talent_stream(Now at, std::uint64_t talent_id, Purpose p = Purpose::kTalent) {
@@ -228,7 +233,8 @@ double match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research,
   std::vector<double> org_staff(n_orgs, 0.0);
   Scratch<float> staff = filled_scratch(f.size(), 0.0f);
   const std::size_t employers = n_orgs + f.size(),
-                    ranges = 4 * static_cast<std::size_t>(tbb::this_task_arena::max_concurrency());
+                    ranges = kRangesPerThread *
+                             static_cast<std::size_t>(tbb::this_task_arena::max_concurrency());
   tbb::parallel_for(std::size_t{0}, ranges, [&](std::size_t part) {
     const std::size_t lo = employers * part / ranges, hi = employers * (part + 1) / ranges;
     for (std::size_t i = 0; i < t.size(); ++i) {
