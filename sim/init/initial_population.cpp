@@ -38,15 +38,11 @@ std::vector<std::size_t> ranked(const World& w, const std::vector<std::size_t>& 
                                 const std::vector<double>& score, std::uint16_t ranking) {
   // (key, place in the pool): unique, so the parallel sort gives the stable sort's order.
   std::vector<std::pair<double, std::size_t>> keyed(pool.size());
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, pool.size(), kFirmsPerTask),
-                    [&](const tbb::blocked_range<std::size_t>& range) {
-                      for (std::size_t k = range.begin(); k != range.end(); ++k) {
-                        const std::size_t i = pool[k];
-                        Stream s(w.key.seed, w.key.stream(), w.firms.id[i], kInitStep,
-                                 Purpose::kInitSelect, ranking);
-                        keyed[k] = {score[i] - std::log(-std::log(s.uniform())), k};
-                      }
-                    });
+  for_each_index(pool.size(), [&](std::size_t k) {
+    const std::size_t i = pool[k];
+    Stream s(w.key.seed, w.key.stream(), w.firms.id[i], kInitStep, Purpose::kInitSelect, ranking);
+    keyed[k] = {score[i] - std::log(-std::log(s.uniform())), k};
+  });
   tbb::parallel_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
     return a.first > b.first || (a.first == b.first && a.second < b.second);
   });

@@ -110,11 +110,8 @@ void startups(Ctx& c, std::uint64_t n) {
   f.add_rows(c.w.next_firm_id, n);
   c.w.next_firm_id += n;
   std::vector<AdmissionDraws> draws(n);
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, kFirmsPerTask),
-                    [&](const tbb::blocked_range<std::size_t>& ks) {
-                      for (std::size_t k = ks.begin(); k != ks.end(); ++k)
-                        draws[k] = draw_startup(c, first + k, false, kStartup, k);
-                    });
+  for_each_index(n,
+                 [&](std::size_t k) { draws[k] = draw_startup(c, first + k, false, kStartup, k); });
   for (std::size_t k = 0; k < n; ++k)
     admit_startup(f, c.w.eco.carriers, c.vacancies, c.at, c.m, first + k, draws[k]);
 }

@@ -91,11 +91,10 @@ AdmissionDraws admission_draws(Stream& s) {
 
 void admit_startup(FirmTable& f, CarrierTable& carriers, CarrierVacancies& vacancies, Now at,
                    const ModelConfig& m, std::size_t row, const AdmissionDraws& d) {
-  const double accept = d.accept, start_u = d.start;
   if (d.apply >= m.carriers.apply_prob) return;
   const CarrierKind kind = d.kind < m.carriers.maker_space_share ? kMakerSpace : kIncubator;
-  Carrier* c = vacancies.find(carriers, kind, start_u);
-  if (!c) c = vacancies.find(carriers, kind == kMakerSpace ? kIncubator : kMakerSpace, start_u);
+  Carrier* c = vacancies.find(carriers, kind, d.start);
+  if (!c) c = vacancies.find(carriers, kind == kMakerSpace ? kIncubator : kMakerSpace, d.start);
   if (!c) {  // excess demand, noted where the startup first looked
     for (auto& other : carriers.rows)
       if (other.kind == kind && !other.flying) {
@@ -104,7 +103,7 @@ void admit_startup(FirmTable& f, CarrierTable& carriers, CarrierVacancies& vacan
       }
     return;
   }
-  if (accept >= c->quality)
+  if (d.accept >= c->quality)
     return;  // a carrier's quality is also how many applicants it can serve well
   enter(f, carriers, vacancies, at, m, row, *c);
 }

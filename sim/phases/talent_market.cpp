@@ -211,21 +211,16 @@ double match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research,
     return firm_id < firm_row.size() ? firm_row[firm_id] : -1;
   };
   Scratch<std::int32_t> employer(t.size(), boost::container::default_init);
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, t.size(), kFirmsPerTask),
-                    [&](const tbb::blocked_range<std::size_t>& range) {
-                      for (std::size_t i = range.begin(); i != range.end(); ++i) {
-                        const std::uint64_t e = t.employer[i];
-                        employer[i] = -1;
-                        if (e == kNoEmployer) continue;
-                        if (e & kOrgEmployer) {
-                          const std::int64_t k =
-                              research.org_row(static_cast<std::uint32_t>(e & ~kOrgEmployer));
-                          employer[i] = static_cast<std::int32_t>(k);
-                        } else if (const std::int32_t row = row_of(e); row >= 0) {
-                          employer[i] = static_cast<std::int32_t>(n_orgs) + row;
-                        }
-                      }
-                    });
+  for_each_index(t.size(), [&](std::size_t i) {
+    const std::uint64_t e = t.employer[i];
+    employer[i] = -1;
+    if (e == kNoEmployer) return;
+    if (e & kOrgEmployer)
+      employer[i] = static_cast<std::int32_t>(
+          research.org_row(static_cast<std::uint32_t>(e & ~kOrgEmployer)));
+    else if (const std::int32_t row = row_of(e); row >= 0)
+      employer[i] = static_cast<std::int32_t>(n_orgs) + row;
+  });
 
   // Keep staff up to demand, each employer its talents in id order; release the rest and the
   // staff of exited firms. Employers are split in ranges, each range scanning the talents for
@@ -290,11 +285,9 @@ double match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research,
     const double share = total > left ? left / total : 1.0;
     // Whole persons: the grants sum to the need, or to the talents left when they are fewer.
     const double to_give = std::min(total, left);
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, need.size(), kFirmsPerTask),
-                      [&](const tbb::blocked_range<std::size_t>& r) {
-                        for (std::size_t e = r.begin(); e != r.end(); ++e)
-                          grant[e] = need[e] > 0 ? std::floor(share * need[e]) : 0.0;
-                      });
+    for_each_index(need.size(), [&](std::size_t e) {
+      grant[e] = need[e] > 0 ? std::floor(share * need[e]) : 0.0;
+    });
     const double given = whole_sum(need.size(), [&](std::size_t e) { return grant[e]; });
     if (given < to_give) {
       // Rationed: the persons the rounding left go one each to the largest remainders (ties
