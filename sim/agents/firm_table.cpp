@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "core/capacity.h"
+
 namespace innosim {
 namespace {
 
@@ -19,9 +21,7 @@ void for_each_column(FirmTable& t, F f) {
 }  // namespace
 
 std::size_t FirmTable::add(std::uint64_t new_id) {
-  // Grow by an eighth, not the vectors' doubling: a national table of 48 million firms would
-  // otherwise jump to twice its size in memory the year entries pass the reserve.
-  if (id.size() == id.capacity()) reserve(id.size() + id.size() / 8 + 64);
+  if (id.size() == id.capacity()) reserve(grown_capacity(id.size()));
   for_each_column(*this, [](auto& col) { col.emplace_back(); });
   id.back() = stream_key.back() = new_id;
   return id.size() - 1;
@@ -29,8 +29,8 @@ std::size_t FirmTable::add(std::uint64_t new_id) {
 
 void FirmTable::add_rows(std::uint64_t first_id, std::size_t n) {
   const std::size_t start = size();
-  // Grow by at least an eighth, as add() does: entries come every step.
-  if (start + n > id.capacity()) reserve(std::max(start + n, start + start / 8 + 64));
+  // At least as add() grows: entries come every step.
+  if (start + n > id.capacity()) reserve(std::max(start + n, grown_capacity(start)));
   for_each_column(*this, [&](auto& col) { col.resize(start + n); });
   for (std::size_t k = 0; k < n; ++k) id[start + k] = stream_key[start + k] = first_id + k;
 }

@@ -12,6 +12,7 @@
 
 #include "agents/firm_table.h"
 #include "agents/research_table.h"
+#include "core/capacity.h"
 #include "core/ids.h"
 
 namespace innosim {
@@ -47,9 +48,9 @@ class CollaborationGraph {
   std::vector<TieKind> kinds;  // of each tie (kept apart: 9 bytes a tie instead of 12)
 
   void add(std::uint64_t a, std::uint64_t b, TieKind kind) {
-    // Grow by an eighth, not the vectors' doubling: a national run holds ~150M ties.
+    // A national run holds ~150M ties.
     if (ties.size() == ties.capacity()) {
-      const std::size_t n = ties.size() + ties.size() / 8 + 64;
+      const std::size_t n = grown_capacity(ties.size());
       ties.reserve(n);
       kinds.reserve(n);
     }
