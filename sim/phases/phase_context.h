@@ -90,7 +90,10 @@ std::vector<T> collect_rows(std::size_t n, F emit) {
   for (const auto& part : parts) size += part.size();
   std::vector<T> out;
   out.reserve(size);
-  for (auto& part : parts) out.insert(out.end(), part.begin(), part.end());
+  for (auto& part : parts) {  // each part freed once copied: the lists are not held twice
+    out.insert(out.end(), part.begin(), part.end());
+    std::vector<T>().swap(part);
+  }
   return out;
 }
 

@@ -206,7 +206,7 @@ double match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research,
   const std::size_t n_orgs = org_demand.size();
   // Each employed talent's employer, looked up in parallel (organisations 0..n_orgs-1, then
   // firm rows; -1: nobody, or an employer gone).
-  const Scratch<std::int32_t> firm_row = f.rows_by_id();
+  Scratch<std::int32_t> firm_row = f.rows_by_id();
   auto row_of = [&](std::uint64_t firm_id) -> std::int32_t {
     return firm_id < firm_row.size() ? firm_row[firm_id] : -1;
   };
@@ -224,7 +224,15 @@ double match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research,
 
   // Keep staff up to demand, each employer its talents in id order; release the rest and the
   // staff of exited firms. Employers are split in ranges, each range scanning the talents for
-  // its own: every employer sees its talents in the same order on any number of threads.
+  // its own: every employer sees its talents in the same order on any number of threads. A
+  // firm's leading talents are counted as it keeps and hires them (each firm by one task; a
+  // saturated count does not depend on the order), so the lookups can go before hiring.
+  std::fill(f.leading.begin(), f.leading.end(), 0);
+  auto count_leading = [&](std::size_t row, std::size_t talent) {
+    if (t.type[talent] == kLeadingTalent &&
+        f.leading[row] < std::numeric_limits<std::uint8_t>::max())
+      ++f.leading[row];
+  };
   std::vector<double> org_staff(n_orgs, 0.0);
   Scratch<float> staff = filled_scratch(f.size(), 0.0f);
   const std::size_t employers = n_orgs + f.size(),
@@ -241,14 +249,19 @@ double match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research,
       if (e < lo || e >= hi) continue;
       const bool keep =
           e < n_orgs ? org_staff[e] < org_demand[e] : staff[e - n_orgs] < demand[e - n_orgs];
-      if (!keep)
+      if (!keep) {
         t.employer[i] = kNoEmployer;
-      else if (e < n_orgs)
+      } else if (e < n_orgs) {
         org_staff[e] += 1;
-      else
+      } else {
         staff[e - n_orgs] += 1;
+        count_leading(e - n_orgs, i);
+      }
     }
   });
+  // The lookups are done with: free them before the hiring's arrays (the national peak).
+  Scratch<std::int32_t>().swap(employer);
+  Scratch<std::int32_t>().swap(firm_row);
 
   // Hire without a queue: when free talents are short, every employer's unmet need is filled
   // in the same proportion (largest remainders get the persons left over), research
@@ -266,48 +279,66 @@ double match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research,
   std::vector<std::size_t> free(ranked.size());
   for_each_index(free.size(), [&](std::size_t k) { free[k] = ranked[k].second; });
   std::vector<Ranked>().swap(ranked);
-  // Employers: organisations 0..n_orgs-1, then firm rows.
-  // Every entry is written in each tier below.
-  Scratch<double> need(n_orgs + f.size(), boost::container::default_init),
-      grant(need.size(), boost::container::default_init);
+  // Employers: organisations 0..n_orgs-1, then firm rows. A firm's need is read from its
+  // target and staff, not stored; its grant is a whole number of persons no larger than its
+  // demand, exact in float like the demand (half the memory at national scale).
+  std::vector<double> org_need(n_orgs), org_grant(n_orgs);
+  Scratch<float> firm_grant(f.size(), boost::container::default_init);
+  const std::size_t n_employers = n_orgs + f.size();
   const double demand_total =
       whole_sum(n_orgs, [&](std::size_t k) { return org_demand[k]; }) +
       whole_sum(f.size(), [&](std::size_t i) { return static_cast<double>(wanted[i]); });
   std::size_t next = 0;
   for (const auto* target : {&demand, &wanted}) {
     for (std::size_t k = 0; k < n_orgs; ++k)
-      need[k] = std::max(0.0, (target == &demand ? org_demand[k] : 0.0) - org_staff[k]);
-    for_each_row(f, [&](std::size_t i) {
-      need[n_orgs + i] = std::max(0.0, static_cast<double>((*target)[i] - staff[i]));
-    });
-    const double total = whole_sum(need.size(), [&](std::size_t e) { return need[e]; });
+      org_need[k] = std::max(0.0, (target == &demand ? org_demand[k] : 0.0) - org_staff[k]);
+    // Read before this tier hires (hiring changes staff).
+    const auto need = [&](std::size_t e) {
+      return e < n_orgs
+                 ? org_need[e]
+                 : std::max(0.0, static_cast<double>((*target)[e - n_orgs] - staff[e - n_orgs]));
+    };
+    const auto grant = [&](std::size_t e) {
+      return e < n_orgs ? org_grant[e] : static_cast<double>(firm_grant[e - n_orgs]);
+    };
+    const double total = whole_sum(n_employers, need);
     const double left = static_cast<double>(free.size() - next);
     const double share = total > left ? left / total : 1.0;
     // Whole persons: the grants sum to the need, or to the talents left when they are fewer.
     const double to_give = std::min(total, left);
-    for_each_index(need.size(), [&](std::size_t e) {
-      grant[e] = need[e] > 0 ? std::floor(share * need[e]) : 0.0;
+    for_each_index(n_employers, [&](std::size_t e) {
+      const double n = need(e), g = n > 0 ? std::floor(share * n) : 0.0;
+      if (e < n_orgs)
+        org_grant[e] = g;
+      else
+        firm_grant[e - n_orgs] = static_cast<float>(g);
     });
-    const double given = whole_sum(need.size(), [&](std::size_t e) { return grant[e]; });
+    const double given = whole_sum(n_employers, grant);
     if (given < to_give) {
       // Rationed: the persons the rounding left go one each to the largest remainders (ties
       // to the first employer). Only which ones get them matters, not their order.
       using Remainder = std::pair<double, std::size_t>;
       std::vector<Remainder> remainders =
-          collect_rows<Remainder>(need.size(), [&](std::size_t e, std::vector<Remainder>& out) {
-            if (need[e] > 0) out.emplace_back(-(share * need[e] - grant[e]), e);
+          collect_rows<Remainder>(n_employers, [&](std::size_t e, std::vector<Remainder>& out) {
+            if (const double n = need(e); n > 0) out.emplace_back(-(share * n - grant(e)), e);
           });
       const auto extra = std::min(remainders.size(), static_cast<std::size_t>(to_give - given));
       std::nth_element(remainders.begin(), remainders.begin() + extra, remainders.end());
-      for (std::size_t r = 0; r < extra; ++r) grant[remainders[r].second] += 1;
+      for (std::size_t r = 0; r < extra; ++r) {
+        const std::size_t e = remainders[r].second;
+        if (e < n_orgs)
+          org_grant[e] += 1;
+        else
+          firm_grant[e - n_orgs] += 1;
+      }
     }
     // The yearly order in which employers take their grants from the skill-sorted list, each
     // employer's place drawn from its own stream.
     const auto tier = static_cast<std::uint16_t>(target == &demand ? kBindingTier : kPartTimeTier);
     using Place = std::pair<double, std::size_t>;
-    std::vector<Place> order = collect_rows<Place>(need.size(), [&](std::size_t e,
+    std::vector<Place> order = collect_rows<Place>(n_employers, [&](std::size_t e,
                                                                     std::vector<Place>& out) {
-      if (grant[e] > 0)
+      if (grant(e) > 0)
         out.emplace_back(
             agent_stream(at, e < n_orgs ? kOrgKey | research.orgs[e].id : f.stream_key[e - n_orgs],
                          Purpose::kTalent, tier)
@@ -319,28 +350,23 @@ double match_talent(TalentTable& t, FirmTable& f, const ResearchTable& research,
     // its take starts is a running sum, and then the employers hire in parallel.
     std::vector<std::size_t> first(order.size() + 1, next);
     for (std::size_t k = 0; k < order.size(); ++k)
-      first[k + 1] = first[k] + std::min(static_cast<std::size_t>(grant[order[k].second]),
+      first[k + 1] = first[k] + std::min(static_cast<std::size_t>(grant(order[k].second)),
                                          free.size() - first[k]);
     for_each_index(order.size(), [&](std::size_t k) {
       const std::size_t e = order[k].second, taken = first[k + 1] - first[k];
       const std::uint64_t id = e < n_orgs ? kOrgEmployer | research.orgs[e].id : f.id[e - n_orgs];
       for (std::size_t j = first[k]; j != first[k + 1]; ++j) t.employer[free[j]] = id;
-      if (e < n_orgs)
+      if (e < n_orgs) {
         org_staff[e] += static_cast<double>(taken);
-      else
+      } else {
         staff[e - n_orgs] += static_cast<float>(taken);
+        for (std::size_t j = first[k]; j != first[k + 1]; ++j) count_leading(e - n_orgs, free[j]);
+      }
     });
     next = first.back();
   }
 
-  // Staff counts, leading talents, and the shortage cap on R&D.
-  std::fill(f.leading.begin(), f.leading.end(), 0);
-  for (std::size_t i = 0; i < t.size(); ++i)
-    if (t.type[i] == kLeadingTalent && t.employer[i] != kNoEmployer &&
-        !(t.employer[i] & kOrgEmployer))
-      if (const std::int32_t row = row_of(t.employer[i]);
-          row >= 0 && f.leading[row] < std::numeric_limits<std::uint8_t>::max())
-        ++f.leading[row];
+  // Staff counts and the shortage cap on R&D.
   for_each_row(f, [&](std::size_t i) {
     f.rd_staff[i] = static_cast<std::uint32_t>(staff[i]);
     if (staff[i] >= demand[i] || f.revenue[i] <= 0) return;
