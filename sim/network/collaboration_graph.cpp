@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
-#include <numeric>
 #include <string>
 #include <utility>
 
@@ -57,6 +56,16 @@ std::size_t CollaborationGraph::bytes() const {
 
 namespace {
 
+// f(k) for every tie k, in parallel (each tie on its own: any schedule gives the same list).
+template <class F>
+void for_each_tie(std::size_t n, F f) {
+  constexpr std::size_t kTiesPerBlock = std::size_t{1} << 14;
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, kTiesPerBlock),
+                    [&](const tbb::blocked_range<std::size_t>& ties) {
+                      for (std::size_t k = ties.begin(); k != ties.end(); ++k) f(k);
+                    });
+}
+
 // Vertex of an agent key, or -1 if the agent is gone. `firm_row` is FirmTable::rows_by_id,
 // built once per rebuild instead of a search per tie end.
 std::int64_t vertex_of(std::uint64_t key, const Scratch<std::int32_t>& firm_row, const FirmTable& f,
@@ -74,17 +83,16 @@ std::int64_t vertex_of(std::uint64_t key, const Scratch<std::int32_t>& firm_row,
   return row >= 0 && !f.has(static_cast<std::size_t>(row), kDead) ? row : -1;
 }
 
+constexpr std::uint32_t kGone = ~std::uint32_t{0};  // a tie end whose agent is gone
+
 // The graph's two arrays (row starts, and each edge's target by source), filled as Boost's
 // unsorted constructor fills them: edge j is tie j / 2, forwards for even j, back for odd,
 // and a source's edges keep their order j. Boost buckets the edges on one thread; here each
 // of `parts` slices of the ties counts its edges by source, the counts become each slice's
 // insert positions, and the slices place their edges in parallel. The arrays do not depend on
-// the number of slices. Ends marked kGone are no tie: skipped, as if the list were compacted.
-constexpr std::uint32_t kGone = ~std::uint32_t{0};
-
+// the number of slices. `ends` are the ties' two vertices.
 void fill_rows(std::vector<std::uint32_t>& rowstart, std::vector<std::uint32_t>& column,
-               const std::vector<std::pair<std::uint32_t, std::uint32_t>>& ends,
-               std::size_t vertices) {
+               const std::vector<Tie>& ends, std::size_t vertices) {
   constexpr std::size_t kTiesPerPart = std::size_t{1} << 16;  // fewer: one slice
   constexpr std::size_t kMostParts = 4;                       // each slice counts every vertex
   const std::size_t parts = std::clamp<std::size_t>(
@@ -96,9 +104,8 @@ void fill_rows(std::vector<std::uint32_t>& rowstart, std::vector<std::uint32_t>&
   tbb::parallel_for(std::size_t{0}, parts, [&](std::size_t p) {
     next[p].assign(vertices, 0);
     for (std::size_t k = first_tie(p); k != first_tie(p + 1); ++k) {
-      if (ends[k].first == kGone) continue;
-      ++next[p][ends[k].first];
-      ++next[p][ends[k].second];
+      ++next[p][ends[k].a];
+      ++next[p][ends[k].b];
     }
   });
   rowstart.assign(vertices + 1, 0);
@@ -111,9 +118,8 @@ void fill_rows(std::vector<std::uint32_t>& rowstart, std::vector<std::uint32_t>&
   column.assign(total, 0);
   tbb::parallel_for(std::size_t{0}, parts, [&](std::size_t p) {
     for (std::size_t k = first_tie(p); k != first_tie(p + 1); ++k) {
-      if (ends[k].first == kGone) continue;
-      column[next[p][ends[k].first]++] = ends[k].second;
-      column[next[p][ends[k].second]++] = ends[k].first;
+      column[next[p][ends[k].a]++] = ends[k].b;
+      column[next[p][ends[k].b]++] = ends[k].a;
     }
   });
 }
@@ -122,55 +128,46 @@ void fill_rows(std::vector<std::uint32_t>& rowstart, std::vector<std::uint32_t>&
 
 void CollaborationGraph::rebuild(const FirmTable& f, const ResearchTable& r) {
   *csr_ = Csr();  // nothing below reads the old graph: free it before the new lists are built
-  Scratch<std::int32_t> firm_row = f.rows_by_id();
-  // Each tie's two vertices, looked up in parallel (a tie to an agent that is gone marked
-  // kGone), each block of ties counting the ones it keeps.
-  constexpr std::size_t kTiesPerBlock = std::size_t{1} << 14;
-  const std::size_t blocks = (ties.size() + kTiesPerBlock - 1) / kTiesPerBlock;
-  std::vector<std::size_t> offset(blocks + 1, 0);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> ends(ties.size());
-  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t blk) {
-    std::size_t kept = 0;
-    for (std::size_t k = blk * kTiesPerBlock, end = std::min(ties.size(), k + kTiesPerBlock);
-         k < end; ++k) {
+  // The tie list itself holds each tie's two vertices while the graph is built, and its agent
+  // keys again after: no second list of ties is held (at national scale ~1 GB at the peak).
+  // Each tie's vertices are looked up in parallel (a tie to an agent that is gone marked
+  // kGone).
+  {
+    const Scratch<std::int32_t> firm_row = f.rows_by_id();
+    for_each_tie(ties.size(), [&](std::size_t k) {
       const auto a = vertex_of(agent_key(ties[k].a), firm_row, f, r),
                  b = vertex_of(agent_key(ties[k].b), firm_row, f, r);
       const bool keep = a >= 0 && b >= 0 && a != b;
-      ends[k] = {keep ? static_cast<std::uint32_t>(a) : kGone,
+      ties[k] = {keep ? static_cast<std::uint32_t>(a) : kGone,
                  keep ? static_cast<std::uint32_t>(b) : kGone};
-      kept += keep;
-    }
-    offset[blk + 1] = kept;
-  });
-  Scratch<std::int32_t>().swap(firm_row);
-  // The kept ties and kinds in order: each block copies its own to its offset in new lists
-  // (as long as the old ones, so that the year's new ties find the room they found before).
-  std::partial_sum(offset.begin(), offset.end(), offset.begin());
-  std::vector<Tie> kept_ties;
-  std::vector<TieKind> kept_kinds;
-  kept_ties.reserve(ties.size());
-  kept_kinds.reserve(ties.size());
-  kept_ties.resize(offset[blocks]);
-  kept_kinds.resize(offset[blocks]);
-  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t blk) {
-    std::size_t j = offset[blk];
-    for (std::size_t k = blk * kTiesPerBlock, end = std::min(ties.size(), k + kTiesPerBlock);
-         k < end; ++k) {
-      if (ends[k].first == kGone) continue;
-      kept_ties[j] = ties[k];
-      kept_kinds[j++] = kinds[k];
-    }
-  });
-  ties.swap(kept_ties);
-  kinds.swap(kept_kinds);
-  std::vector<Tie>().swap(kept_ties);
-  std::vector<TieKind>().swap(kept_kinds);
+    });
+  }
+  // The kept ties and kinds moved forward in order, in place (capacity kept, so that the
+  // year's new ties find the room they found before).
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < ties.size(); ++k) {
+    if (ties[k].a == kGone) continue;
+    ties[kept] = ties[k];
+    kinds[kept++] = kinds[k];
+  }
+  ties.resize(kept);
+  kinds.resize(kept);
   firm_vertices_ = f.size();
   org_vertices_ = r.orgs.size();
   // Each tie is an edge both ways (edge 2k one way, 2k + 1 back); two ties between the same
   // pair make a stronger link (two edges). The graph depends on the tie list alone.
-  fill_rows(csr_->m_forward.m_rowstart, csr_->m_forward.m_column, ends,
+  fill_rows(csr_->m_forward.m_rowstart, csr_->m_forward.m_column, ties,
             f.size() + r.orgs.size() + r.platforms.size());
+  // Vertices back to agent keys: a vertex is a live agent's row, so each key is the one the
+  // tie held before.
+  const auto key_of = [&](std::uint32_t v) -> std::uint64_t {
+    if (v < firm_vertices_) return f.id[v];
+    if (v < firm_vertices_ + org_vertices_) return kOrgKey | r.orgs[v - firm_vertices_].id;
+    return kPlatformKey | r.platforms[v - firm_vertices_ - org_vertices_].id;
+  };
+  for_each_tie(ties.size(), [&](std::size_t k) {
+    ties[k] = {tie_end(key_of(ties[k].a)), tie_end(key_of(ties[k].b))};
+  });
 }
 
 double CollaborationGraph::knowledge_of(std::size_t v, const FirmTable& f,
