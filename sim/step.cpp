@@ -90,7 +90,7 @@ void step(World& w, const ModelConfig& m, PhaseTimes* times) {
     w.totals.hnte_lapsed = static_cast<double>(round.lapsed);
   });
   timed(times, kPhasePolicy, [&] { policy(w.firms, w.eco, w.fiscal, w.totals, w.macro, at, m); });
-  timed(times, kPhaseAccounts, [&] { accounts(w.firms, w.exited, w.totals, w.clock, m); });
+  timed(times, kPhaseAccounts, [&] { accounts(w.firms, w.totals, w.clock, m); });
   timed(times, kPhaseCarriers, [&] {
     carriers_year_end(w.eco.carriers, w.firms, w.fiscal, w.handoffs, w.eco.east_link, at, m);
   });
@@ -107,7 +107,12 @@ void step(World& w, const ModelConfig& m, PhaseTimes* times) {
   });
   // One compaction a year: the year's exits move out of the live table, and the network
   // is rebuilt over what remains.
-  timed(times, kPhaseCompaction, [&] { w.firms.move_dead_to(w.exited); });
+  timed(times, kPhaseCompaction, [&] {
+    if (w.keep_exits)
+      w.firms.move_dead_to(w.exited);
+    else
+      w.firms.drop_dead();
+  });
   timed(times, kPhaseNetwork,
         [&] { collaboration_year_end(w.eco, w.firms, w.fiscal, w.next_firm_id, at, m); });
 }

@@ -35,28 +35,37 @@ void FirmTable::add_rows(std::uint64_t first_id, std::size_t n) {
   for (std::size_t k = 0; k < n; ++k) id[start + k] = stream_key[start + k] = first_id + k;
 }
 
-void FirmTable::move_dead_to(FirmTable& exited) {
-  std::vector<std::uint8_t> dead(size());
+namespace {
+
+// Compacts the live rows of `t` in order; with `exited`, the dead rows are appended to it.
+void compact(FirmTable& t, FirmTable* exited) {
+  std::vector<std::uint8_t> dead(t.size());
   std::size_t n_dead = 0;
-  for (std::size_t i = 0; i < size(); ++i) n_dead += dead[i] = has(i, kDead) ? 1 : 0;
+  for (std::size_t i = 0; i < t.size(); ++i) n_dead += dead[i] = t.has(i, kDead) ? 1 : 0;
   if (n_dead == 0) return;
   // Each column compacts on its own: the columns are independent, so they run in parallel
   // with the same result whatever the schedule.
   tbb::task_group columns;
-  for_each_column_pair(*this, exited, [&](const char*, auto& from, auto& to) {
-    columns.run([&from, &to, &dead, n_dead] {
-      to.reserve(to.size() + n_dead);
+  for_each_column_pair(t, exited ? *exited : t, [&](const char*, auto& from, auto& to) {
+    columns.run([&from, &to, &dead, n_dead, keep = exited != nullptr] {
+      if (keep) to.reserve(to.size() + n_dead);
       std::size_t k = 0;
       for (std::size_t i = 0; i < from.size(); ++i)
-        if (dead[i])
-          to.push_back(from[i]);
-        else
+        if (!dead[i])
           from[k++] = from[i];
+        else if (keep)
+          to.push_back(from[i]);
       from.resize(k);
     });
   });
   columns.wait();
 }
+
+}  // namespace
+
+void FirmTable::move_dead_to(FirmTable& exited) { compact(*this, &exited); }
+
+void FirmTable::drop_dead() { compact(*this, nullptr); }
 
 void FirmTable::clear() {
   for_each_column(*this, [](auto& col) { col.clear(); });

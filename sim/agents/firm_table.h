@@ -88,6 +88,8 @@ struct FirmTable {
   void add_rows(std::uint64_t first_id, std::size_t n);
   // Moves rows flagged kDead to the end of `exited`, keeping the order of the rest.
   void move_dead_to(FirmTable& exited);
+  // Removes rows flagged kDead, keeping the order of the rest.
+  void drop_dead();
   // Rolls the year's flows into the three-year history and zeroes them for the next year.
   void open_year();
   void clear();

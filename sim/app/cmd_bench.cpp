@@ -118,6 +118,7 @@ BigRun measure_big_run(const ModelConfig& m, int years, int threads) {
   BigRun out;
   auto t0 = std::chrono::steady_clock::now();
   World w = initial_population(m, {1, 0});
+  w.keep_exits = false;  // as in a run without a panel
   out.init_seconds = seconds_since(t0);
   t0 = std::chrono::steady_clock::now();
   for (int s = 0; s < years * m.time.steps_per_year; ++s) {

@@ -423,7 +423,7 @@ World initial_population(const ModelConfig& m, RunKey key) {
   const Now at = now(w);
   // Claims on the base year if a lever is already in force.
   policy(w.firms, w.eco, w.fiscal, w.totals, w.macro, at, m);
-  accounts(w.firms, w.exited, w.totals, w.clock, m);
+  accounts(w.firms, w.totals, w.clock, m);
   match_talent(w.eco.talent, w.firms, w.eco.research, at, m);
   match_high_tech_share(w, m);
   settle_pending_pools(w, m, static_cast<std::uint64_t>(std::llround(r.hntes)),

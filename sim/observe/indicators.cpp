@@ -47,12 +47,8 @@ Indicators statistics(const World& w, const ModelConfig& m) {
   double revenue = 0, rd = 0, alive = 0, patents = 0, applications = 0;
   double above = 0, above_rd = 0, above_revenue = 0, above_active = 0, above_high_tech = 0;
   double hnte = 0, sme = 0, specialized = 0, demo = 0, gazelles = 0, listed = 0;
-  // Flows include the firms that exited during the year, up to their exit.
-  for (std::size_t i = 0; i < w.exited.size(); ++i) {
-    revenue += w.exited.revenue_year[i];
-    rd += w.exited.rd_year[i];
-    applications += w.exited.applications_year[i];
-  }
+  // Flows include the firms that exited during the year, up to their exit: they stay in the
+  // table, flagged kDead, until the year end's compaction after this.
   for (std::size_t i = 0; i < f.size(); ++i) {
     revenue += f.revenue_year[i];
     rd += f.rd_year[i];

@@ -29,11 +29,8 @@ double close_accounts(FirmTable& f, int year, const ModelConfig& m) {
 
 }  // namespace
 
-void accounts(FirmTable& firms, FirmTable& exited, YearTotals& totals, const Clock& clock,
-              const ModelConfig& m) {
-  // Firms that exited during the year also paid tax on their profit up to exit.
-  totals.tax_expenditure =
-      close_accounts(firms, clock.year, m) + close_accounts(exited, clock.year, m);
+void accounts(FirmTable& firms, YearTotals& totals, const Clock& clock, const ModelConfig& m) {
+  totals.tax_expenditure = close_accounts(firms, clock.year, m);
 }
 
 }  // namespace innosim

@@ -9,7 +9,8 @@
 #include "world.h"
 
 namespace innosim {
-// Writes each firm's (and each exited firm's) profit and cash, and the tax forgone.
-void accounts(FirmTable& firms, FirmTable& exited, YearTotals& totals, const Clock& clock,
-              const ModelConfig& m);
+// Writes each firm's profit and cash, and the tax forgone. The firms that exited during the
+// year are still in the table (flagged kDead, compacted after the year end's phases) and pay
+// tax on their profit up to exit.
+void accounts(FirmTable& firms, YearTotals& totals, const Clock& clock, const ModelConfig& m);
 }  // namespace innosim

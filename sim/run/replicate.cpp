@@ -35,6 +35,9 @@ void advance_replicate(ReplicateRun& run, int until) {
   Economy& e = run.economy;
   const ModelConfig& first = *e.configs.front();
   const std::uint64_t replicate = e.regions[0].key.replicate;
+  // Only the panel reads a year's exits, and it records the first region alone.
+  for (std::size_t k = 0; k < e.regions.size(); ++k)
+    e.regions[k].keep_exits = run.record_panel && k == 0;
   for (; run.next_year < until; ++run.next_year) {
     for (int s = 0; s < first.time.steps_per_year; ++s) {
       for (std::size_t k = 0; k < e.regions.size(); ++k)

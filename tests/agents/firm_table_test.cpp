@@ -20,3 +20,20 @@ TEST_CASE("rows_by_id gives the row find gives, and -1 for the ids that left", "
   CHECK(rows[8] == 5);
   CHECK(FirmTable{}.rows_by_id().empty());
 }
+
+TEST_CASE("drop_dead keeps the rows move_dead_to keeps, in order, and stores no exit", "[agents]") {
+  FirmTable moved, dropped;
+  for (FirmTable* t : {&moved, &dropped}) {
+    t->add_rows(0, 12);
+    for (std::size_t i = 0; i < t->size(); ++i) t->revenue[i] = 1e6 * static_cast<double>(i);
+    for (std::size_t i : {0, 4, 5, 11}) t->set(i, kDead, true);
+  }
+  FirmTable exited;
+  moved.move_dead_to(exited);
+  dropped.drop_dead();
+  CHECK(exited.id == std::vector<std::uint64_t>{0, 4, 5, 11});
+  CHECK(dropped.id == moved.id);
+  CHECK(dropped.id == std::vector<std::uint64_t>{1, 2, 3, 6, 7, 8, 9, 10});
+  CHECK(dropped.revenue == moved.revenue);
+  CHECK(dropped.revenue[3] == 6e6);
+}

@@ -1,6 +1,7 @@
 // Same inputs and seed give bit-identical trajectories, whatever the thread count.
 #include <tbb/global_control.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstring>
 
@@ -60,4 +61,19 @@ TEST_CASE("one run of a million firms gives the same trajectory on 1 and 2 threa
   const ReplicateResult one = on(1), two = on(2);
   CHECK(bit_identical(one.indicators, two.indicators));
   CHECK(bit_identical(one.fiscal, two.fiscal));
+}
+
+TEST_CASE("recording the firm panel, which keeps the year's exits, changes no trajectory",
+          "[determinism][panel]") {
+  // A run without a panel drops its exits at the year end instead of keeping them.
+  const LoadedConfig c = test::load(test::small_region());
+  PanelTable panel;
+  const ReplicateResult with = run_replicate(c.model, {9, 1}, &panel),
+                        without = run_replicate(c.model, {9, 1});
+  const auto exited = std::find(panel.int_names.begin(), panel.int_names.end(), "exited");
+  REQUIRE(exited != panel.int_names.end());
+  const auto& flags = panel.ints[static_cast<std::size_t>(exited - panel.int_names.begin())];
+  CHECK(std::count(flags.begin(), flags.end(), 1) > 0);  // the panel did hold exits
+  CHECK(bit_identical(with.indicators, without.indicators));
+  CHECK(bit_identical(with.fiscal, without.fiscal));
 }
