@@ -126,8 +126,13 @@ void fill_rows(std::vector<std::uint32_t>& rowstart, std::vector<std::uint32_t>&
 
 }  // namespace
 
+void CollaborationGraph::clear_graph() {
+  *csr_ = Csr();
+  firm_vertices_ = org_vertices_ = 0;
+}
+
 void CollaborationGraph::rebuild(const FirmTable& f, const ResearchTable& r) {
-  *csr_ = Csr();  // nothing below reads the old graph: free it before the new lists are built
+  clear_graph();  // nothing below reads the old graph: free it before the new lists are built
   // The tie list itself holds each tie's two vertices while the graph is built, and its agent
   // keys again after: no second list of ties is held (at national scale ~1 GB at the peak).
   // Each tie's vertices are looked up in parallel (a tie to an agent that is gone marked

@@ -57,6 +57,9 @@ class CollaborationGraph {
     ties.push_back({tie_end(a), tie_end(b)});
     kinds.push_back(kind);
   }
+  // Frees the graph (neighbour queries then see no ties) while the tie list stays: the year
+  // end's new ties are added without the old graph held beside them.
+  void clear_graph();
   // Drops ties to agents no longer present and rebuilds the graph over the current rows.
   void rebuild(const FirmTable& f, const ResearchTable& r);
   // Sum over the neighbours of firm row `i` of their knowledge divided by their degree

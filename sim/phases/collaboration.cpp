@@ -106,6 +106,9 @@ void consortia(Ecosystem& eco, const FirmTable& f, FiscalState& fiscal, Now at,
 
 void collaboration_year_end(Ecosystem& eco, FirmTable& f, FiscalState& fiscal,
                             std::uint64_t next_firm_id, Now at, const ModelConfig& m) {
+  // Nothing reads the graph until it is rebuilt below (the national run's peak was the new
+  // ties' list growing beside the old graph).
+  eco.network.clear_graph();
   const auto sector_rows = rows_by_sector(f, m);
   supply_ties(eco, f, next_firm_id, at, m, sector_rows);
   consortia(eco, f, fiscal, at, m, sector_rows);
