@@ -5,13 +5,22 @@
 #include <tbb/task_group.h>
 
 #include <algorithm>
+#include <string>
 
 #include "core/capacity.h"
+#include "core/errors.h"
 
 namespace innosim {
 namespace {
 
 constexpr std::size_t kRowsPerTask = 4096;  // rows a task takes (scheduling grain only)
+
+void check_ids_below_limit(std::uint64_t last_id) {
+  if (last_id >= kFirmIdLimit)
+    throw ModelError("firm id " + std::to_string(last_id) +
+                     " is beyond what the firm table stores (2^32): more firms than the model "
+                     "is built for");
+}
 
 template <class F>
 void for_each_column(FirmTable& t, F f) {
@@ -21,18 +30,24 @@ void for_each_column(FirmTable& t, F f) {
 }  // namespace
 
 std::size_t FirmTable::add(std::uint64_t new_id) {
+  check_ids_below_limit(new_id);
   if (id.size() == id.capacity()) reserve(grown_capacity(id.size()));
   for_each_column(*this, [](auto& col) { col.emplace_back(); });
-  id.back() = stream_key.back() = new_id;
+  id.back() = static_cast<std::uint32_t>(new_id);
+  stream_key.back() = new_id;
   return id.size() - 1;
 }
 
 void FirmTable::add_rows(std::uint64_t first_id, std::size_t n) {
+  if (n > 0) check_ids_below_limit(first_id + n - 1);
   const std::size_t start = size();
   // At least as add() grows: entries come every step.
   if (start + n > id.capacity()) reserve(std::max(start + n, grown_capacity(start)));
   for_each_column(*this, [&](auto& col) { col.resize(start + n); });
-  for (std::size_t k = 0; k < n; ++k) id[start + k] = stream_key[start + k] = first_id + k;
+  for (std::size_t k = 0; k < n; ++k) {
+    id[start + k] = static_cast<std::uint32_t>(first_id + k);
+    stream_key[start + k] = first_id + k;
+  }
 }
 
 namespace {
@@ -77,7 +92,8 @@ std::int64_t FirmTable::find(std::uint64_t firm_id) const {
 }
 
 Scratch<std::int32_t> FirmTable::rows_by_id() const {
-  Scratch<std::int32_t> row = filled_scratch<std::int32_t>(size() ? id.back() + 1 : 0, -1);
+  Scratch<std::int32_t> row =
+      filled_scratch<std::int32_t>(size() ? std::size_t{id.back()} + 1 : 0, -1);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, size(), kRowsPerTask),
                     [&](const tbb::blocked_range<std::size_t>& rows) {
                       for (std::size_t i = rows.begin(); i != rows.end(); ++i)

@@ -36,8 +36,12 @@ enum FirmFlag : std::uint32_t {
 
 inline constexpr int kHistoryYears = 3;  // the hnte rule looks at three years
 
+// Firm ids are below 2^32 (kFirmIdLimit; the network's tie ends need them below 2^30 already):
+// 4 bytes a firm instead of 8, 300 MB of a national run's 74 million firms.
+inline constexpr std::uint64_t kFirmIdLimit = std::uint64_t{1} << 32;
+
 struct FirmTable {
-  std::vector<std::uint64_t> id;
+  std::vector<std::uint32_t> id;
   // Keys every random draw of the firm's life: its id for a base-year firm, and for an
   // entrant the (step, kind, index) it entered as, so that the same entrant of two scenarios
   // lives on the same draws even when earlier entries gave it another id.
@@ -82,9 +86,10 @@ struct FirmTable {
     flags[i] = on ? (flags[i] | f) : (flags[i] & ~static_cast<std::uint32_t>(f));
   }
 
-  // Appends a default firm and returns its row.
+  // Appends a default firm and returns its row. ModelError for an id of kFirmIdLimit or more.
   std::size_t add(std::uint64_t new_id);
   // Appends `n` default firms with ids first_id, first_id + 1, ... (the base year's table).
+  // ModelError if the last id is kFirmIdLimit or more.
   void add_rows(std::uint64_t first_id, std::size_t n);
   // Moves rows flagged kDead to the end of `exited`, keeping the order of the rest.
   void move_dead_to(FirmTable& exited);

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/errors.h"
+
 using namespace innosim;
 
 TEST_CASE("rows_by_id gives the row find gives, and -1 for the ids that left", "[agents]") {
@@ -31,9 +33,18 @@ TEST_CASE("drop_dead keeps the rows move_dead_to keeps, in order, and stores no 
   FirmTable exited;
   moved.move_dead_to(exited);
   dropped.drop_dead();
-  CHECK(exited.id == std::vector<std::uint64_t>{0, 4, 5, 11});
+  CHECK(exited.id == std::vector<std::uint32_t>{0, 4, 5, 11});
   CHECK(dropped.id == moved.id);
-  CHECK(dropped.id == std::vector<std::uint64_t>{1, 2, 3, 6, 7, 8, 9, 10});
+  CHECK(dropped.id == std::vector<std::uint32_t>{1, 2, 3, 6, 7, 8, 9, 10});
   CHECK(dropped.revenue == moved.revenue);
   CHECK(dropped.revenue[3] == 6e6);
+}
+
+TEST_CASE("a firm id beyond 2^32 is refused, not cut", "[agents]") {
+  FirmTable f;
+  f.add(kFirmIdLimit - 1);
+  CHECK(f.id.back() == kFirmIdLimit - 1);
+  CHECK_THROWS_AS(f.add(kFirmIdLimit), ModelError);
+  CHECK_THROWS_AS(f.add_rows(kFirmIdLimit - 2, 3), ModelError);
+  CHECK(f.size() == 1);
 }
