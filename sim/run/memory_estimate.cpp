@@ -17,8 +17,9 @@ namespace {
 
 constexpr double kProgramBytes = 25e6;  // measured, see the header
 // Measured at the peak: 450 bytes per base-year firm on the default preset (90,000 firms,
-// where fixed buffers weigh most) and 310 on the national run (48.4 million firms to 2031,
-// docs/PERFORMANCE.md); the program's 25 MB covers the small runs' excess.
+// where fixed buffers weigh most) and 356 on the national run (48.4 million firms to 2031,
+// 16.1 GiB on 2026-12-08, docs/PERFORMANCE.md; 411 before that day's memory changes); the
+// program's 25 MB covers the small runs' excess.
 constexpr double kBytesPerFirm = 360;
 constexpr double kBytesPerTalent = 64;  // id, type, skill, employer, flags and sort buffers
 constexpr double kMachineShare = 0.9;   // leave the rest to the system
